@@ -1,0 +1,100 @@
+/**
+ * Brand profile editor. Term lists are typed one per line or comma-separated; the first-time view
+ * explains each field with an example so set-up takes a couple of minutes.
+ */
+import { useState, type FormEvent } from 'react';
+import { i18n } from '#i18n';
+import { sendMessage } from '@/lib/messages';
+import { BrandProfileSchema, DEFAULT_BUSINESS_HOURS, type BrandProfile } from '@/lib/schemas';
+
+type ListField = 'handles' | 'names' | 'products' | 'hashtags' | 'misspellings' | 'exclusions';
+const LIST_FIELDS: ListField[] = ['handles', 'names', 'products', 'hashtags', 'misspellings', 'exclusions'];
+
+/** Splits a typed list; strips the @/# people type out of habit (normalised again by the matcher). */
+export function splitTerms(value: string, field: ListField): string[] {
+  const items = value.split(/[\n,，、]+/).map((s) => s.trim()).filter(Boolean);
+  const cleaned = field === 'handles' ? items.map((s) => s.replace(/^[@＠]/, '')) : field === 'hashtags' ? items.map((s) => s.replace(/^[#＃]/, '')) : items;
+  return [...new Set(cleaned)];
+}
+
+export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfile; firstTime: boolean; onDone: () => void }) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [lists, setLists] = useState<Record<ListField, string>>(() => {
+    const join = (f: ListField) => (initial?.[f] ?? []).join('\n');
+    return { handles: join('handles'), names: join('names'), products: join('products'), hashtags: join('hashtags'), misspellings: join('misspellings'), exclusions: join('exclusions') };
+  });
+  const [autoQueue, setAutoQueue] = useState(initial?.autoQueue ?? true);
+  const [supportEmail, setSupportEmail] = useState(initial?.supportEmail ?? '');
+  const [target, setTarget] = useState(String(initial?.firstResponseTargetMinutes ?? 60));
+  const [timeZone, setTimeZone] = useState(initial?.businessHours.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const now = Date.now();
+    const parsed = BrandProfileSchema.safeParse({
+      ...initial,
+      id: initial?.id ?? crypto.randomUUID(),
+      name,
+      ...Object.fromEntries(LIST_FIELDS.map((f) => [f, splitTerms(lists[f], f)])),
+      autoQueue,
+      supportEmail,
+      firstResponseTargetMinutes: Number(target),
+      businessHours: { ...(initial?.businessHours ?? DEFAULT_BUSINESS_HOURS), timeZone },
+      createdAt: initial?.createdAt ?? now,
+      updatedAt: now,
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return;
+    }
+    if (parsed.data.handles.length + parsed.data.names.length + parsed.data.hashtags.length + parsed.data.products.length === 0) {
+      setError(i18n.t('brands.needTerm'));
+      return;
+    }
+    await sendMessage('brandSave', parsed.data);
+    onDone();
+  };
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} aria-label={i18n.t('brands.formLabel')}>
+      {firstTime && (
+        <div className="intro">
+          <h2>{i18n.t('brands.introTitle')}</h2>
+          <p>{i18n.t('brands.introBody')}</p>
+        </div>
+      )}
+      <label className="field">
+        <span>{i18n.t('brands.name')}</span>
+        <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="Acme" />
+      </label>
+      {LIST_FIELDS.map((f) => (
+        <label key={f} className="field">
+          <span>{i18n.t(`brands.field.${f}`)}</span>
+          <textarea rows={2} value={lists[f]} onChange={(e) => setLists({ ...lists, [f]: e.target.value })} placeholder={i18n.t(`brands.example.${f}`)} />
+        </label>
+      ))}
+      <label className="field inline">
+        <input type="checkbox" checked={autoQueue} onChange={(e) => setAutoQueue(e.target.checked)} />
+        <span>{i18n.t('brands.autoQueue')}</span>
+      </label>
+      <label className="field">
+        <span>{i18n.t('brands.supportEmail')}</span>
+        <input type="email" value={supportEmail} onChange={(e) => setSupportEmail(e.target.value)} placeholder="help@acme.example" />
+      </label>
+      <label className="field">
+        <span>{i18n.t('brands.target')}</span>
+        <input type="number" min={1} value={target} onChange={(e) => setTarget(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{i18n.t('brands.timeZone')}</span>
+        <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
+      </label>
+      {error && <p className="banner error" role="alert">{error}</p>}
+      <div className="actions">
+        <button type="submit" className="primary">{i18n.t('common.save')}</button>
+        {!firstTime && <button type="button" onClick={onDone}>{i18n.t('common.cancel')}</button>}
+      </div>
+    </form>
+  );
+}

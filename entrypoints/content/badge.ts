@@ -1,0 +1,92 @@
+/**
+ * The in-page badge next to a matching post's author line. It lives in a closed shadow root so the
+ * site's CSS can't reach it and page text can't become markup; it takes no layout space (an
+ * absolutely positioned child of a zero-size host) and never moves focus.
+ */
+import { i18n } from '#i18n';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { sendMessage, type PostVerdict } from '@/lib/messages';
+import { priorityBand } from '@/lib/pipeline/bands';
+
+const HOST_TAG = 'replyline-badge';
+const roots = new WeakMap<Element, { host: HTMLElement; root: ShadowRoot }>();
+
+const STYLE = `
+:host { all: initial; position: relative; display: inline-block; width: 0; height: 0; overflow: visible; vertical-align: top; }
+.badge { position: absolute; top: -2px; left: 6px; z-index: 1; display: flex; gap: 4px; align-items: center; white-space: nowrap;
+  font: 500 11px/16px system-ui, sans-serif; color: #0f1419; background: #fff; border: 1px solid #cfd9de; border-radius: 999px; padding: 1px 6px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+.dot { width: 8px; height: 8px; border-radius: 50%; }
+.high { background: #e0245e; } .medium { background: #f5a623; } .low { background: #17bf63; }
+.term { max-width: 120px; overflow: hidden; text-overflow: ellipsis; color: #536471; }
+button { all: unset; cursor: pointer; color: #1d9bf0; padding: 0 2px; border-radius: 4px; }
+button:focus-visible { outline: 2px solid #1d9bf0; }
+button[disabled] { color: #536471; cursor: default; }
+`;
+
+function ensureRoot(adapter: SiteAdapter, post: Element): ShadowRoot | undefined {
+  const existing = roots.get(post);
+  if (existing?.host.isConnected) return existing.root;
+  const anchor = adapter.authorLineAnchor(post);
+  if (!anchor) return undefined;
+  const host = document.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  anchor.appendChild(host);
+  roots.set(post, { host, root });
+  return root;
+}
+
+export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerdict): void {
+  const root = ensureRoot(adapter, post);
+  if (!root) return;
+  const priority = verdict.priority ?? 0;
+  const band = priorityBand(priority);
+
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.setAttribute('role', 'group');
+  badge.setAttribute('aria-label', i18n.t('badge.label', [String(priority)]));
+  badge.dataset.priority = String(priority);
+
+  const dot = document.createElement('span');
+  dot.className = `dot ${band}`;
+  dot.title = i18n.t(`priority.${band}`);
+  const score = document.createElement('span');
+  score.textContent = String(priority);
+  const term = document.createElement('span');
+  term.className = 'term';
+  term.textContent = verdict.terms[0] ?? '';
+
+  const add = document.createElement('button');
+  add.type = 'button';
+  add.textContent = verdict.queued ? i18n.t('badge.queued') : i18n.t('badge.addToQueue');
+  add.disabled = verdict.queued;
+  add.addEventListener('click', (event) => {
+    event.stopPropagation(); // X opens the post on any click inside the article
+    add.disabled = true;
+    add.textContent = i18n.t('badge.queued');
+    void sendMessage('queueAdd', { key: verdict.key }).catch(() => {
+      add.disabled = false;
+      add.textContent = i18n.t('badge.addToQueue');
+    });
+  });
+
+  const open = document.createElement('button');
+  open.type = 'button';
+  open.textContent = i18n.t('badge.open');
+  open.addEventListener('click', (event) => {
+    event.stopPropagation();
+    void sendMessage('openInPanel', { key: verdict.key });
+  });
+
+  badge.append(dot, score, term, add, open);
+  root.replaceChildren(style, badge);
+}
+
+export function clearBadge(post: Element): void {
+  const entry = roots.get(post);
+  if (!entry) return;
+  entry.host.remove();
+  roots.delete(post);
+}

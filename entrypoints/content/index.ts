@@ -1,0 +1,16 @@
+/**
+ * Content script entry: picks the site adapter for this page and runs the in-page features.
+ * It never touches IndexedDB (that would be the site's); everything goes to the background.
+ */
+import { adapterFor } from '@/lib/sites';
+import { startPostScanner } from './scanner';
+
+export default defineContentScript({
+  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://*.facebook.com/*', 'https://facebook.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const adapter = adapterFor(location.href);
+    if (!adapter) return;
+    startPostScanner(adapter, ctx.signal);
+  },
+});

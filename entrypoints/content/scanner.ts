@@ -1,0 +1,122 @@
+/**
+ * Finds posts as the agent scrolls, sends them to the background in batches and marks them in the
+ * page (the test contract: data-replyline-post / data-replyline-priority). X recycles timeline
+ * rows, so an element is re-read whenever its content changes and re-marked when its post changes.
+ */
+import type { SiteAdapter } from '@/lib/sites/types';
+import { observe, onNavigate } from '@/lib/dom/observe';
+import { sendMessage, type PostVerdict } from '@/lib/messages';
+import type { Post } from '@/lib/schemas';
+import { clearBadge, showBadge } from './badge';
+
+const POST_ATTR = 'data-replyline-post';
+const PRIORITY_ATTR = 'data-replyline-priority';
+const BATCH_DELAY_MS = 150;
+const MAX_BATCH = 200;
+
+export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal): void {
+  let pageScope = new AbortController();
+  signal.addEventListener('abort', () => pageScope.abort(), { once: true });
+
+  const start = () => {
+    pageScope.abort();
+    pageScope = new AbortController();
+    if (signal.aborted) return;
+    scanPage(adapter, pageScope.signal);
+  };
+  // SPA navigation: re-scope observers and counts to the new page.
+  onNavigate(signal, start);
+  start();
+}
+
+function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
+  /** What each element showed when last read, so unchanged rows cost nothing. */
+  const lastRead = new WeakMap<Element, string>();
+  const elementsByKey = new Map<string, Set<Element>>();
+  const pending = new Map<string, Post>();
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = async () => {
+    timer = undefined;
+    if (signal.aborted) return;
+    const posts = [...pending.values()].slice(0, MAX_BATCH);
+    for (const p of posts) pending.delete(p.key);
+    const extractionFailures = failures;
+    failures = 0;
+    if (pending.size > 0) schedule();
+    const url = location.href;
+    try {
+      const { verdicts } = await sendMessage('postsSeen', {
+        page: { site: adapter.site, pageKind: adapter.pageKind(url, document), url },
+        posts,
+        candidates: adapter.countCandidates(document),
+        extractionFailures,
+      });
+      if (!signal.aborted) applyVerdicts(verdicts);
+    } catch (error) {
+      // The extension was reloaded or the worker is waking up: the next batch retries.
+      console.debug('[replyline] postsSeen failed', error);
+    }
+  };
+
+  const schedule = () => {
+    timer ??= setTimeout(() => void flush(), BATCH_DELAY_MS);
+  };
+
+  const applyVerdicts = (verdicts: PostVerdict[]) => {
+    for (const verdict of verdicts) {
+      for (const el of elementsByKey.get(verdict.key) ?? []) {
+        if (el.getAttribute(POST_ATTR) !== verdict.key) continue; // recycled since
+        if (verdict.matched && !verdict.own && verdict.priority !== undefined) {
+          el.setAttribute(PRIORITY_ATTR, String(verdict.priority));
+          showBadge(adapter, el, verdict);
+        } else {
+          el.removeAttribute(PRIORITY_ATTR);
+          clearBadge(el);
+        }
+      }
+    }
+  };
+
+  const read = (el: Element) => {
+    // Full text is a cheap, exact "did this row change" test; it also catches recycled rows.
+    const fingerprint = `${el.textContent ?? ''}|${el.querySelectorAll('a[href]').length}`;
+    if (lastRead.get(el) === fingerprint) return;
+    lastRead.set(el, fingerprint);
+    const result = adapter.extract(el, Date.now());
+    if (!result.ok) {
+      if (result.reason !== 'pending') failures += 1;
+      return;
+    }
+    const { post } = result;
+    const previousKey = el.getAttribute(POST_ATTR);
+    if (previousKey !== post.key) {
+      // A recycled row now shows another post: drop the old marks before the new verdict.
+      if (previousKey) elementsByKey.get(previousKey)?.delete(el);
+      el.removeAttribute(PRIORITY_ATTR);
+      clearBadge(el);
+      el.setAttribute(POST_ATTR, post.key);
+    }
+    let set = elementsByKey.get(post.key);
+    if (!set) elementsByKey.set(post.key, (set = new Set()));
+    set.add(el);
+    pending.set(post.key, post);
+    schedule();
+  };
+
+  const readWithin = (nodes: Iterable<Node>) => {
+    for (const node of nodes) {
+      if (!(node instanceof Element)) continue;
+      const owner = adapter.closestPost(node);
+      if (owner && owner !== node) read(owner);
+      for (const el of adapter.findPostElements(node)) read(el);
+    }
+  };
+
+  readWithin([document.body]);
+  observe(document.body, { signal, onAdded: readWithin, onTextChanged: readWithin });
+  signal.addEventListener('abort', () => {
+    if (timer) clearTimeout(timer);
+  });
+}

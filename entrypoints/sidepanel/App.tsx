@@ -1,0 +1,40 @@
+/** The agent's side panel: queue first, set-up views behind tabs. */
+import { useState } from 'react';
+import { i18n } from '#i18n';
+import { Tabs, type TabDef } from '@/components/Tabs';
+import { PageHealthBanner } from '@/components/PageHealthBanner';
+import { QueueView } from './views/QueueView';
+import { BrandsView } from './views/BrandsView';
+import { SettingsView } from './views/SettingsView';
+
+type TabId = 'queue' | 'brands' | 'settings';
+
+export function App() {
+  const [tab, setTab] = useState<TabId>('queue');
+  const tabs: TabDef<TabId>[] = [
+    { id: 'queue', label: i18n.t('nav.queue') },
+    { id: 'brands', label: i18n.t('nav.brands') },
+    { id: 'settings', label: i18n.t('nav.settings') },
+  ];
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>{i18n.t('extName')}</h1>
+        <button
+          type="button"
+          className="link"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') })}
+        >
+          {i18n.t('nav.openReview')}
+        </button>
+      </header>
+      <PageHealthBanner />
+      <Tabs tabs={tabs} active={tab} onChange={setTab} label={i18n.t('nav.label')} />
+      <main className="app-main" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'queue' && <QueueView onSetUpBrand={() => setTab('brands')} />}
+        {tab === 'brands' && <BrandsView />}
+        {tab === 'settings' && <SettingsView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/** Handlers for the page → queue flow, brands and settings. */
+import { deleteBrand, saveBrand, saveSettings } from '../db/brands';
+import type { ReplylineDb } from '../db/db';
+import { ingestPosts } from '../db/ingest';
+import { setQueueState } from '../db/queue';
+import { handle } from '../messages';
+import { classifyPost } from '../pipeline/classify';
+import { recordPageHealth, forgetTab } from '../db/pageHealth';
+import { loadDemoData } from '../db/demo';
+
+export function registerCoreHandlers(db: ReplylineDb): void {
+  handle('postsSeen', async (data, sender) => {
+    const now = Date.now();
+    const verdicts = await ingestPosts(db, data.posts, classifyPost, now);
+    if (sender.tabId !== undefined) {
+      await recordPageHealth(db, {
+        tabId: sender.tabId,
+        page: data.page,
+        candidates: data.candidates,
+        recognised: data.posts.length,
+        extractionFailures: data.extractionFailures,
+        matched: verdicts.filter((v) => v.matched && !v.own).length,
+        now,
+      });
+    }
+    return { verdicts };
+  });
+
+  handle('queueAdd', async ({ key }) => {
+    const post = await db.posts.get(key);
+    if (!post) throw new Error(`Unknown post ${key}`);
+    await ingestPosts(db, [post], classifyPost, Date.now(), new Set([key]));
+    return { ok: true };
+  });
+
+  handle('openInPanel', async ({ key }, sender) => {
+    const post = await db.posts.get(key);
+    if (post && !(await db.queue.get(key))) await ingestPosts(db, [post], classifyPost, Date.now(), new Set([key]));
+    await saveSettings(db, { focusKey: key });
+    if ((import.meta.env.CHROME || import.meta.env.EDGE) && sender.tabId !== undefined) {
+      await chrome.sidePanel.open({ tabId: sender.tabId });
+    }
+    return { ok: true };
+  });
+
+  handle('queueSetState', async (change) => {
+    await setQueueState(db, change);
+    return { ok: true };
+  });
+
+  handle('brandSave', async (brand) => {
+    await saveBrand(db, brand);
+    return { ok: true };
+  });
+
+  handle('brandDelete', async ({ id }) => {
+    await deleteBrand(db, id);
+    return { ok: true };
+  });
+
+  handle('demoLoad', async () => {
+    await loadDemoData(db);
+    return { ok: true };
+  });
+
+  handle('settingsSave', async (patch) => {
+    await saveSettings(db, patch);
+    return { ok: true };
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(db, tabId);
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The one Dexie database, opened only in the extension origin (background and panels). A content
+ * script must never import this: its IndexedDB would belong to the site.
+ *
+ * Versions are append-only and dated. To change the schema add a new `db.version(n)` block below
+ * the last one, with an `upgrade` when data moves, and a test in tests/unit/db that seeds the
+ * previous version first.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  AgentSettings,
+  AuthorStats,
+  BrandProfile,
+  Customer,
+  PageHealth,
+  Post,
+  QueueItem,
+  ReplyLogEntry,
+  Template,
+  ToneNote,
+} from '../schemas';
+
+export const DB_NAME = 'replyline';
+
+/** Records whose shape is owned by a domain module (review rollups, goals) are typed there. */
+export interface KeyedRecord {
+  key: string;
+}
+export interface IdRecord {
+  id: string;
+}
+
+export type ReplylineDb = Dexie & {
+  brands: EntityTable<BrandProfile, 'id'>;
+  posts: EntityTable<Post, 'key'>;
+  authors: EntityTable<AuthorStats, 'key'>;
+  queue: EntityTable<QueueItem, 'key'>;
+  customers: EntityTable<Customer, 'id'>;
+  templates: EntityTable<Template, 'id'>;
+  toneNotes: EntityTable<ToneNote, 'id'>;
+  replyLog: EntityTable<ReplyLogEntry, 'id'>;
+  settings: EntityTable<AgentSettings, 'id'>;
+  pageHealth: EntityTable<PageHealth, 'tabId'>;
+  goals: EntityTable<IdRecord, 'id'>;
+  rollups: EntityTable<KeyedRecord, 'key'>;
+};
+
+export function openDb(name = DB_NAME): ReplylineDb {
+  const db = new Dexie(name) as ReplylineDb;
+
+  // 2026-11-23 — version 1. Only fields that are queried are indexed.
+  db.version(1).stores({
+    brands: 'id',
+    posts: 'key, authorHandle',
+    authors: 'key',
+    // [state+rank] serves the queue page (priority desc, oldest first); brand filter has its own.
+    queue: 'key, [state+rank], [brandId+state+rank], customerId, *reasonCodes, snoozedUntil, followUpAt',
+    customers: 'id, email, xHandle, nameKey, facebookUrl, *orderNumbers',
+    templates: 'id, shortCode, scope',
+    toneNotes: 'id, brandId',
+    replyLog: 'id, postKey, repliedAt, customerId, [agent+repliedAt]',
+    settings: 'id',
+    pageHealth: 'tabId',
+    goals: 'id',
+    rollups: 'key, day',
+  });
+
+  return db;
+}
+
+let singleton: ReplylineDb | undefined;
+
+/** The extension's database; tests pass their own via openDb(name). */
+export function getDb(): ReplylineDb {
+  singleton ??= openDb();
+  return singleton;
+}

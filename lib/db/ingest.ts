@@ -1,0 +1,92 @@
+/**
+ * Posts seen in the page → posts table and, for brand mentions, the queue. One transaction per
+ * batch so a half-written batch never shows up in the panel.
+ */
+import { PostSchema, QueueItemSchema, type Post, type QueueItem } from '../schemas';
+import type { PostVerdict } from '../messages';
+import type { ReplylineDb } from './db';
+import { queueRank } from './queueOrder';
+
+/** What classification decided about one post (matching, ownership, triage, customer). */
+export interface Classification {
+  matched: boolean;
+  own: boolean;
+  brandId?: string;
+  terms: string[];
+  autoQueue: boolean;
+  triage?: Pick<QueueItem, 'priority' | 'reasons' | 'complaint' | 'question' | 'praise' | 'filteredBy' | 'customerMatch'>;
+}
+
+export type Classify = (post: Post, db: ReplylineDb) => Promise<Classification>;
+
+export async function ingestPosts(
+  db: ReplylineDb,
+  rawPosts: unknown[],
+  classify: Classify,
+  now = Date.now(),
+  forceQueueKeys: ReadonlySet<string> = new Set(),
+): Promise<PostVerdict[]> {
+  const posts = rawPosts.map((p) => PostSchema.parse(p));
+  return db.transaction('rw', [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings], async () => {
+    const verdicts: PostVerdict[] = [];
+    const existingPosts = await db.posts.bulkGet(posts.map((p) => p.key));
+    const existingItems = await db.queue.bulkGet(posts.map((p) => p.key));
+    const postWrites: Post[] = [];
+    const queueWrites: QueueItem[] = [];
+
+    posts.forEach((post, i) => {
+      const previous = existingPosts[i];
+      // Keep the first time we saw it: first-response time counts from there.
+      postWrites.push({ ...post, seenAt: previous?.seenAt ?? post.seenAt });
+    });
+
+    for (const [i, post] of posts.entries()) {
+      const c = await classify(post, db);
+      const existing = existingItems[i];
+      const shouldQueue = c.matched && !c.own && (c.autoQueue || forceQueueKeys.has(post.key) || existing !== undefined);
+      if (shouldQueue && c.brandId && c.triage) {
+        const postCreatedAt = post.createdAt ?? existing?.postCreatedAt ?? now;
+        const firstSeenAt = existing?.firstSeenAt ?? existingPosts[i]?.seenAt ?? post.seenAt;
+        const customerMatch = existing?.customerMatch?.by === 'manual' ? existing.customerMatch : c.triage.customerMatch;
+        queueWrites.push(
+          QueueItemSchema.parse({
+            ...existing,
+            key: post.key,
+            site: post.site,
+            brandId: c.brandId,
+            state: existing?.state ?? 'new',
+            priority: c.triage.priority,
+            rank: queueRank(c.triage.priority, postCreatedAt),
+            reasons: c.triage.reasons,
+            reasonCodes: [...new Set(c.triage.reasons.map((r) => r.code))],
+            matchedTerms: c.terms,
+            complaint: c.triage.complaint,
+            question: c.triage.question,
+            praise: c.triage.praise,
+            filteredBy: c.triage.filteredBy,
+            customerMatch,
+            customerId: customerMatch?.customerId,
+            postCreatedAt,
+            queuedAt: existing?.queuedAt ?? now,
+            firstSeenAt,
+            updatedAt: now,
+          }),
+        );
+      }
+      verdicts.push({
+        key: post.key,
+        matched: c.matched,
+        own: c.own,
+        brandId: c.brandId,
+        priority: c.matched && !c.own ? c.triage?.priority : undefined,
+        terms: c.terms,
+        queued: shouldQueue,
+        filtered: Boolean(c.triage?.filteredBy),
+      });
+    }
+
+    await db.posts.bulkPut(postWrites);
+    if (queueWrites.length > 0) await db.queue.bulkPut(queueWrites);
+    return verdicts;
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * The only MutationObserver wrapper. Mutations are coalesced and handed over in small chunks from
+ * idle callbacks (or timers where `requestIdleCallback` is missing) within a time budget, so a busy
+ * infinite-scroll timeline never janks. Everything is torn down when the signal aborts.
+ */
+import { isElement } from './query';
+
+export interface ObserveHandlers {
+  signal: AbortSignal;
+  /** Newly attached elements (outermost only: descendants of a reported element are not repeated). */
+  onAdded: (elements: Element[]) => void;
+  /** Elements whose text or children changed in place (X fills and recycles rows this way). */
+  onTextChanged?: (elements: Element[]) => void;
+}
+
+/** Runs `task` later; `timeLeft()` says how many ms remain in this slice. Returns a cancel function. */
+export type Scheduler = (task: (timeLeft: () => number) => void) => () => void;
+
+export interface ObserveOptions {
+  /** Max elements per callback invocation. */
+  chunkSize?: number;
+  /** Time per slice when the scheduler cannot tell (setTimeout fallback). */
+  budgetMs?: number;
+  /** Injected in tests; defaults to requestIdleCallback, else setTimeout. */
+  scheduler?: Scheduler;
+}
+
+const DEFAULT_CHUNK = 25;
+const DEFAULT_BUDGET_MS = 8;
+/** Even on a page that is never idle, pending work runs within this many ms. */
+const IDLE_TIMEOUT_MS = 300;
+
+export function defaultScheduler(budgetMs: number = DEFAULT_BUDGET_MS): Scheduler {
+  const g = globalThis;
+  if (typeof g.requestIdleCallback === 'function' && typeof g.cancelIdleCallback === 'function') {
+    return (task) => {
+      const handle = g.requestIdleCallback((deadline) => task(() => deadline.timeRemaining()), {
+        timeout: IDLE_TIMEOUT_MS,
+      });
+      return () => g.cancelIdleCallback(handle);
+    };
+  }
+  return (task) => {
+    const handle = setTimeout(() => {
+      const start = now();
+      task(() => budgetMs - (now() - start));
+    }, 16);
+    return () => clearTimeout(handle);
+  };
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Watches `root`'s subtree until `handlers.signal` aborts. */
+export function observe(root: Node, handlers: ObserveHandlers, options: ObserveOptions = {}): void {
+  const { signal, onAdded, onTextChanged } = handlers;
+  if (signal.aborted) return;
+  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
+  const schedule = options.scheduler ?? defaultScheduler(options.budgetMs);
+  // Sets keep insertion order and drop duplicates: a node added, removed and re-added counts once.
+  const added = new Set<Element>();
+  const changed = new Set<Element>();
+  let cancel: (() => void) | null = null;
+
+  const observer = new MutationObserver((records) => {
+    if (signal.aborted) return;
+    for (const record of records) {
+      if (record.type === 'childList') {
+        for (const node of Array.from(record.addedNodes)) if (isElement(node)) added.add(node);
+        if (onTextChanged && isElement(record.target)) changed.add(record.target);
+      } else if (record.type === 'characterData' && onTextChanged) {
+        const parent = record.target.parentElement;
+        if (parent) changed.add(parent);
+      }
+    }
+    if (added.size + changed.size > 0 && !cancel) cancel = schedule(flush);
+  });
+
+  function take(set: Set<Element>, limit: number): Element[] {
+    const out: Element[] = [];
+    for (const el of set) {
+      set.delete(el);
+      // Removed before we got to it (X recycles rows quickly): nothing to report.
+      if (!el.isConnected) continue;
+      out.push(el);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** Drops elements inside another element of the same batch: the caller scans subtrees. */
+  function outermost(elements: Element[]): Element[] {
+    const set = new Set(elements);
+    return elements.filter((el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+      return true;
+    });
+  }
+
+  function flush(timeLeft: () => number): void {
+    cancel = null;
+    if (signal.aborted) return;
+    do {
+      if (added.size > 0) {
+        const chunk = outermost(take(added, chunkSize));
+        if (chunk.length > 0) onAdded(chunk);
+      } else if (changed.size > 0 && onTextChanged) {
+        const chunk = take(changed, chunkSize);
+        if (chunk.length > 0) onTextChanged(chunk);
+      } else {
+        changed.clear();
+      }
+      if (signal.aborted) return;
+    } while (added.size + changed.size > 0 && timeLeft() > 1);
+    if (added.size + changed.size > 0) cancel = schedule(flush);
+  }
+
+  observer.observe(root, { childList: true, subtree: true, characterData: Boolean(onTextChanged) });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      cancel?.();
+      cancel = null;
+      added.clear();
+      changed.clear();
+    },
+    { once: true },
+  );
+}
+
+export interface NavigateOptions {
+  /** URL poll period; the poll is the fallback when no navigation event is available. */
+  pollMs?: number;
+  win?: Window;
+}
+
+/**
+ * Calls `cb(url)` after each single-page navigation. A content script's isolated world cannot
+ * patch the page's `history.pushState`, so: `popstate`, the Navigation API when the browser has
+ * it, and a cheap `location.href` poll as the net under both.
+ */
+export function onNavigate(signal: AbortSignal, cb: (url: string) => void, options: NavigateOptions = {}): void {
+  if (signal.aborted) return;
+  const win = options.win ?? window;
+  let last = win.location.href;
+  const check = (): void => {
+    if (signal.aborted) return;
+    const href = win.location.href;
+    if (href === last) return;
+    last = href;
+    cb(href);
+  };
+  // The `navigate` event fires before the URL commits; look again once it has.
+  const checkSoon = (): void => {
+    setTimeout(check, 0);
+  };
+  win.addEventListener('popstate', check, { signal });
+  const navigation: unknown = Reflect.get(win, 'navigation');
+  if (navigation instanceof EventTarget) {
+    navigation.addEventListener('navigate', checkSoon, { signal });
+    navigation.addEventListener('navigatesuccess', check, { signal });
+  }
+  const timer = setInterval(check, Math.max(50, options.pollMs ?? 500));
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+}

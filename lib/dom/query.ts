@@ -1,0 +1,106 @@
+/**
+ * Selector helpers for ordered fallback lists: sites drift, so every lookup tries the most specific
+ * selector first (test id), then role/aria, then structure, and stops at the first that matches.
+ */
+
+/** An ordered list of CSS selectors, most trustworthy first. */
+export type SelectorChain = readonly string[];
+
+/** Runs `querySelector` without letting a selector the engine rejects break the whole page. */
+function safeQuery(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/** First element matching the first selector of the chain that matches anything under `root`. */
+export function queryFirst(root: ParentNode, chain: SelectorChain): Element | null {
+  for (const selector of chain) {
+    const found = safeQuery(root, selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All elements for the first selector in the chain that yields any (fallbacks are not mixed in). */
+export function queryAllFirst(root: ParentNode, chain: SelectorChain): Element[] {
+  for (const selector of chain) {
+    const found = safeQueryAll(root, selector);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Like `queryAllFirst` but also considers `root` itself, so a caller may pass one post element. */
+export function selfAndDescendants(root: ParentNode, chain: SelectorChain): Element[] {
+  for (const selector of chain) {
+    const found = safeQueryAll(root, selector);
+    if (isElement(root) && safeMatches(root, selector)) found.unshift(root);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Every element matching any selector of the chain, in document order, without duplicates. */
+export function queryAllAny(root: ParentNode, chain: SelectorChain): Element[] {
+  const seen = new Set<Element>();
+  for (const selector of chain) for (const el of safeQueryAll(root, selector)) seen.add(el);
+  return sortInDocumentOrder([...seen]);
+}
+
+export function matchesAny(el: Element, chain: SelectorChain): boolean {
+  return chain.some((selector) => safeMatches(el, selector));
+}
+
+/** Nearest ancestor-or-self matching any selector of the chain. */
+export function closestAny(el: Element, chain: SelectorChain): Element | null {
+  for (const selector of chain) {
+    try {
+      const found = el.closest(selector);
+      if (found) return found;
+    } catch {
+      // unsupported selector: try the next one
+    }
+  }
+  return null;
+}
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && 'nodeType' in node && node.nodeType === 1;
+}
+
+export function sortInDocumentOrder(elements: Element[]): Element[] {
+  // DOCUMENT_POSITION_FOLLOWING = 4
+  return elements.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+/** `el.getAttribute` trimmed, or '' — attributes are page text and may be absent. */
+export function attr(el: Element | null | undefined, name: string): string {
+  return el?.getAttribute(name)?.trim() ?? '';
+}
+
+/** Narrows to an HTMLElement of the element's own window (works across happy-dom windows too). */
+export function asHTMLElement(el: Element | null | undefined): HTMLElement | null {
+  if (!el) return null;
+  const view = el.ownerDocument?.defaultView;
+  if (view && el instanceof view.HTMLElement) return el;
+  return null;
+}

@@ -1,0 +1,140 @@
+/**
+ * Aho-Corasick over UTF-16 units of normalised text: one pass finds every occurrence of every
+ * pattern. Units are first mapped to a small alphabet of classes (only units that occur in some
+ * pattern get a class; everything else is class 0 and sends the automaton home), then, when it
+ * fits, failure links are folded into a dense transition table so each unit costs one lookup.
+ * Very large term sets fall back to sparse goto maps plus failure links.
+ */
+
+export interface DenseTables {
+  /** Code unit → alphabet class (0 = in no pattern). */
+  classOf: Uint16Array;
+  classes: number;
+  /** Next state = delta[state * classes + class], failure links already folded in. */
+  delta: Int32Array;
+  /** Whether some pattern ends in this state. */
+  hasOut: Uint8Array;
+}
+
+export interface Automaton {
+  /** Calls onHit(patternIndex, endExclusive) for every occurrence in codes[0, length). */
+  scan(codes: Uint16Array, length: number, onHit: (pattern: number, end: number) => void): void;
+  /** Calls onHit for every pattern ending in `state` (found by stepping `dense` by hand). */
+  emit(state: number, end: number, onHit: (pattern: number, end: number) => void): void;
+  states: number;
+  /** Present when the dense table fits: lets a caller fuse stepping into its own loop. */
+  dense: DenseTables | undefined;
+}
+
+/** Above this many table cells (4 bytes each) the dense table costs more memory than it is worth. */
+export const DENSE_CELL_LIMIT = 4_000_000;
+
+export function buildAutomaton(patterns: readonly string[], denseCellLimit = DENSE_CELL_LIMIT): Automaton {
+  // Alphabet classes.
+  const classOf = new Uint16Array(65536);
+  let classes = 1;
+  for (const p of patterns) {
+    for (let i = 0; i < p.length; i++) {
+      const u = p.charCodeAt(i);
+      if (classOf[u] === 0) classOf[u] = classes++;
+    }
+  }
+  // Trie.
+  const children: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  patterns.forEach((p, index) => {
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const c = classOf[p.charCodeAt(i)]!;
+      const node = children[s]!;
+      let next = node.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        own.push([]);
+        node.set(c, next);
+      }
+      s = next;
+    }
+    own[s]!.push(index);
+  });
+  const states = children.length;
+  // Failure links, breadth first; outputs are flattened (own + the failure state's).
+  const fail = new Int32Array(states);
+  const outputs: number[][] = new Array<number[]>(states);
+  outputs[0] = own[0]!;
+  const order: number[] = [0];
+  for (let q = 0; q < order.length; q++) {
+    const s = order[q]!;
+    for (const [c, t] of children[s]!) {
+      if (s !== 0) {
+        let f = fail[s]!;
+        while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
+        fail[t] = children[f]!.get(c) ?? 0;
+      }
+      outputs[t] = [...own[t]!, ...outputs[fail[t]!]!];
+      order.push(t);
+    }
+  }
+  const outStart = new Int32Array(states + 1);
+  const flat: number[] = [];
+  for (let s = 0; s < states; s++) {
+    outStart[s] = flat.length;
+    for (const o of outputs[s]!) flat.push(o);
+  }
+  outStart[states] = flat.length;
+  const outList = Int32Array.from(flat);
+
+  const emit = (s: number, end: number, onHit: (pattern: number, end: number) => void) => {
+    for (let k = outStart[s]!, stop = outStart[s + 1]!; k < stop; k++) onHit(outList[k]!, end);
+  };
+
+  if (states * classes <= denseCellLimit) {
+    const delta = new Int32Array(states * classes);
+    for (const s of order) {
+      const row = s * classes;
+      const failRow = fail[s]! * classes;
+      for (let c = 1; c < classes; c++) {
+        const t = children[s]!.get(c);
+        delta[row + c] = t !== undefined ? t : s === 0 ? 0 : delta[failRow + c]!;
+      }
+    }
+    const hasOut = new Uint8Array(states);
+    for (let q = 0; q < states; q++) hasOut[q] = outStart[q] !== outStart[q + 1] ? 1 : 0;
+    return {
+      states,
+      emit,
+      dense: { classOf, classes, delta, hasOut },
+      scan(codes, length, onHit) {
+        let s = 0;
+        for (let j = 0; j < length; j++) {
+          const c = classOf[codes[j]!]!;
+          s = c === 0 ? 0 : delta[s * classes + c]!;
+          if (outStart[s] !== outStart[s + 1]) emit(s, j + 1, onHit);
+        }
+      },
+    };
+  }
+  return {
+    states,
+    emit,
+    dense: undefined,
+    scan(codes, length, onHit) {
+      let s = 0;
+      for (let j = 0; j < length; j++) {
+        const c = classOf[codes[j]!]!;
+        if (c === 0) {
+          s = 0;
+          continue;
+        }
+        let t = children[s]!.get(c);
+        while (t === undefined && s !== 0) {
+          s = fail[s]!;
+          t = children[s]!.get(c);
+        }
+        s = t ?? 0;
+        if (outStart[s] !== outStart[s + 1]) emit(s, j + 1, onHit);
+      }
+    },
+  };
+}

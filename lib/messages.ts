@@ -1,0 +1,114 @@
+/**
+ * The one typed messaging protocol between content scripts, the background and the panels.
+ * Each message has a Zod schema for its payload and its answer; the background parses every
+ * payload before acting (see `handle`), so an invalid message is rejected and never written.
+ *
+ * To add a message: add an entry to `messageSchemas`; the ProtocolMap type follows from it.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import {
+  AgentSettingsSchema,
+  BrandProfileSchema,
+  IdSchema,
+  PageKindSchema,
+  PostKeySchema,
+  PostSchema,
+  QueueStateSchema,
+  SiteSchema,
+} from './schemas';
+
+const Ok = z.object({ ok: z.literal(true) });
+
+export const PageRefSchema = z.object({ site: SiteSchema, pageKind: PageKindSchema, url: z.string().max(2000) });
+export type PageRef = z.infer<typeof PageRefSchema>;
+
+export const PostVerdictSchema = z.object({
+  key: PostKeySchema,
+  matched: z.boolean(),
+  /** Post by one of the brand's own handles: the brand's reply, not a mention. */
+  own: z.boolean(),
+  brandId: IdSchema.optional(),
+  priority: z.number().int().min(0).max(100).optional(),
+  terms: z.array(z.string()).default([]),
+  queued: z.boolean(),
+  filtered: z.boolean().default(false),
+});
+export type PostVerdict = z.infer<typeof PostVerdictSchema>;
+
+export const messageSchemas = {
+  /** Content → background: a batch of posts extracted from the page, plus detection health. */
+  postsSeen: {
+    input: z.object({
+      page: PageRefSchema,
+      posts: z.array(PostSchema).max(500),
+      candidates: z.number().int().nonnegative(),
+      extractionFailures: z.number().int().nonnegative(),
+    }),
+    output: z.object({ verdicts: z.array(PostVerdictSchema) }),
+  },
+  /** Content → background: the agent pressed "Add to queue" on a badge. */
+  queueAdd: { input: z.object({ key: PostKeySchema }), output: Ok },
+  /** Content → background: "Open in Replyline" — open the side panel on this item. */
+  openInPanel: { input: z.object({ key: PostKeySchema }), output: Ok },
+  /** Panel → background: move a queue item to another state. */
+  queueSetState: {
+    input: z.object({
+      key: PostKeySchema,
+      state: QueueStateSchema,
+      snoozedUntil: z.number().int().nonnegative().optional(),
+      note: z.string().max(2000).optional(),
+      dismissReason: z.string().max(300).optional(),
+    }),
+    output: Ok,
+  },
+  brandSave: { input: BrandProfileSchema, output: Ok },
+  brandDelete: { input: z.object({ id: IdSchema }), output: Ok },
+  /** Panel → background: load the demo brand, customers and templates. */
+  demoLoad: { input: z.object({}).optional(), output: Ok },
+  settingsSave: { input: AgentSettingsSchema.omit({ id: true, updatedAt: true }).partial(), output: Ok },
+} as const;
+
+type Schemas = typeof messageSchemas;
+export type MessageName = keyof Schemas;
+export type MessageInput<N extends MessageName> = z.input<Schemas[N]['input']>;
+export type MessageOutput<N extends MessageName> = z.infer<Schemas[N]['output']>;
+
+type ProtocolMap = { [N in MessageName]: (data: MessageInput<N>) => MessageOutput<N> };
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage } = messaging;
+
+type InputOf<N extends MessageName> = z.infer<Schemas[N]['input']>;
+
+/** The schema a message's payload must satisfy (typed per message name). */
+function inputSchema<N extends MessageName>(name: N): z.ZodType<InputOf<N>> {
+  // The registry is the source of both the schema and the type, so this only restores the link
+  // TypeScript loses when indexing a union of schemas by a generic key.
+  return messageSchemas[name].input as unknown as z.ZodType<InputOf<N>>;
+}
+
+/** The raw listener shape: payloads arrive as `unknown` and are parsed before use. */
+type RawListener = (message: { data: unknown; sender: { tab?: { id?: number }; url?: string } }) => Promise<unknown>;
+const onRawMessage = messaging.onMessage as unknown as (name: MessageName, listener: RawListener) => () => void;
+
+/**
+ * Registers a background handler that parses the payload first. A payload that fails its schema
+ * throws (the sender's promise rejects with the Zod message); nothing reaches the handler.
+ */
+export function handle<N extends MessageName>(
+  name: N,
+  handler: (data: InputOf<N>, sender: { tabId?: number; url?: string }) => Promise<MessageOutput<N>>,
+): () => void {
+  const schema = inputSchema(name);
+  return onRawMessage(name, async (message) => {
+    const parsed = schema.safeParse(message.data);
+    if (!parsed.success) throw new Error(`Invalid ${name} message: ${z.prettifyError(parsed.error)}`);
+    return handler(parsed.data, { tabId: message.sender.tab?.id, url: message.sender.url });
+  });
+}
+
+/** Parses a payload against a message's schema without sending it (used by tests and senders). */
+export function parseMessage<N extends MessageName>(name: N, data: unknown): InputOf<N> {
+  return inputSchema(name).parse(data);
+}

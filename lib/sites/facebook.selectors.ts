@@ -1,0 +1,64 @@
+/**
+ * Every selector the Facebook adapter uses, each list ordered: data attribute → role/aria →
+ * structure. Never the atomic class names (`x1…`, and the 2020–21 `du4w35lb` kind): they rotate.
+ * Sources: public 2020–21 snapshots and the facts in ../shared/data/SOURCES.md (2025–26 tools).
+ */
+export const FB = {
+  /** The news feed list. */
+  feed: ['[role="feed"]'],
+  /**
+   * Feed posts: `aria-posinset` (2020–2026); some accounts only get `aria-describedby`; some
+   * views render `role=feed > role=article`. The first selector that matches anything wins.
+   */
+  post: [
+    'div[aria-posinset]',
+    '[role="feed"] div[aria-describedby][aria-labelledby]',
+    '[role="feed"] > [role="article"]',
+    '[role="feed"] > div > [role="article"]',
+  ],
+  /** Post body text: 2025–26 `story_message`; older `data-ad-comet-preview` / `data-ad-preview`. */
+  message: [
+    '[data-ad-rendering-role="story_message"]',
+    '[data-ad-comet-preview="message"]',
+    '[data-ad-preview="message"]',
+  ],
+  /** Comments and replies are articles (aria-label "Comment by …", localised: never parsed for the author). */
+  comment: ['[role="article"]'],
+  /** Links that carry a comment id. */
+  commentLink: ['a[href*="comment_id="]'],
+  /** "View more comments" opens the post in a dialog. */
+  dialog: ['div[role="dialog"]'],
+  /** Post author: the profile link in the post header (heading or bold name). */
+  postAuthor: ['h2 a[href]', 'h3 a[href]', 'h4 a[href]', 'strong a[href]', 'a[href] strong'],
+  /** Comment text: the localised `lang` block (2021), then the text-align block (2024+). */
+  commentText: ['span[lang][dir="auto"]', 'div[dir="auto"][style*="text-align"]', 'div[dir="auto"]'],
+  /** Timestamps: `abbr[data-utime]` (classic), `time[datetime]` when present. */
+  utime: ['abbr[data-utime]'],
+  time: ['time[datetime]'],
+  /** "See more" inside a message is a role=button; its presence means the text is cut. */
+  inlineButton: ['[role="button"]'],
+  /** Comment composer: a contenteditable textbox (Lexical), 2021 outline editor as fallback. */
+  editor: [
+    'div[contenteditable="true"][role="textbox"]',
+    '[role="textbox"][contenteditable]',
+    'form [role="textbox"]',
+  ],
+  /** The post's "Comment" action; the data attribute is 2024+, the labels are localised fallbacks. */
+  commentButton: [
+    '[data-ad-rendering-role="comment_button"]',
+    '[role="button"][aria-label="Leave a comment"]',
+    '[role="button"][aria-label="Comment"]',
+    '[role="button"][aria-label="Оставьте комментарий"]',
+    '[role="button"][aria-label="Комментировать"]',
+    '[role="button"][aria-label="发表评论"]',
+    '[role="button"][aria-label="评论"]',
+  ],
+  /** Send button next to the composer (newer layouts); Enter sends when there is none. */
+  submit: ['#focused-state-composer-submit', 'form [type="submit"]', '[role="button"][aria-label="Comment"]'],
+  /** Verified badge on names. */
+  verified: ['[aria-label="Verified account"]', '[aria-label="Verified Account"]', '[aria-label="Verified"]'],
+  /** Page/profile follower count link. */
+  followersLink: ['a[href$="/followers"]', 'a[href$="/followers/"]', 'a[href*="sk=followers"]'],
+  /** Structural look-alikes for the self-test. */
+  candidate: ['div[aria-posinset]', '[role="feed"] > [role="article"]', '[role="article"]'],
+} as const;

@@ -1,0 +1,381 @@
+/**
+ * Facebook adapter: posts and comments read from the rendered DOM. Authors come from profile
+ * links, never from the localised aria-label alone; ids come from permalinks.
+ */
+import { PostSchema, postKey, type PageKind } from '../schemas';
+import {
+  asHTMLElement,
+  attr,
+  closestAny,
+  matchesAny,
+  queryAllAny,
+  queryAllFirst,
+  queryFirst,
+  selfAndDescendants,
+  sortInDocumentOrder,
+  type SelectorChain,
+} from '../dom/query';
+import { readLine, readText } from '../dom/text';
+import { waitFor } from '../dom/wait';
+import { parseCount } from './counts';
+import { FB } from './facebook.selectors';
+import { parseFacebookTime } from './fbtime';
+import { parseFacebookHref, type FacebookRef } from './ids';
+import type { BrandReply, ExtractResult, ProfileStat, SiteAdapter } from './types';
+
+const HOSTS = /^(?:(?:www|web|m|mbasic|touch)\.)?facebook\.com$/i;
+const ORIGIN = 'https://www.facebook.com';
+/** First path segments that are app sections, not a page or profile. */
+const RESERVED = new Set([
+  'home.php', 'watch', 'marketplace', 'gaming', 'messages', 'notifications', 'settings', 'search',
+  'bookmarks', 'friends', 'events', 'saved', 'reel', 'reels', 'stories', 'hashtag', 'help', 'policies',
+  'login', 'login.php', 'l.php', 'photo', 'photo.php', 'permalink.php', 'story.php', 'share', 'sharer',
+]);
+
+function toUrl(href: string): URL | undefined {
+  try {
+    return new URL(href, ORIGIN);
+  } catch {
+    return undefined;
+  }
+}
+
+export function facebookPageKind(url: string): PageKind {
+  const parsed = toUrl(url);
+  if (!parsed) return 'other';
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  const [first = '', second = ''] = segments;
+  const ref = parseFacebookHref(parsed.href);
+  if (ref?.postId) return 'post';
+  if (first === '' || first === 'home.php') return 'feed';
+  if (first === 'groups' && (second === '' || second === 'feed')) return 'feed';
+  if (first === 'groups') return 'page';
+  if (first === 'profile.php' || first === 'people' || first === 'pg') return 'page';
+  if (RESERVED.has(first.toLowerCase())) return 'other';
+  if (/^[\w.-]{1,100}$/.test(first)) return 'page';
+  return 'other';
+}
+
+// ---------------------------------------------------------------- finding posts and comments
+
+function isComment(el: Element): boolean {
+  if (!matchesAny(el, FB.comment)) return false;
+  // A comment article carries its own comment permalink (or sits inside a post/dialog).
+  if (ownAll(el, FB.commentLink).length > 0) return true;
+  const host = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog, ...FB.comment]) : null;
+  return host !== null && queryFirst(el, FB.message) === null;
+}
+
+/** Feed posts by the first post selector that matches, outermost only. */
+function findFeedPosts(root: ParentNode): Element[] {
+  const found = selfAndDescendants(root, FB.post).filter((el) => !isComment(el));
+  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+}
+
+/** Story messages not inside a recognised post: climb to the largest ancestor holding only it. */
+function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
+  const out: Element[] = [];
+  for (const message of queryAllFirst(root, FB.message)) {
+    if (known.some((p) => p.contains(message))) continue;
+    if (closestAny(message, FB.comment)) continue;
+    let host: Element = message;
+    for (let p = message.parentElement; p; p = p.parentElement) {
+      if (matchesAny(p, FB.feed) || p.tagName === 'BODY' || p.tagName === 'HTML') break;
+      if (queryAllFirst(p, FB.message).length > 1) break;
+      host = p;
+    }
+    if (!out.includes(host)) out.push(host);
+  }
+  return out;
+}
+
+function findFacebookElements(root: ParentNode): Element[] {
+  const posts = findFeedPosts(root);
+  const dialogs = selfAndDescendants(root, FB.dialog).filter(
+    (d) => queryFirst(d, FB.message) !== null && !posts.some((p) => d.contains(p)),
+  );
+  const allPosts = [...posts, ...dialogs];
+  allPosts.push(...orphanMessageHosts(root, allPosts));
+  const comments = selfAndDescendants(root, FB.comment).filter(isComment);
+  return sortInDocumentOrder([...new Set([...allPosts, ...comments])]);
+}
+
+function closestFacebookPost(node: Element): Element | null {
+  const comment = closestAny(node, FB.comment);
+  if (comment && isComment(comment)) return comment;
+  const post = closestAny(node, FB.post) ?? closestAny(node, FB.dialog);
+  if (post) return post;
+  return null;
+}
+
+// ---------------------------------------------------------------- reading one element
+
+/** Elements under `el` that are not inside a nested comment article. */
+function ownAll(el: Element, chain: SelectorChain): Element[] {
+  return queryAllAny(el, chain).filter((node) => {
+    for (let p = node.parentElement; p && p !== el; p = p.parentElement) if (matchesAny(p, FB.comment)) return false;
+    return !(node !== el && matchesAny(node, FB.comment));
+  });
+}
+
+function ownFirst(el: Element, chain: SelectorChain): Element | null {
+  return ownAll(el, chain)[0] ?? null;
+}
+
+interface Author {
+  handle: string;
+  name: string;
+  profileUrl?: string;
+  link: Element;
+}
+
+/** `/acme`, `/profile.php?id=1`, `/groups/g/user/1` → handle and a tracking-free profile URL. */
+function profileFromHref(href: string): { handle: string; url: string } | undefined {
+  const url = toUrl(href);
+  if (!url || !HOSTS.test(url.hostname)) return undefined;
+  const segments = url.pathname.split('/').filter(Boolean);
+  const [first = '', second = '', third = '', fourth = ''] = segments;
+  if (first === 'profile.php') {
+    const id = url.searchParams.get('id');
+    return id && /^\d{1,25}$/.test(id) ? { handle: id, url: `${ORIGIN}/profile.php?id=${id}` } : undefined;
+  }
+  if (first === 'groups' && third === 'user' && /^\d{1,25}$/.test(fourth)) {
+    return { handle: fourth, url: `${ORIGIN}/profile.php?id=${fourth}` };
+  }
+  if (first === 'people' && /^\d{1,25}$/.test(third)) return { handle: third, url: `${ORIGIN}/profile.php?id=${third}` };
+  if (segments.length !== 1 && !(segments.length === 2 && second === '')) return undefined;
+  if (!/^[\w.-]{1,100}$/.test(first) || RESERVED.has(first.toLowerCase()) || first.startsWith('pfbid')) return undefined;
+  return { handle: first, url: `${ORIGIN}/${first}` };
+}
+
+function findAuthor(el: Element, chain: SelectorChain): Author | undefined {
+  const candidates = [...ownAll(el, chain), ...ownAll(el, ['a[href]'])];
+  for (const node of candidates) {
+    const link = node.tagName === 'A' ? node : (node.closest('a[href]') ?? node.querySelector('a[href]'));
+    if (!link || link.getAttribute('aria-hidden') === 'true') continue;
+    const profile = profileFromHref(attr(link, 'href'));
+    const name = readLine(link);
+    if (profile && name) return { handle: profile.handle, name, profileUrl: profile.url, link };
+  }
+  return undefined;
+}
+
+interface Ids {
+  own?: FacebookRef;
+  fromComments?: FacebookRef;
+  permalink?: Element;
+}
+
+/** The element's own permalink (not a comment's), and what its comments' links say. */
+function readIds(el: Element, wantComment: boolean): Ids {
+  const ids: Ids = {};
+  for (const a of ownAll(el, ['a[href]'])) {
+    const href = attr(a, 'href');
+    const ref = parseFacebookHref(href);
+    if (!ref) continue;
+    if (wantComment ? ref.commentId : !ref.commentId && ref.postId) {
+      // A comment's author link also carries comment_id; the timestamp permalink is the better one.
+      const better = !ids.own || (ids.permalink !== undefined && profileFromHref(attr(ids.permalink, 'href')) !== undefined);
+      if (better) {
+        ids.own = ref;
+        ids.permalink = a;
+      }
+      if (profileFromHref(href) === undefined) break;
+    }
+  }
+  if (!wantComment && !ids.own) {
+    for (const a of queryAllAny(el, FB.commentLink)) {
+      const ref = parseFacebookHref(a.getAttribute('href'));
+      // Prefer a link that also names the page (`/<page>/posts/<id>?comment_id=`) for the URL.
+      if (ref?.postId && (!ids.fromComments || (!ids.fromComments.ownerId && ref.ownerId))) ids.fromComments = ref;
+    }
+  }
+  return ids;
+}
+
+function postUrl(ref: FacebookRef): string {
+  if (ref.ownerId && /^\d+$/.test(ref.ownerId) && /^\d+$/.test(ref.postId ?? '')) {
+    return `${ORIGIN}/permalink.php?story_fbid=${ref.postId}&id=${ref.ownerId}`;
+  }
+  if (ref.ownerId) return `${ORIGIN}/${ref.ownerId}/posts/${ref.postId}`;
+  return `${ORIGIN}/${ref.postId}`;
+}
+
+function readTime(el: Element, permalink: Element | undefined, now: number): number | undefined {
+  const abbr = ownFirst(el, FB.utime);
+  const seconds = Number(attr(abbr, 'data-utime'));
+  if (abbr && Number.isFinite(seconds) && seconds > 0) return Math.trunc(seconds * 1000);
+  const time = ownFirst(el, FB.time);
+  const iso = Date.parse(attr(time, 'datetime'));
+  if (time && Number.isFinite(iso) && iso >= 0) return iso;
+  if (!permalink) return undefined;
+  const fromLabel = parseFacebookTime(attr(permalink, 'aria-label'), now);
+  if (fromLabel !== undefined) return Math.trunc(fromLabel);
+  const fromText = parseFacebookTime(readLine(permalink), now);
+  return fromText === undefined ? undefined : Math.trunc(fromText);
+}
+
+function readBody(container: Element | null): { text: string; truncated: boolean } {
+  if (!container) return { text: '', truncated: false };
+  const buttons = queryAllAny(container, FB.inlineButton).filter((b) => readLine(b).length < 40);
+  const text = readText(container, { skip: (node) => matchesAny(node, FB.inlineButton), collapseNewlines: true });
+  return { text, truncated: buttons.length > 0 };
+}
+
+function extractPost(el: Element, now: number): ExtractResult {
+  const ids = readIds(el, false);
+  const ref = ids.own ?? ids.fromComments;
+  if (!ref?.postId) {
+    // No permalink yet (lazy render) vs. nothing recognisable at all.
+    return { ok: false, reason: queryFirst(el, FB.message) ? 'noId' : 'pending' };
+  }
+  const author = findAuthor(el, FB.postAuthor);
+  const body = readBody(ownFirst(el, FB.message));
+  return finish(el, {
+    postId: ref.postId,
+    kind: 'post',
+    url: postUrl(ref),
+    author,
+    body,
+    createdAt: ids.own ? readTime(el, ids.permalink, now) : undefined,
+    now,
+  });
+}
+
+function extractComment(el: Element, now: number): ExtractResult {
+  const ids = readIds(el, true);
+  const ref = ids.own;
+  if (!ref?.commentId) return { ok: false, reason: 'pending' };
+  const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
+  const hostRef = hostPost ? (readIds(hostPost, false).own ?? readIds(hostPost, false).fromComments) : undefined;
+  const parentPostId = ref.postId ?? hostRef?.postId;
+  const author = findAuthor(el, ['a[href]']);
+  const body = readBody(commentTextScope(el, author));
+  const base = parentPostId ? postUrl({ ...(hostRef ?? {}), ...ref, postId: parentPostId }) : `${ORIGIN}/`;
+  return finish(el, {
+    postId: ref.commentId,
+    kind: 'comment',
+    url: `${base}${base.includes('?') ? '&' : '?'}comment_id=${ref.commentId}`,
+    author,
+    body,
+    createdAt: readTime(el, ids.permalink, now),
+    parentPostId,
+    isReply: ref.parentCommentId !== undefined,
+    now,
+  });
+}
+
+/** The comment's text block: first selector of the chain with a match outside the author link. */
+function commentTextScope(el: Element, author: Author | undefined): Element | null {
+  for (const selector of FB.commentText) {
+    const found = ownAll(el, [selector]).find(
+      (node) => !(author && (author.link.contains(node) || node.contains(author.link))),
+    );
+    if (found) return found;
+  }
+  return null;
+}
+
+interface Parts {
+  postId: string;
+  kind: 'post' | 'comment';
+  url: string;
+  author: Author | undefined;
+  body: { text: string; truncated: boolean };
+  createdAt: number | undefined;
+  parentPostId?: string;
+  isReply?: boolean;
+  now: number;
+}
+
+function finish(el: Element, parts: Parts): ExtractResult {
+  const nameScope = parts.author?.link.parentElement ?? null;
+  const parsed = PostSchema.safeParse({
+    key: postKey('facebook', parts.postId),
+    site: 'facebook',
+    postId: parts.postId,
+    kind: parts.kind,
+    url: parts.url,
+    authorHandle: parts.author?.handle.slice(0, 120) ?? '',
+    authorName: parts.author?.name.slice(0, 300) ?? '',
+    authorVerified: nameScope ? queryFirst(nameScope, FB.verified) !== null : false,
+    authorProfileUrl: parts.author?.profileUrl,
+    text: parts.body.text.slice(0, 40000),
+    truncated: parts.body.truncated,
+    createdAt: parts.createdAt,
+    lang: attr(ownFirst(el, ['[lang]']), 'lang').slice(0, 20) || undefined,
+    seenAt: Math.max(0, Math.trunc(parts.now)),
+    isReply: parts.isReply ?? false,
+    parentPostId: parts.parentPostId,
+  });
+  if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? '' };
+  return { ok: true, post: parsed.data };
+}
+
+export function extractFacebook(el: Element, now: number): ExtractResult {
+  return isComment(el) ? extractComment(el, now) : extractPost(el, now);
+}
+
+// ---------------------------------------------------------------- page-level reads
+
+export function readFacebookProfileStats(doc: ParentNode): ProfileStat[] {
+  const out = new Map<string, ProfileStat>();
+  for (const link of queryAllAny(doc, FB.followersLink)) {
+    const url = toUrl(attr(link, 'href'));
+    if (!url) continue;
+    const first = url.pathname.split('/').filter(Boolean)[0] ?? '';
+    const handle = first === 'profile.php' ? (url.searchParams.get('id') ?? '') : first;
+    const followers = parseCount(readLine(link));
+    if (!handle || followers === undefined || out.has(handle.toLowerCase())) continue;
+    out.set(handle.toLowerCase(), { handle, followers });
+  }
+  return [...out.values()];
+}
+
+function editorFor(postEl: Element): HTMLElement | null {
+  const scope = closestAny(postEl, FB.dialog) ?? closestFacebookPost(postEl) ?? postEl;
+  const post = isComment(scope) ? (scope.parentElement ? closestAny(scope.parentElement, [...FB.post, ...FB.dialog]) : null) ?? scope : scope;
+  return asHTMLElement(queryFirst(post, FB.editor));
+}
+
+export const facebookAdapter: SiteAdapter = {
+  site: 'facebook',
+  matches: (url) => HOSTS.test(toUrl(url)?.hostname ?? ''),
+  pageKind: (url) => facebookPageKind(url),
+  findPostElements: findFacebookElements,
+  closestPost: closestFacebookPost,
+  extract: extractFacebook,
+  countCandidates: (doc) => queryAllAny(doc, FB.candidate).length,
+  authorLineAnchor: (el) => {
+    const author = isComment(el) ? findAuthor(el, ['a[href]']) : findAuthor(el, FB.postAuthor);
+    if (!author) return null;
+    return author.link.closest('h2, h3, h4, strong') ?? author.link;
+  },
+  readProfileStats: readFacebookProfileStats,
+  findBrandReplies: (doc, handles) => {
+    const wanted = new Set(handles.map((h) => h.toLowerCase()));
+    const out: BrandReply[] = [];
+    for (const el of findFacebookElements(doc)) {
+      const result = extractFacebook(el, 0);
+      if (!result.ok || result.post.kind !== 'comment') continue;
+      const { authorHandle, authorName } = result.post;
+      if (!wanted.has(authorHandle.toLowerCase()) && !wanted.has(authorName.toLowerCase())) continue;
+      out.push({ handle: authorHandle, postId: result.post.postId, createdAt: result.post.createdAt });
+    }
+    return out;
+  },
+  replyBoxFor: editorFor,
+  openReplyBox: async (postEl, options = {}) => {
+    const existing = editorFor(postEl);
+    if (existing) return existing;
+    const post = closestFacebookPost(postEl) ?? postEl;
+    const button = asHTMLElement(queryFirst(post, FB.commentButton));
+    if (!button) return null;
+    button.click();
+    return waitFor(() => editorFor(postEl), options);
+  },
+  postButtonFor: (editor) => {
+    const scope = editor.closest('form') ?? editor.parentElement?.parentElement ?? null;
+    return scope ? asHTMLElement(queryFirst(scope, FB.submit)) : null;
+  },
+};

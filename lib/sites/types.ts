@@ -1,0 +1,49 @@
+/**
+ * The contract every site adapter fulfils. Adapters only READ the page (and locate, never fill,
+ * the reply editor); what they return is parsed with the shared Zod schemas.
+ */
+import type { PageKind, Post, Site } from '../schemas';
+
+/** Why an element did not yield a post. `pending` = not rendered yet, look again on change. */
+export type ExtractFailure = 'pending' | 'notAPost' | 'noId' | 'invalid';
+
+export type ExtractResult = { ok: true; post: Post } | { ok: false; reason: ExtractFailure; detail?: string };
+
+export interface ProfileStat {
+  /** Handle without '@' (X) or the profile's vanity/id (Facebook). */
+  handle: string;
+  followers?: number;
+  verified?: boolean;
+}
+
+export interface BrandReply {
+  handle: string;
+  postId: string;
+  createdAt?: number;
+}
+
+export interface SiteAdapter {
+  readonly site: Site;
+  matches(url: string): boolean;
+  pageKind(url: string, doc?: Document): PageKind;
+  /** Post (and comment) elements under `root`, `root` included, in document order. */
+  findPostElements(root: ParentNode): Element[];
+  /** The post or comment element containing `node` (itself included), if any. */
+  closestPost(node: Element): Element | null;
+  /** Reads the element's CURRENT content (X recycles rows): no caching. */
+  extract(el: Element, now: number): ExtractResult;
+  /** Elements that look like posts by structure alone, for the selector self-test. */
+  countCandidates(doc: ParentNode): number;
+  /** Where an in-page badge goes: next to the author line. */
+  authorLineAnchor(el: Element): Element | null;
+  /** Follower counts and badges visible in profile headers and hover cards. */
+  readProfileStats(doc: ParentNode): ProfileStat[];
+  /** Posts by any of `handles` (the brand's own replies) already visible. */
+  findBrandReplies(doc: ParentNode, handles: readonly string[]): BrandReply[];
+  /** The reply editor for this post if it is already open. */
+  replyBoxFor(postEl: Element): HTMLElement | null;
+  /** Clicks whatever opens the reply editor; returns the editor once present (null on timeout). */
+  openReplyBox(postEl: Element, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<HTMLElement | null>;
+  /** The button that sends what is in `editor`, when the site has one. */
+  postButtonFor(editor: Element): HTMLElement | null;
+}

@@ -1,0 +1,302 @@
+/**
+ * X/Twitter adapter: reads posts from the rendered DOM (no API). Every call reads the element's
+ * current content, because X recycles timeline rows and swaps their content in place.
+ */
+import { PostSchema, postKey, type PageKind } from '../schemas';
+import {
+  asHTMLElement,
+  attr,
+  closestAny,
+  matchesAny,
+  queryAllAny,
+  queryAllFirst,
+  queryFirst,
+  selfAndDescendants,
+  type SelectorChain,
+} from '../dom/query';
+import { readLine, readText } from '../dom/text';
+import { waitFor } from '../dom/wait';
+import { parseCount } from './counts';
+import { parseXProfileHref, parseXStatusHref, xStatusUrl, type XStatusRef } from './ids';
+import type { BrandReply, ExtractResult, ProfileStat, SiteAdapter } from './types';
+import { X } from './x.selectors';
+
+const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
+const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
+const PROFILE_TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles', 'superfollows', 'affiliates']);
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function pathOf(url: string, base?: string): string[] {
+  try {
+    return new URL(url, base).pathname.split('/').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export function xPageKind(url: string): PageKind {
+  const [first = '', second = '', third = ''] = pathOf(url);
+  const head = first.toLowerCase();
+  if (head === '' || head === 'home') return 'home';
+  if (head === 'search' || head === 'hashtag') return 'search';
+  if (head === 'notifications') return 'notifications';
+  if (head === 'i' && second === 'lists') return 'list';
+  if (head === 'i' && (second === 'status' || second === 'web')) return 'conversation';
+  if (['explore', 'messages', 'settings', 'compose', 'i', 'login', 'logout', 'signup'].includes(head)) return 'other';
+  if (/^status(es)?$/.test(second) && /^\d+$/.test(third)) return 'conversation';
+  if (second === 'lists') return 'list';
+  if (/^[A-Za-z0-9_]{1,15}$/.test(first) && (second === '' || PROFILE_TABS.has(second))) return 'profile';
+  return 'other';
+}
+
+// ---------------------------------------------------------------- structure of one article
+
+/** Quoted-post containers inside `article` (they hold their own author line and text). */
+function quoteContainers(article: Element): Element[] {
+  return queryAllFirst(article, X.quote).filter(
+    (q) => queryFirst(q, X.userName) !== null || q.querySelector('time') !== null,
+  );
+}
+
+/** The first element of `chain` under `article` that is not inside a quoted post. */
+function ownFirst(article: Element, chain: SelectorChain, quotes: Element[]): Element | null {
+  for (const el of queryAllAny(article, chain)) if (!quotes.some((q) => q.contains(el))) return el;
+  return null;
+}
+
+function ownAll(article: Element, chain: SelectorChain, quotes: Element[]): Element[] {
+  return queryAllAny(article, chain).filter((el) => !quotes.some((q) => q.contains(el)));
+}
+
+/** The permalink: the link wrapping the post's own `time`, else any own status link. */
+function ownStatus(article: Element, quotes: Element[]): XStatusRef | undefined {
+  const time = ownFirst(article, X.time, quotes);
+  const wrapped = parseXStatusHref(time?.closest('a[href]')?.getAttribute('href'));
+  if (wrapped) return wrapped;
+  for (const a of ownAll(article, ['a[href*="/status/"]'], quotes)) {
+    const ref = parseXStatusHref(a.getAttribute('href'));
+    if (ref) return ref;
+  }
+  return undefined;
+}
+
+function readHandle(userName: Element | null, article: Element, quotes: Element[]): string | undefined {
+  const scope = userName ?? article;
+  for (const el of Array.from(scope.querySelectorAll('span, div, a'))) {
+    if (!userName && quotes.some((q) => q.contains(el))) continue;
+    const match = HANDLE_TEXT.exec((el.textContent ?? '').trim());
+    if (match?.[1]) return match[1];
+  }
+  for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
+    const handle = parseXProfileHref(a.getAttribute('href'));
+    if (handle) return handle;
+  }
+  return undefined;
+}
+
+/** Display name: the first `[dir]` block of the author line that is not the @handle or "·". */
+function readDisplayName(userName: Element | null, article: Element, handle: string): string {
+  const scope = userName ?? article.querySelector(`a[role="link"][href="/${handle}"]:not([aria-hidden="true"])`);
+  if (!scope) return '';
+  for (const el of Array.from(scope.querySelectorAll('[dir]'))) {
+    const line = readLine(el);
+    if (line && !line.startsWith('@') && line !== '·') return line;
+  }
+  return '';
+}
+
+/** "Replying to @a @b": profile links showing @handles outside the author line and the text. */
+function readReplyTo(article: Element, quotes: Element[], exclude: (Element | null)[]): string[] {
+  const handles: string[] = [];
+  for (const a of ownAll(article, ['a[href]'], quotes)) {
+    if (exclude.some((ex) => ex?.contains(a))) continue;
+    const match = HANDLE_TEXT.exec((a.textContent ?? '').trim());
+    const href = parseXProfileHref(a.getAttribute('href'));
+    if (match?.[1] && href && href.toLowerCase() === match[1].toLowerCase() && !handles.includes(match[1])) {
+      handles.push(match[1]);
+    }
+  }
+  return handles;
+}
+
+function readCount(article: Element, chain: SelectorChain, quotes: Element[]): number | undefined {
+  return parseCount(attr(ownFirst(article, chain, quotes), 'aria-label'));
+}
+
+function readTime(time: Element | null): number | undefined {
+  const iso = attr(time, 'datetime');
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : undefined;
+}
+
+/** On a conversation page, posts below the focal post reply to it. */
+function conversationParent(article: Element, postId: string): string | undefined {
+  const href = article.ownerDocument?.defaultView?.location?.href ?? '';
+  const path = pathOf(href);
+  if (!/^status(es)?$/.test(path[1] ?? '')) return undefined;
+  const focalId = path[2];
+  if (!focalId || focalId === postId) return undefined;
+  const focal = article.ownerDocument.querySelector(`a[href$="/status/${focalId}"] time`)?.closest('article');
+  // DOCUMENT_POSITION_FOLLOWING = 4: the article comes after the focal post.
+  if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) return focalId;
+  return undefined;
+}
+
+export function extractX(el: Element, now: number): ExtractResult {
+  const article = selfAndDescendants(el, X.post)[0];
+  if (!article) return { ok: false, reason: 'notAPost' };
+  const quotes = quoteContainers(article);
+  const status = ownStatus(article, quotes);
+  // Rows render in stages; without a permalink there is nothing stable to key on yet.
+  if (!status) return { ok: false, reason: 'pending' };
+
+  const userName = ownFirst(article, X.userName, quotes);
+  const textEl = ownFirst(article, X.text, quotes);
+  const social = ownFirst(article, X.socialContext, quotes);
+  const handle = readHandle(userName, article, quotes) ?? status.handle;
+  const showMore = ownFirst(article, X.showMore, quotes);
+  const text = textEl ? readText(textEl, { skip: (node) => matchesAny(node, X.showMore) }) : '';
+  const replyTo = readReplyTo(article, quotes, [userName, textEl, social]);
+  const parentPostId = conversationParent(article, status.id);
+  let quotedPostId: string | undefined;
+  for (const q of quotes) {
+    for (const a of Array.from(q.querySelectorAll('a[href*="/status/"]'))) {
+      const ref = parseXStatusHref(a.getAttribute('href'));
+      if (ref && ref.id !== status.id) quotedPostId ??= ref.id;
+    }
+  }
+  const repostedBy = social ? readRepostedBy(social) : undefined;
+  const lang = attr(textEl, 'lang');
+
+  const parsed = PostSchema.safeParse({
+    key: postKey('x', status.id),
+    site: 'x',
+    postId: status.id,
+    kind: 'post',
+    url: xStatusUrl(status.handle, status.id),
+    authorHandle: handle,
+    authorName: readDisplayName(userName, article, handle).slice(0, 300),
+    authorVerified: (userName ? queryFirst(userName, X.verified) : ownFirst(article, X.verified, quotes)) !== null,
+    authorProfileUrl: `https://x.com/${handle}`,
+    text: text.slice(0, 40000),
+    truncated: showMore !== null,
+    createdAt: readTime(ownFirst(article, X.time, quotes)),
+    lang: lang ? lang.slice(0, 20) : undefined,
+    seenAt: Math.max(0, Math.trunc(now)),
+    isReply: replyTo.length > 0 || parentPostId !== undefined,
+    replyToHandles: replyTo,
+    parentPostId,
+    quotedPostId,
+    repostedBy,
+    counts: {
+      replies: readCount(article, X.replyButton, quotes),
+      reposts: readCount(article, X.repostButton, quotes),
+      likes: readCount(article, X.likeButton, quotes),
+    },
+  });
+  if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? '' };
+  return { ok: true, post: parsed.data };
+}
+
+/** Only a socialContext that links to a profile is a repost ("Pinned" has no link). */
+function readRepostedBy(social: Element): string | undefined {
+  const link = social.closest('a[href]') ?? social.querySelector('a[href]');
+  const handle = parseXProfileHref(link?.getAttribute('href'));
+  return handle ? handle.slice(0, 300) : undefined;
+}
+
+// ---------------------------------------------------------------- profile stats
+
+export function readXProfileStats(doc: ParentNode): ProfileStat[] {
+  const byHandle = new Map<string, ProfileStat>();
+  for (const link of queryAllAny(doc, X.followersLink)) {
+    const [owner = '', tab = '', extra] = pathOf(attr(link, 'href'), 'https://x.com');
+    const match = extra === undefined && /^(verified_)?followers$/.test(tab) ? /^([A-Za-z0-9_]{1,15})$/.exec(owner) : null;
+    const handle = match?.[1];
+    if (!handle) continue;
+    const key = handle.toLowerCase();
+    const followers = parseCount(readLine(link));
+    const container = closestAny(link, X.hoverCard) ?? profileHeaderFor(doc, handle);
+    const verified = container ? queryFirst(container, X.verified) !== null : undefined;
+    const prev = byHandle.get(key);
+    // The first link per handle wins: /verified_followers (total) is listed before /followers.
+    if (prev) continue;
+    byHandle.set(key, { handle, followers, verified });
+  }
+  return [...byHandle.values()];
+}
+
+function profileHeaderFor(doc: ParentNode, handle: string): Element | null {
+  for (const header of queryAllAny(doc, X.profileName)) {
+    if (readHandle(header, header, [])?.toLowerCase() === handle.toLowerCase()) return header;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- reply editor
+
+function editorIn(scope: ParentNode): HTMLElement | null {
+  return asHTMLElement(queryFirst(scope, X.replyEditor));
+}
+
+export function xReplyBoxFor(postEl: Element): HTMLElement | null {
+  const doc = postEl.ownerDocument;
+  // The modal opened by this post's Reply button takes precedence over the inline box.
+  for (const dialog of queryAllAny(doc, X.dialog)) {
+    const editor = editorIn(dialog);
+    if (editor) return editor;
+  }
+  // Inline box under the focal post of a conversation.
+  return editorIn(closestAny(postEl, X.primaryColumn) ?? doc);
+}
+
+export const xAdapter: SiteAdapter = {
+  site: 'x',
+  matches: (url) => HOSTS.test(hostOf(url)),
+  pageKind: (url) => xPageKind(url),
+  findPostElements: (root) => selfAndDescendants(root, X.post),
+  closestPost: (node) => closestAny(node, X.post),
+  extract: extractX,
+  countCandidates: (doc) => queryAllAny(doc, X.candidate).length,
+  authorLineAnchor: (el) => {
+    const article = selfAndDescendants(el, X.post)[0] ?? el;
+    return ownFirst(article, X.userName, quoteContainers(article));
+  },
+  readProfileStats: readXProfileStats,
+  findBrandReplies: (doc, handles) => {
+    const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
+    const out: BrandReply[] = [];
+    for (const el of selfAndDescendants(doc, X.post)) {
+      const result = extractX(el, 0);
+      if (!result.ok || !result.post.isReply) continue;
+      if (!wanted.has(result.post.authorHandle.toLowerCase())) continue;
+      out.push({ handle: result.post.authorHandle, postId: result.post.postId, createdAt: result.post.createdAt });
+    }
+    return out;
+  },
+  replyBoxFor: xReplyBoxFor,
+  openReplyBox: async (postEl, options = {}) => {
+    const existing = xReplyBoxFor(postEl);
+    if (existing) return existing;
+    const article = selfAndDescendants(postEl, X.post)[0] ?? postEl;
+    const button = asHTMLElement(ownFirst(article, X.replyButton, quoteContainers(article)));
+    if (!button) return null;
+    button.click();
+    return waitFor(() => xReplyBoxFor(postEl), options);
+  },
+  postButtonFor: (editor) => {
+    for (let scope: Element | null = editor.parentElement; scope; scope = scope.parentElement) {
+      const button = asHTMLElement(queryFirst(scope, X.postButton));
+      if (button) return button;
+    }
+    return null;
+  },
+};

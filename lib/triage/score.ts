@@ -1,0 +1,116 @@
+/**
+ * scorePost: one post → priority 0..100 with the reasons that produced it.
+ *
+ * Priority formula (tests hold us to it): every reason carries integer `points`, and
+ *   priority = clamp(Σ reason.points, 0, 100).
+ * Each signal contributes at most its weight from `profile.weights` (a 0..1 level × weight).
+ * A post caught by a noise rule gets a final `spam.<rule>` reason whose negative points cancel
+ * the rest, so filtered posts sit at 0 yet still show every reason they would have had.
+ */
+import type { BrandProfile, Reason, TriageResult } from '../schemas';
+import { findComplaintEvidence } from './complaint';
+import { detectNoise } from './noise';
+import { NOISE_RULES } from './rules';
+import { analyzeSentiment } from './sentiment';
+import { findPraise, findQuestion, influenceOf } from './signals';
+import { clip, tokenize } from './text';
+import type { TriageContext, TriageInput } from './types';
+import { dueAt, formatDuration, waitingOf } from './waiting';
+
+export type TriageProfile = Pick<BrandProfile, 'weights' | 'complaintTerms' | 'firstResponseTargetMinutes' | 'businessHours' | 'handles'>;
+
+/** Sentiment at or below this marks a complaint even without an explicit complaint phrase. */
+export const SENTIMENT_COMPLAINT_THRESHOLD = -0.3;
+/** Weak phrases ("late", "problem") need the post to lean negative as well. */
+export const WEAK_PHRASE_SENTIMENT = 0;
+
+const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));
+const finite = (n: number | undefined): number | undefined => (n !== undefined && Number.isFinite(n) ? n : undefined);
+const fmtMoney = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+
+export function scorePost(input: TriageInput, profile: TriageProfile, context: TriageContext): TriageResult {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const tokens = tokenize(text);
+  const w = profile.weights;
+  const reasons: Reason[] = [];
+  const add = (code: string, points: number, detail: string): void => {
+    reasons.push({ code, points: Number.isFinite(points) ? Math.round(points) : 0, detail: clip(detail, 300) });
+  };
+
+  // Existing customer first: a buyer's post outranks a stranger's with the same words.
+  const customer = context.customer;
+  if (customer) {
+    const orders = finite(customer.orderCount) ?? 0;
+    const spent = finite(customer.totalSpent) ?? 0;
+    const parts = [customer.name ?? '', `${orders} ${orders === 1 ? 'order' : 'orders'}`];
+    if (spent > 0) parts.push(`${fmtMoney(spent)} spent`);
+    add('customer', w.customer * (orders > 0 ? 1 : 0.7), parts.filter(Boolean).join(', '));
+  }
+
+  const sentiment = analyzeSentiment(text, tokens);
+  const hits = findComplaintEvidence(text, tokens, profile.complaintTerms);
+  const strong = hits.filter((h) => h.strength >= 1);
+  const weak = hits.filter((h) => h.strength < 1);
+  const bySentiment = sentiment.score <= SENTIMENT_COMPLAINT_THRESHOLD;
+  const complaint = strong.length > 0 || (weak.length > 0 && sentiment.score < WEAK_PHRASE_SENTIMENT) || bySentiment;
+  if (complaint) {
+    const evidence = [...new Set((strong.length > 0 ? strong : weak).map((h) => h.evidence))].slice(0, 4);
+    const level = strong.length > 0 ? Math.min(1, hits.reduce((s, h) => s + h.strength, 0) / 1.5) : 0.5;
+    const detail = evidence.length > 0 ? evidence.join(', ') : sentiment.drivers.filter((d) => d.value < 0).slice(0, 3).map((d) => `"${d.term}"`).join(', ');
+    add('complaint', w.complaint * level, detail);
+  }
+
+  if (sentiment.score < 0) {
+    const negatives = sentiment.drivers.filter((d) => d.value < 0).slice(0, 3);
+    add('sentiment', w.sentiment * -sentiment.score, `${sentiment.score.toFixed(2)}: ${negatives.map((d) => `"${d.term}"`).join(', ')}`);
+  }
+
+  const mentions = new Set([...(input.mentions ?? []).map((m) => m.replace(/^@/, '').toLowerCase()), ...tokens.filter((t) => t.kind === 'mention').map((t) => t.value)]);
+  const brandHandles = profile.handles.map((h) => h.replace(/^@/, '').toLowerCase());
+  const addressed =
+    (context.matchedTerms?.length ?? 0) > 0 ||
+    (brandHandles.length === 0 ? mentions.size > 0 : brandHandles.some((h) => mentions.has(h)));
+  const questionEvidence = findQuestion(text);
+  const question = questionEvidence !== undefined;
+  if (questionEvidence) add('question', w.question * (addressed ? 1 : 0.5), questionEvidence);
+
+  const waiting = waitingOf(finite(input.createdAt), context.now, profile);
+  if (waiting && waiting.businessMs > 0) {
+    const ratio = waiting.businessMs / waiting.targetMs;
+    const level = waiting.overdue ? 1 : 0.5 * ratio;
+    const detail = `waiting ${formatDuration(waiting.businessMs)}, SLA ${formatDuration(waiting.targetMs)}${waiting.overdue ? ', overdue' : ''}`;
+    if (Math.round(w.waiting * level) > 0) add(waiting.overdue ? 'overdue' : 'waiting', w.waiting * level, detail);
+  }
+
+  const influence = influenceOf(finite(input.followers), input.authorVerified ?? false, input.counts ?? {});
+  if (influence) add('influence', w.influence * influence.level, influence.detail);
+
+  const praiseEvidence = complaint ? undefined : findPraise(text);
+  const praise = !complaint && ((praiseEvidence !== undefined && sentiment.score > 0) || sentiment.score >= 0.6);
+  if (praise) add('praise', w.praise, praiseEvidence ?? sentiment.drivers.filter((d) => d.value > 0).slice(0, 3).map((d) => `"${d.term}"`).join(', '));
+
+  const noise = detectNoise(
+    { text, tokens, authorHandle: input.authorHandle ?? '', brandHandles, needsHelp: complaint || question },
+    context.noiseRules ?? NOISE_RULES,
+  );
+  if (noise) {
+    const sum = reasons.reduce((s, r) => s + r.points, 0);
+    add(`spam.${noise.rule}`, -sum, noise.detail);
+  }
+
+  const priority = clamp(reasons.reduce((s, r) => s + r.points, 0), 0, 100);
+  const due = dueAt({ createdAt: finite(input.createdAt) }, profile);
+  return {
+    priority,
+    reasons,
+    complaint,
+    question,
+    praise,
+    spam: noise !== undefined,
+    sentiment: clamp(sentiment.score, -1, 1),
+    sentimentLabel: sentiment.label,
+    sentimentWords: sentiment.drivers.slice(0, 10).map((d) => d.term.slice(0, 120)),
+    ...(due !== undefined ? { dueAt: due } : {}),
+    ...(noise ? { filteredBy: noise } : {}),
+  };
+}

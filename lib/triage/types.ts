@@ -1,0 +1,32 @@
+/** Input and context of scorePost. Internal to triage callers, so the schemas live here. */
+import { z } from 'zod';
+import { PostCountsSchema } from '../schemas';
+import type { NoiseRule } from './rules';
+
+export const TriageInputSchema = z.object({
+  text: z.string(),
+  authorHandle: z.string().default(''),
+  authorName: z.string().default(''),
+  authorVerified: z.boolean().default(false),
+  followers: z.number().int().nonnegative().optional(),
+  counts: PostCountsSchema.default({}),
+  createdAt: z.number().optional(),
+  /** Handles the post mentions or replies to, without '@'; merged with @handles found in the text. */
+  mentions: z.array(z.string()).default([]),
+});
+export type TriageInput = z.input<typeof TriageInputSchema>;
+
+export const TriageCustomerSchema = z.object({
+  orderCount: z.number().nonnegative().default(0),
+  totalSpent: z.number().nonnegative().default(0),
+  name: z.string().default(''),
+});
+
+export interface TriageContext {
+  now: number;
+  customer?: z.input<typeof TriageCustomerSchema>;
+  /** Brand terms the matcher found in the post (lib/matching). */
+  matchedTerms?: readonly string[];
+  /** Override the default noise rules (e.g. a brand's edited list). */
+  noiseRules?: readonly NoiseRule[];
+}

@@ -1,0 +1,85 @@
+/**
+ * Runs the site adapters over the real DOM snapshots in ../shared/data/{x-dom,facebook-dom}
+ * (when present) and prints, per file, how many posts were found and what share of them yielded
+ * an id, an author, text and a time. Usage: npx tsx scripts/eval-sites.ts
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { facebookAdapter } from '../lib/sites/facebook';
+import type { SiteAdapter } from '../lib/sites/types';
+import { xAdapter } from '../lib/sites/x';
+
+const DATA = resolve(import.meta.dirname, '../../shared/data');
+const SETS: ReadonlyArray<{ dir: string; adapter: SiteAdapter; url: string }> = [
+  { dir: 'x-dom', adapter: xAdapter, url: 'https://x.com/home' },
+  { dir: 'facebook-dom', adapter: facebookAdapter, url: 'https://www.facebook.com/' },
+];
+
+/**
+ * Some snapshots are stored as a JSON string literal of the HTML, and one has a comment closed
+ * with "-- >", which every HTML parser reads as running to the end of the file: repair it.
+ */
+function loadHtml(path: string): string {
+  const raw = readFileSync(path, 'utf8').replace(/<!--([^>]*?)-- >/g, '<!--$1-->');
+  if (raw.trimStart().startsWith('"')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed === 'string') return parsed;
+    } catch {
+      // not JSON after all
+    }
+  }
+  return raw;
+}
+
+const pct = (n: number, total: number): string => (total === 0 ? '   -' : `${Math.round((100 * n) / total)}%`.padStart(4));
+
+function main(): void {
+  if (!existsSync(DATA)) {
+    console.log(`skipped: ${DATA} is absent`);
+    return;
+  }
+  const now = Date.now();
+  for (const { dir, adapter, url } of SETS) {
+    const folder = join(DATA, dir);
+    if (!existsSync(folder)) {
+      console.log(`skipped: ${folder} is absent`);
+      continue;
+    }
+    console.log(`\n${dir}  (elements / posts ok / failures | id author text time)`);
+    const totals = { elements: 0, ok: 0, failed: 0, id: 0, author: 0, text: 0, time: 0 };
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.html')).sort()) {
+      const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
+      window.document.body.innerHTML = loadHtml(join(folder, file));
+      const elements = adapter.findPostElements(window.document.body);
+      const row = { elements: elements.length, ok: 0, failed: 0, id: 0, author: 0, text: 0, time: 0 };
+      const reasons = new Map<string, number>();
+      for (const el of elements) {
+        const result = adapter.extract(el, now);
+        if (!result.ok) {
+          row.failed += 1;
+          reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
+          continue;
+        }
+        const { post } = result;
+        row.ok += 1;
+        if (post.postId) row.id += 1;
+        if (post.authorHandle || post.authorName) row.author += 1;
+        if (post.text) row.text += 1;
+        if (post.createdAt !== undefined) row.time += 1;
+      }
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += row[k];
+      const why = [...reasons].map(([r, n]) => `${r}×${n}`).join(' ');
+      console.log(
+        `${file.slice(0, 58).padEnd(58)} ${String(row.elements).padStart(3)} / ${String(row.ok).padStart(3)} / ${String(row.failed).padStart(2)} | ${pct(row.id, row.ok)} ${pct(row.author, row.ok)} ${pct(row.text, row.ok)} ${pct(row.time, row.ok)}  candidates=${adapter.countCandidates(window.document)} ${why}`,
+      );
+      void window.happyDOM.close();
+    }
+    console.log(
+      `${'TOTAL'.padEnd(58)} ${String(totals.elements).padStart(3)} / ${String(totals.ok).padStart(3)} / ${String(totals.failed).padStart(2)} | ${pct(totals.id, totals.ok)} ${pct(totals.author, totals.ok)} ${pct(totals.text, totals.ok)} ${pct(totals.time, totals.ok)}`,
+    );
+  }
+}
+
+main();

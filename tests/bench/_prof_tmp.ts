@@ -1,0 +1,18 @@
+import { benchProfiles } from './matcher';
+import { compileMatcher } from '../../lib/matching/matcher';
+import { createBuffer, normaliseInto } from '../../lib/matching/normalise';
+import { readFileSync } from 'node:fs';
+import Papa from '/work/main/node_modules/papaparse/papaparse.js';
+const rows = (Papa.parse(readFileSync('/work/shared/data/support/airline-sentiment-2015.csv','utf8'),{header:true}).data as Record<string,string>[]).map(r=>r.text ?? '');
+const posts: string[] = []; for (let i=0;i<4;i++) posts.push(...rows.map(r => process.env.FLAT ? Buffer.from(r).toString() : r));
+const bytes = posts.reduce((n,p)=>n+Buffer.byteLength(p),0);
+const joined = posts.join('\n');
+const m = compileMatcher(benchProfiles());
+const buf = createBuffer();
+const t = (name: string, f: () => void) => { let best=1e9; for (let r=0;r<8;r++){const t0=performance.now(); f(); best=Math.min(best, performance.now()-t0);} console.log(name, (bytes/1e6/(best/1000)).toFixed(1),'MB/s'); };
+t('match per post', () => { for (const p of posts) m.match(p); });
+t('match joined', () => { m.match(joined); });
+t('normalise per post', () => { for (const p of posts) normaliseInto(p, buf); });
+t('normalise joined', () => { normaliseInto(joined, buf); });
+const m0 = compileMatcher([]);
+t('empty matcher', () => { for (const p of posts) m0.match(p); });

@@ -1,0 +1,51 @@
+/**
+ * Builds Facebook-like pages for end-to-end tests and the demo, modelled on real feed markup:
+ * `role="feed"` with posts `div[aria-posinset]` (role=article), the message in
+ * `data-ad-rendering-role="story_message"` / `data-ad-preview="message"`, a permalink with the post
+ * id, and comments as `role="article"` with a localised "Comment by …" label and a `comment_id`
+ * link. Text is escaped.
+ */
+import { escapeHtml } from './xPage';
+
+export interface FakeComment {
+  id: string;
+  author: string;
+  profile: string;
+  text: string;
+  age?: string;
+}
+
+export interface FakeFbPost {
+  id: string;
+  page: string; // vanity of the page the post is on
+  author: string;
+  text: string;
+  createdAt: string; // ISO
+  comments: FakeComment[];
+}
+
+function comment(post: FakeFbPost, c: FakeComment): string {
+  const link = `https://www.facebook.com/${escapeHtml(post.page)}/posts/${post.id}?comment_id=${c.id}`;
+  return `<li><div role="article" tabindex="-1" aria-label="Comment by ${escapeHtml(c.author)} ${escapeHtml(c.age ?? '2h')}">
+<div><a role="link" tabindex="0" href="https://www.facebook.com/${escapeHtml(c.profile)}?comment_id=${c.id}"><span><span dir="auto">${escapeHtml(c.author)}</span></span></a>
+<div><span lang="en" dir="auto"><div dir="auto">${escapeHtml(c.text)}</div></span></div></div>
+<ul><li><div role="button" tabindex="0">Like</div></li><li><div role="button" tabindex="0">Reply</div></li>
+<li><a role="link" href="${link}"><span>${escapeHtml(c.age ?? '2h')}</span></a></li></ul></div></li>`;
+}
+
+export function fbPost(p: FakeFbPost, index: number): string {
+  const permalink = `https://www.facebook.com/${escapeHtml(p.page)}/posts/${p.id}`;
+  return `<div aria-posinset="${index + 1}" aria-setsize="-1" role="article" aria-labelledby="h-${p.id}">
+<div><h2 id="h-${p.id}"><span><a role="link" href="https://www.facebook.com/${escapeHtml(p.page)}"><strong><span>${escapeHtml(p.author)}</span></strong></a></span></h2>
+<span><a role="link" href="${permalink}" aria-label="${escapeHtml(p.createdAt)}"><span>3h</span></a></span></div>
+<div data-ad-comet-preview="message" data-ad-preview="message" data-ad-rendering-role="story_message"><div dir="auto">${escapeHtml(p.text)}</div></div>
+<div><div role="button" tabindex="0" aria-label="Like">Like</div><div role="button" tabindex="0" aria-label="Leave a comment">Comment</div></div>
+<ul>${p.comments.map((c) => comment(p, c)).join('')}</ul>
+<form><div contenteditable="true" role="textbox" aria-label="Write a comment…" spellcheck="true"><p><br></p></div></form>
+</div>`;
+}
+
+export function fbPage(posts: FakeFbPost[], title = 'Facebook'): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body><div id="mount"><div role="banner"></div><div role="main"><div role="feed">${posts.map(fbPost).join('\n')}</div></div></div></body></html>`;
+}

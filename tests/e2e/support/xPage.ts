@@ -1,0 +1,57 @@
+/**
+ * Builds X-like pages for end-to-end tests, modelled on real 2024–2025 markup: timeline rows
+ * (`cellInnerDiv`) holding `article[data-testid="tweet"]` with `User-Name`, `tweetText`, a
+ * `/status/<id>` link around `time[datetime]` and the reply/repost/like buttons. Text is escaped:
+ * hostile payloads appear on the page as text, as they do on X.
+ */
+export interface FakeTweet {
+  id: string;
+  handle: string;
+  name: string;
+  text: string;
+  createdAt: string; // ISO
+  replies?: number;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function tweetArticle(t: FakeTweet): string {
+  const h = escapeHtml(t.handle);
+  return `<article role="article" tabindex="-1" data-testid="tweet"><div><div data-testid="Tweet-User-Avatar"><a href="/${h}" role="link"><img alt="" src="data:,"></a></div>
+<div><div data-testid="User-Name"><div><a href="/${h}" role="link"><div dir="ltr"><span><span>${escapeHtml(t.name)}</span></span></div></a></div>
+<div><a href="/${h}" role="link" tabindex="-1"><div dir="ltr"><span>@${h}</span></div></a><div dir="ltr"><span>·</span></div>
+<div><a href="/${h}/status/${t.id}" aria-label="${escapeHtml(t.createdAt)}" role="link"><time datetime="${t.createdAt}">1h</time></a></div></div></div>
+<div dir="auto" lang="en" data-testid="tweetText"><span>${escapeHtml(t.text)}</span></div>
+<div role="group" aria-label="${t.replies ?? 0} replies"><button aria-label="${t.replies ?? 0} Replies. Reply" role="button" data-testid="reply" type="button"><span>${t.replies ?? 0}</span></button>
+<button aria-label="0 reposts. Repost" role="button" data-testid="retweet" type="button"></button><button aria-label="0 Likes. Like" role="button" data-testid="like" type="button"></button></div></div></div></article>`;
+}
+
+export function tweetCell(t: FakeTweet): string {
+  return `<div data-testid="cellInnerDiv" style="position:relative">${tweetArticle(t)}</div>`;
+}
+
+/** A page shell like x.com: primary column with a timeline; `script` runs as the site's own code. */
+export function xPage(tweets: FakeTweet[], script = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title></head>
+<body><div id="react-root"><main role="main"><div data-testid="primaryColumn"><section role="region"><h1>Your Home Timeline</h1>
+<div aria-label="Timeline: Your Home Timeline"><div id="timeline">${tweets.map(tweetCell).join('\n')}</div></div></section></div>
+<div data-testid="sidebarColumn"></div></main></div>
+<script>${script}</script></body></html>`;
+}
+
+let seq = 0;
+export function makeTweets(count: number, mention: (i: number) => string, base = 1750000000000000000n): FakeTweet[] {
+  return Array.from({ length: count }, (_, i) => {
+    seq += 1;
+    return {
+      id: String(base + BigInt(i)),
+      handle: `customer_${i}`,
+      name: `Customer ${i}`,
+      text: mention(i),
+      createdAt: new Date(Date.UTC(2026, 10, 23, 9, 0, 0) - i * 60_000).toISOString(),
+      replies: i % 3,
+    };
+  });
+}

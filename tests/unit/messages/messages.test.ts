@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { messageSchemas, parseMessage } from '@/lib/messages';
+import { post } from '../support/db';
+
+describe('message validation', () => {
+  const page = { site: 'x', pageKind: 'home', url: 'https://x.com/home' };
+
+  it('accepts a well-formed postsSeen batch', () => {
+    const parsed = parseMessage('postsSeen', { page, posts: [post('1', 'hi')], candidates: 3, extractionFailures: 0 });
+    expect(parsed.posts[0]?.key).toBe('x:1');
+  });
+
+  it.each([
+    ['missing page', { posts: [], candidates: 0, extractionFailures: 0 }],
+    ['foreign site', { page: { ...page, site: 'myspace' }, posts: [], candidates: 0, extractionFailures: 0 }],
+    ['post with a script url', { page, posts: [{ ...post('1', 'x'), url: 'javascript:alert(1)' }], candidates: 0, extractionFailures: 0 }],
+    ['negative counts', { page, posts: [], candidates: -1, extractionFailures: 0 }],
+    ['oversized batch', { page, posts: Array.from({ length: 501 }, (_, i) => post(String(i), 'x')), candidates: 0, extractionFailures: 0 }],
+  ])('rejects postsSeen with %s', (_label, payload) => {
+    expect(() => parseMessage('postsSeen', payload)).toThrow();
+  });
+
+  it.each([
+    ['queueSetState', { key: 'x:1', state: 'exploded' }],
+    ['queueAdd', { key: 'not-a-key' }],
+    ['brandSave', { id: 'b', name: '' }],
+  ] as const)('rejects an invalid %s', (name, payload) => {
+    expect(() => parseMessage(name, payload)).toThrow();
+  });
+
+  it('every message has an input and an output schema', () => {
+    for (const [name, def] of Object.entries(messageSchemas)) {
+      expect(def.input, name).toBeDefined();
+      expect(def.output, name).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { PostSchema, type Post } from '../../../lib/schemas';
+import { extractX, xAdapter } from '../../../lib/sites/x';
+import { byId, loadFixture } from './load';
+
+const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
+const timeline = loadFixture('x', 'timeline.html', 'https://x.com/home');
+
+function postIn(doc: Document, rowId: string): Post {
+  const row = byId(doc, rowId);
+  const [article] = xAdapter.findPostElements(row);
+  if (!article) throw new Error(`no article in #${rowId}`);
+  const result = xAdapter.extract(article, NOW);
+  if (!result.ok) throw new Error(`#${rowId}: ${result.reason}`);
+  return result.post;
+}
+
+describe('x adapter on the home timeline fixture', () => {
+  it('finds every article and extracts all but the row still rendering', () => {
+    const elements = xAdapter.findPostElements(timeline.body);
+    expect(elements).toHaveLength(10);
+    const results = elements.map((el) => extractX(el, NOW));
+    expect(results.filter((r) => r.ok)).toHaveLength(9);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: 'pending' });
+    for (const r of results) if (r.ok) expect(PostSchema.parse(r.post)).toEqual(r.post);
+  });
+
+  it.each<[string, keyof Post, unknown]>([
+    ['row-plain', 'postId', '1850000000000000001'],
+    ['row-plain', 'key', 'x:1850000000000000001'],
+    ['row-plain', 'url', 'https://x.com/jane_doe/status/1850000000000000001'],
+    ['row-plain', 'authorHandle', 'jane_doe'],
+    ['row-plain', 'authorName', 'Jane Doe'],
+    ['row-plain', 'authorVerified', true],
+    ['row-plain', 'authorProfileUrl', 'https://x.com/jane_doe'],
+    ['row-plain', 'text', 'My @AcmeSupport order #4417 never arrived.\nStill waiting!'],
+    ['row-plain', 'createdAt', Date.parse('2026-11-23T16:00:00.000Z')],
+    ['row-plain', 'lang', 'en'],
+    ['row-plain', 'seenAt', NOW],
+    ['row-plain', 'counts', { replies: 12, reposts: 1200, likes: 3456 }],
+    ['row-plain', 'isReply', false],
+    ['row-plain', 'truncated', false],
+    ['row-reply', 'isReply', true],
+    ['row-reply', 'replyToHandles', ['acme', 'AcmeSupport']],
+    ['row-reply', 'text', 'same here, no refund yet'],
+    ['row-reply', 'authorVerified', false],
+    ['row-reply', 'counts', { reposts: 0 }],
+    ['row-quote', 'postId', '1850000000000000003'],
+    ['row-quote', 'authorHandle', 'carol'],
+    ['row-quote', 'text', 'this is exactly my experience with acme'],
+    ['row-quote', 'quotedPostId', '1849999999999999999'],
+    ['row-quote', 'authorVerified', false],
+    ['row-quote', 'createdAt', Date.parse('2026-11-23T17:00:00.000Z')],
+    ['row-quote', 'replyToHandles', []],
+    ['row-repost', 'repostedBy', 'dave_r'],
+    ['row-repost', 'authorHandle', 'erin'],
+    ['row-repost', 'authorName', 'Erin 🌻'],
+    ['row-repost', 'counts', { replies: 1234, reposts: 2, likes: 15 }],
+    ['row-emoji', 'text', 'box arrived crushed 😡📦 thanks @acme'],
+    ['row-emoji', 'counts', { replies: 0, reposts: 0, likes: 1_500_000 }],
+    ['row-link', 'text', 'read this about acme returns https://example.com/blog/acme-returns-policy-2026 and https://example.org/full'],
+    ['row-showmore', 'truncated', true],
+    ['row-showmore', 'text', 'Day 3 of trying to reach a human at acme. First the chat bot, then the phone line, then'],
+    ['row-cardonly', 'text', ''],
+    ['row-cardonly', 'postId', '1850000000000000008'],
+    ['row-cardonly', 'counts', {}],
+    ['row-badtime', 'createdAt', undefined],
+    ['row-badtime', 'text', '<img src=x onerror=alert(1)> @acme hi'],
+    ['row-badtime', 'counts', { replies: 1200, reposts: 12000, likes: 3_000_000 }],
+  ])('%s → %s', (rowId, field, expected) => {
+    expect(postIn(timeline, rowId)[field]).toEqual(expected);
+  });
+
+  it('never reads t.co as the link text when the expanded URL is shown', () => {
+    expect(postIn(timeline, 'row-link').text).not.toContain('t.co');
+  });
+
+  it('leaves hostile text inert (no element is created from post text)', () => {
+    const row = byId(timeline, 'row-badtime');
+    expect(row.querySelectorAll('[data-testid="tweetText"] img')).toHaveLength(0);
+    expect(postIn(timeline, 'row-badtime').text).toContain('onerror');
+  });
+
+  it('reads the 2023 User-Names variant', () => {
+    const doc = loadFixture('x', 'user-names-2023.html', 'https://x.com/home');
+    const [el] = xAdapter.findPostElements(doc.body);
+    const result = el ? xAdapter.extract(el, NOW) : undefined;
+    expect(result?.ok && result.post).toMatchObject({
+      postId: '1640000000000000001',
+      authorHandle: 'old_timer',
+      authorName: 'Old Timer',
+      text: '@acme where is my parcel?',
+      createdAt: Date.parse('2023-03-26T08:15:00.000Z'),
+      counts: { replies: 2, reposts: 0, likes: 7 },
+    });
+  });
+
+  it('finds nothing, and throws nothing, on the legacy page without test ids', () => {
+    const doc = loadFixture('x', 'legacy-no-testid.html', 'https://mobile.twitter.com/oldbrand');
+    expect(xAdapter.findPostElements(doc.body)).toEqual([]);
+    expect(xAdapter.countCandidates(doc)).toBe(0);
+    expect(xAdapter.readProfileStats(doc)).toEqual([]);
+    expect(xAdapter.findBrandReplies(doc, ['oldbrand'])).toEqual([]);
+    expect(xAdapter.extract(doc.body, NOW)).toEqual({ ok: false, reason: 'notAPost' });
+  });
+
+  it('re-reads a recycled row: same element, new content, new post', () => {
+    const doc = loadFixture('x', 'timeline.html', 'https://x.com/home');
+    const row = byId(doc, 'row-plain');
+    const before = xAdapter.extract(row, NOW);
+    expect(before.ok && before.post.postId).toBe('1850000000000000001');
+    // X swaps the row's children in place when the virtual list scrolls.
+    const replacement = byId(doc, 'row-reply').firstElementChild;
+    const holder = row.firstElementChild;
+    if (!replacement || !holder) throw new Error('fixture shape');
+    holder.replaceWith(replacement.cloneNode(true));
+    const after = xAdapter.extract(row, NOW);
+    expect(after.ok && after.post).toMatchObject({ postId: '1850000000000000002', authorHandle: 'bob_k' });
+  });
+
+  it('counts candidates structurally and anchors badges on the author line', () => {
+    expect(xAdapter.countCandidates(timeline)).toBe(10);
+    const article = xAdapter.findPostElements(byId(timeline, 'row-quote'))[0];
+    const anchor = article ? xAdapter.authorLineAnchor(article) : null;
+    expect(anchor?.getAttribute('data-testid')).toBe('User-Name');
+    expect(anchor?.textContent).toContain('@carol');
+  });
+
+  it('closestPost finds the article around any inner node', () => {
+    const text = byId(timeline, 'row-emoji').querySelector('[data-testid="tweetText"]');
+    expect(text && xAdapter.closestPost(text)?.getAttribute('data-testid')).toBe('tweet');
+    expect(xAdapter.closestPost(byId(timeline, 'row-emoji'))).toBeNull();
+  });
+});
+
+describe('x adapter on a conversation page', () => {
+  const doc = loadFixture('x', 'conversation.html', 'https://x.com/lena/status/1850000000000000100');
+
+  it('marks posts below the focal post as replies to it', () => {
+    const posts = xAdapter.findPostElements(doc.body).map((el) => xAdapter.extract(el, NOW));
+    const ok = posts.flatMap((r) => (r.ok ? [r.post] : []));
+    expect(ok.map((p) => [p.postId, p.isReply, p.parentPostId])).toEqual([
+      ['1850000000000000100', false, undefined],
+      ['1850000000000000101', true, '1850000000000000100'],
+      ['1850000000000000102', true, '1850000000000000100'],
+    ]);
+    expect(ok[0]?.text).toBe('@acme мой заказ так и не пришёл 😡');
+  });
+
+  it('finds the brand reply already in the thread (handles are case-insensitive)', () => {
+    expect(xAdapter.findBrandReplies(doc, ['@acmesupport'])).toEqual([
+      { handle: 'AcmeSupport', postId: '1850000000000000101', createdAt: Date.parse('2026-11-23T09:40:00.000Z') },
+    ]);
+    expect(xAdapter.findBrandReplies(doc, ['nobody'])).toEqual([]);
+  });
+
+  it('locates the inline Draft.js editor and its send button', async () => {
+    const focal = byId(doc, 'focal');
+    const editor = xAdapter.replyBoxFor(focal);
+    expect(editor?.getAttribute('data-testid')).toBe('tweetTextarea_0');
+    expect(await xAdapter.openReplyBox(focal)).toBe(editor);
+    expect(editor && xAdapter.postButtonFor(editor)?.getAttribute('data-testid')).toBe('tweetButtonInline');
+  });
+
+  it('clicks Reply and waits for the modal editor when none is open', async () => {
+    const timelineDoc = loadFixture('x', 'timeline.html', 'https://x.com/home');
+    const article = xAdapter.findPostElements(byId(timelineDoc, 'row-plain'))[0];
+    if (!article) throw new Error('fixture shape');
+    expect(xAdapter.replyBoxFor(article)).toBeNull();
+    const reply = article.querySelector('[data-testid="reply"]');
+    reply?.addEventListener('click', () => {
+      timelineDoc.body.insertAdjacentHTML(
+        'beforeend',
+        '<div role="dialog"><div contenteditable="true" role="textbox" data-testid="tweetTextarea_0"></div><button data-testid="tweetButton"></button></div>',
+      );
+    });
+    const editor = await xAdapter.openReplyBox(article, { timeoutMs: 1000 });
+    expect(editor?.closest('[role="dialog"]')).not.toBeNull();
+    expect(editor && xAdapter.postButtonFor(editor)?.getAttribute('data-testid')).toBe('tweetButton');
+  });
+});
+
+describe('x profile stats', () => {
+  const doc = loadFixture('x', 'profile.html', 'https://x.com/acme');
+  it('reads the header and the hover card', () => {
+    expect(xAdapter.readProfileStats(doc)).toEqual([
+      { handle: 'acme', followers: 12_300, verified: true },
+      { handle: 'jane_doe', followers: 1234, verified: false },
+    ]);
+  });
+});
