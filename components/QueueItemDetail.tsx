@@ -6,6 +6,8 @@ import { getDb } from '@/lib/db/db';
 import { sendMessage } from '@/lib/messages';
 import type { QueueItem, QueueState } from '@/lib/schemas';
 import { ReasonChips } from './ReasonChips';
+import { ReplyComposer } from './compose/ReplyComposer';
+import { CustomerCard } from './customers/CustomerCard';
 
 const SNOOZE_OPTIONS = [
   { key: 'queue.snooze1h', ms: 60 * 60 * 1000 },
@@ -40,6 +42,8 @@ export function QueueItemDetail({ item, onClose }: { item: QueueItem; onClose: (
           {i18n.t('queue.filteredBy', [item.filteredBy.rule])} {item.filteredBy.detail}
         </p>
       )}
+      <CustomerCard item={item} />
+      <ReplyComposer key={item.key} item={item} />
       <label className="field">
         <span>{i18n.t('queue.note')}</span>
         <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />

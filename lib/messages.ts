@@ -16,6 +16,9 @@ import {
   PostSchema,
   QueueStateSchema,
   SiteSchema,
+  InsertResultSchema,
+  ReplyContextSchema,
+  ReplySentSchema,
 } from './schemas';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -67,6 +70,35 @@ export const messageSchemas = {
   /** Panel → background: load the demo brand, customers and templates. */
   demoLoad: { input: z.object({}).optional(), output: Ok },
   settingsSave: { input: AgentSettingsSchema.omit({ id: true, updatedAt: true }).partial(), output: Ok },
+  /** Panel → background: write this reply into the post's reply box in the tab showing it. */
+  replyInsert: {
+    input: ReplyContextSchema.extend({ key: PostKeySchema, text: z.string().min(1).max(40000) }),
+    output: InsertResultSchema,
+  },
+  /** Background → content (one tab): open the post's reply box and insert; never sends. */
+  insertReply: {
+    input: z.object({
+      key: PostKeySchema,
+      text: z.string().min(1).max(40000),
+      insertionId: z.string().min(1).max(80),
+      /** The brand's own handles, to recognise its new reply in the thread. */
+      handles: z.array(z.string().max(120)).max(200).default([]),
+      context: ReplyContextSchema.default({}),
+    }),
+    output: InsertResultSchema,
+  },
+  /** Content → background: the inserted reply was sent (toast / new reply / new comment seen). */
+  replySent: { input: ReplySentSchema, output: z.object({ ok: z.literal(true), written: z.boolean(), entryId: z.string().optional() }) },
+  /** Content → background: replies by the brand's own handles already visible under a post. */
+  brandRepliesSeen: {
+    input: z.object({
+      key: PostKeySchema,
+      replies: z.array(z.object({ handle: z.string().max(120), postId: z.string().max(200), createdAt: z.number().int().nonnegative().optional() })).max(200),
+    }),
+    output: Ok,
+  },
+  /** Content → background: every brand's own handles (for "already answered" detection). */
+  brandHandlesGet: { input: z.object({}).optional(), output: z.object({ handles: z.array(z.string()) }) },
 } as const;
 
 type Schemas = typeof messageSchemas;

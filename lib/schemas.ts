@@ -148,7 +148,8 @@ export const AuthorStatsSchema = z.object({
 export type AuthorStats = z.infer<typeof AuthorStatsSchema>;
 
 // ---------------------------------------------------------------- queue
-export const QueueStateSchema = z.enum(['new', 'inProgress', 'replied', 'escalated', 'snoozed', 'dismissed']);
+/** `filtered`: a noise rule caught it; shown in its own list, restorable by the agent. */
+export const QueueStateSchema = z.enum(['new', 'inProgress', 'replied', 'escalated', 'snoozed', 'dismissed', 'filtered']);
 export type QueueState = z.infer<typeof QueueStateSchema>;
 
 export const ReasonSchema = z.object({
@@ -185,9 +186,16 @@ export const QueueItemSchema = z.object({
   praise: z.boolean().default(false),
   /** Set when a noise rule filtered the post; the agent can restore it. */
   filteredBy: z.object({ rule: z.string(), detail: z.string().max(300) }).optional(),
+  /** The agent restored it from the filtered list: noise rules no longer apply to it. */
+  restored: z.boolean().default(false),
+  sentiment: z.number().min(-1).max(1).optional(),
+  /** First reply due, in business hours (lib/triage dueAt). */
+  dueAt: EpochMsSchema.optional(),
   assignedAgent: z.string().max(120).optional(),
   customerMatch: CustomerMatchSchema.optional(),
-  /** Denormalised for the customer-card index. */
+  /** The agent unlinked the suggested customer: automatic matching stays off for this item. */
+  customerUnlinked: z.boolean().default(false),
+  /** Denormalised for the customer-card index: set only for strong or manual links. */
   customerId: IdSchema.optional(),
   snoozedUntil: EpochMsSchema.optional(),
   followUpAt: EpochMsSchema.optional(),
@@ -198,6 +206,8 @@ export const QueueItemSchema = z.object({
   firstSeenAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
   repliedAt: EpochMsSchema.optional(),
+  /** A brand reply already visible in the thread (content script, lib/background/replyHandlers.ts). Not indexed. */
+  answeredBy: z.object({ handle: z.string().max(120), postId: z.string().max(200).optional(), at: EpochMsSchema.optional() }).optional(),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
@@ -490,11 +500,16 @@ export const LogBundleSchema = z.object({
 });
 export type LogBundle = z.infer<typeof LogBundleSchema>;
 
-/** Sparse counters: value (minutes, hash, slot, reason) → count. */
-const CountMapSchema = z.record(z.string(), z.number().int());
+/**
+ * Sparse counters as Maps (IndexedDB stores Maps natively). Plain objects with integer-like keys
+ * (minutes) make V8 allocate holey arrays up to the largest key, and unique text-hash keys make a
+ * hidden class per key; Maps avoid both.
+ */
+const NumberCountsSchema = z.map(z.number(), z.number().int());
+const StringCountsSchema = z.map(z.string(), z.number().int());
 
 /**
- * Review rollup, one per `day|agent|site|brandId|reason` (reason `*` = all), maintained in the same
+ * Review rollup, one per `reason|day|agent|site|brandId` (reason `*` = all), maintained in the same
  * transaction as the reply log / queue write (lib/review/rollups.ts). Holds exact distributions.
  */
 export const RollupSchema = z.object({
@@ -510,18 +525,18 @@ export const RollupSchema = z.object({
   toneOverrides: z.number().int(),
   repliesWithOverride: z.number().int(),
   escalations: z.number().int(),
-  frtWallMin: CountMapSchema,
-  frtBusinessMin: CountMapSchema,
-  textHashes: CountMapSchema,
-  replySlots: CountMapSchema,
+  frtWallMin: NumberCountsSchema,
+  frtBusinessMin: NumberCountsSchema,
+  textHashes: StringCountsSchema,
+  replySlots: NumberCountsSchema,
   mentions: z.number().int(),
   complaints: z.number().int(),
   complaintsAnswered: z.number().int(),
   answered: z.number().int(),
   ignored: z.number().int(),
   dismissed: z.number().int(),
-  dismissReasons: CountMapSchema,
-  mentionSlots: CountMapSchema,
+  dismissReasons: StringCountsSchema,
+  mentionSlots: NumberCountsSchema,
 });
 export type Rollup = z.infer<typeof RollupSchema>;
 
@@ -612,3 +627,65 @@ export const TriageResultSchema = z.object({
   filteredBy: z.object({ rule: z.string(), detail: z.string().max(300) }).optional(),
 });
 export type TriageResult = z.infer<typeof TriageResultSchema>;
+
+// ---------------------------------------------------------------- reply insertion and sent detection
+/** How text reached the site's editor (lib/editor/strategies.ts), in the order they are tried. */
+export const InsertStrategySchema = z.enum(['paste', 'beforeinputPaste', 'beforeinputText', 'execCommand', 'none']);
+export type InsertStrategy = z.infer<typeof InsertStrategySchema>;
+
+/**
+ * What inserting a reply did. `verified`: the editor reads back the reply (normalised, paragraphs
+ * kept). `postEnabled`: the site's send button is enabled (null = no button, e.g. Enter sends).
+ * `fallback: 'clipboard'`: the reply is on the clipboard (if `copied`) and the agent must paste.
+ */
+export const InsertResultSchema = z.object({
+  ok: z.boolean(),
+  strategy: InsertStrategySchema,
+  verified: z.boolean(),
+  postEnabled: z.boolean().nullable(),
+  fallback: z.literal('clipboard').optional(),
+  copied: z.boolean().optional(),
+  /** Why it is not ok: i18n key suffix under `reply.reason.*`. */
+  reason: z.enum(['noPost', 'noEditor', 'notVerified', 'postDisabled', 'noTab']).optional(),
+  /** Identifies this insertion so sent detection and the reply log can be idempotent. */
+  insertionId: z.string().max(80).optional(),
+});
+export type InsertResult = z.infer<typeof InsertResultSchema>;
+
+/** What the panel knew when it asked for the insertion; carried to the reply log. */
+export const ReplyContextSchema = z.object({
+  templateId: IdSchema.optional(),
+  /** The template as rendered before the agent edited it, for the edit ratio. */
+  renderedText: z.string().max(40000).optional(),
+  toneWarningsOverridden: z.number().int().nonnegative().optional(),
+});
+export type ReplyContext = z.infer<typeof ReplyContextSchema>;
+
+/** Content → background: the reply left the page (toast, new reply or new comment seen). */
+export const ReplySentSchema = z.object({
+  key: PostKeySchema,
+  text: z.string().max(40000),
+  replyUrl: HttpsUrlSchema.optional(),
+  sentAt: EpochMsSchema,
+  insertionId: z.string().max(80).optional(),
+  context: ReplyContextSchema.default({}),
+});
+export type ReplySent = z.infer<typeof ReplySentSchema>;
+
+// ---------------------------------------------------------------- site adapters
+/** Follower count and badge read from an X profile header / hover card or a Facebook page. */
+export const ProfileStatSchema = z.object({
+  /** Without '@' (X) or the vanity name / numeric id (Facebook). */
+  handle: z.string().min(1).max(120),
+  followers: z.number().int().nonnegative().optional(),
+  verified: z.boolean().optional(),
+});
+export type ProfileStat = z.infer<typeof ProfileStatSchema>;
+
+/** A reply by one of the brand's handles already visible in the page (lib/sites findBrandReplies). */
+export const BrandReplySchema = z.object({
+  handle: z.string().max(120),
+  postId: z.string().min(1).max(200),
+  createdAt: EpochMsSchema.optional(),
+});
+export type BrandReply = z.infer<typeof BrandReplySchema>;

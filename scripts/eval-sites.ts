@@ -33,6 +33,10 @@ function loadHtml(path: string): string {
   return raw;
 }
 
+function isDocument(value: unknown): value is Document {
+  return typeof value === 'object' && value !== null && 'querySelectorAll' in value && 'body' in value;
+}
+
 const pct = (n: number, total: number): string => (total === 0 ? '   -' : `${Math.round((100 * n) / total)}%`.padStart(4));
 
 function main(): void {
@@ -52,7 +56,10 @@ function main(): void {
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.html')).sort()) {
       const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
       window.document.body.innerHTML = loadHtml(join(folder, file));
-      const elements = adapter.findPostElements(window.document.body);
+      // happy-dom's Document implements the DOM interface the adapters take.
+      const doc: unknown = window.document;
+      if (!isDocument(doc)) continue;
+      const elements = adapter.findPostElements(doc.body);
       const row = { elements: elements.length, ok: 0, failed: 0, id: 0, author: 0, text: 0, time: 0 };
       const reasons = new Map<string, number>();
       for (const el of elements) {
@@ -69,10 +76,16 @@ function main(): void {
         if (post.text) row.text += 1;
         if (post.createdAt !== undefined) row.time += 1;
       }
-      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += row[k];
+      totals.elements += row.elements;
+      totals.ok += row.ok;
+      totals.failed += row.failed;
+      totals.id += row.id;
+      totals.author += row.author;
+      totals.text += row.text;
+      totals.time += row.time;
       const why = [...reasons].map(([r, n]) => `${r}×${n}`).join(' ');
       console.log(
-        `${file.slice(0, 58).padEnd(58)} ${String(row.elements).padStart(3)} / ${String(row.ok).padStart(3)} / ${String(row.failed).padStart(2)} | ${pct(row.id, row.ok)} ${pct(row.author, row.ok)} ${pct(row.text, row.ok)} ${pct(row.time, row.ok)}  candidates=${adapter.countCandidates(window.document)} ${why}`,
+        `${file.slice(0, 58).padEnd(58)} ${String(row.elements).padStart(3)} / ${String(row.ok).padStart(3)} / ${String(row.failed).padStart(2)} | ${pct(row.id, row.ok)} ${pct(row.author, row.ok)} ${pct(row.text, row.ok)} ${pct(row.time, row.ok)}  candidates=${adapter.countCandidates(doc)} ${why}`,
       );
       void window.happyDOM.close();
     }

@@ -12,8 +12,8 @@ const HOST_TAG = 'replyline-badge';
 const roots = new WeakMap<Element, { host: HTMLElement; root: ShadowRoot }>();
 
 const STYLE = `
-:host { all: initial; position: relative; display: inline-block; width: 0; height: 0; overflow: visible; vertical-align: top; }
-.badge { position: absolute; top: -2px; left: 6px; z-index: 1; display: flex; gap: 4px; align-items: center; white-space: nowrap;
+:host { all: initial; position: relative; display: inline-block; width: 0; height: 0; overflow: visible; vertical-align: middle; align-self: center; }
+.badge { position: absolute; top: -10px; left: 8px; z-index: 1; display: flex; gap: 4px; align-items: center; white-space: nowrap;
   font: 500 11px/16px system-ui, sans-serif; color: #0f1419; background: #fff; border: 1px solid #cfd9de; border-radius: 999px; padding: 1px 6px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 .dot { width: 8px; height: 8px; border-radius: 50%; }
 .high { background: #e0245e; } .medium { background: #f5a623; } .low { background: #17bf63; }

@@ -4,6 +4,8 @@
  */
 import { adapterFor } from '@/lib/sites';
 import { startPostScanner } from './scanner';
+import { startReplyInsertion } from './reply';
+import { startAnsweredWatch } from './sent';
 
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*', 'https://*.facebook.com/*', 'https://facebook.com/*'],
@@ -12,5 +14,7 @@ export default defineContentScript({
     const adapter = adapterFor(location.href);
     if (!adapter) return;
     startPostScanner(adapter, ctx.signal);
+    startReplyInsertion(adapter, ctx.signal);
+    startAnsweredWatch(adapter, ctx.signal);
   },
 });

@@ -4,7 +4,9 @@
  */
 import type { ReplylineDb } from '../db/db';
 import { registerCoreHandlers } from './coreHandlers';
+import { registerReplyHandlers } from './replyHandlers';
 
 export function registerHandlers(db: ReplylineDb): void {
   registerCoreHandlers(db);
+  registerReplyHandlers(db);
 }

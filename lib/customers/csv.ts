@@ -77,13 +77,19 @@ export async function parseCustomerCsv(input: Blob | string, options: ParseCsvOp
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         out.delimiter = results.meta.delimiter || out.delimiter;
         const firstRecord = recordCount;
+        const broken = new Set<number>();
         for (const error of results.errors) {
+          // A delimiter Papa could not guess falls back to ',': a warning about the file, not a row.
+          if (error.type === 'Delimiter') continue;
           // Papa's row index is relative to this chunk's records.
-          const row = firstRecord + (error.row ?? 0) + 1;
-          out.errors.push({ row: Math.max(1, row), reason: IMPORT_ERROR.malformedCsv, detail: error.code });
+          const index = error.row ?? 0;
+          broken.add(index);
+          out.errors.push({ row: Math.max(1, firstRecord + index + 1), reason: IMPORT_ERROR.malformedCsv, detail: error.code });
         }
-        for (const cells of results.data) {
+        for (const [index, cells] of results.data.entries()) {
           recordCount++;
+          // Bad quoting swallows the following lines into one record: report it, never import it.
+          if (broken.has(index)) continue;
           if (!headerDone) {
             if (cells.every((c) => c.trim() === '')) continue; // leading blank lines before the header
             out.headers = uniqueHeaders(cells);

@@ -13,7 +13,28 @@ export interface ExtractedIdentifiers {
 
 const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b(?:x|twitter|facebook|t)\.(?:com|co)\/\S+/giu;
 // Latin/Cyrillic only, so an address glued to Chinese text ("邮箱是wang@qq.com谢谢") is cut cleanly.
-const EMAIL_IN_TEXT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{N}._%+-]+@[\p{Script=Latin}\p{Script=Cyrillic}\p{N}.-]+\.[\p{Script=Latin}\p{Script=Cyrillic}]{2,}/gu;
+const LOCAL_CHAR = /[\p{Script=Latin}\p{Script=Cyrillic}\p{N}._%+-]/u;
+const DOMAIN_CHAR = /[\p{Script=Latin}\p{Script=Cyrillic}\p{N}.-]/u;
+
+/**
+ * Emails with their positions. Grown outwards from each '@' rather than by one regex over the
+ * whole text: a regex scan re-tries every word start and costs ~20 µs per tweet; this is linear.
+ */
+function findEmails(text: string): { start: number; end: number; value: string }[] {
+  const out: { start: number; end: number; value: string }[] = [];
+  let at = text.indexOf('@');
+  while (at >= 0) {
+    let start = at;
+    while (start > 0 && LOCAL_CHAR.test(text.charAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && DOMAIN_CHAR.test(text.charAt(end))) end++;
+    const raw = text.slice(start, end).replace(/[.-]+$/, '');
+    const value = start < at ? normaliseEmail(raw) : undefined;
+    if (value) out.push({ start, end: start + raw.length, value });
+    at = text.indexOf('@', Math.max(end, at + 1));
+  }
+  return out;
+}
 
 // Keywords in en/ru/zh. Latin and Cyrillic keywords must start a word ("reorder 1234" is not one).
 const WORD_KEYWORD = String.raw`(?<![\p{L}\p{N}])(?:orders?|ord|заказ(?:а|у|ом|е|ы|ов)?)`;
@@ -28,6 +49,8 @@ const KEYWORD_ORDER = new RegExp(`(?:${WORD_KEYWORD}|${CJK_KEYWORD})(?:${CONNECT
 // "#A-10023", "#12345": a hash prefix alone, not part of a word or an HTML entity.
 const HASH_ORDER = new RegExp(String.raw`(?<![\p{L}\p{N}&/_])#([A-Za-z]{1,4}-?\d{3,12}|\d{4,12})(?!-)${END}`, 'gu');
 
+const NOT_ORDER_BEFORE_HASH = /(?:flight|flt|рейс[а-я]*|航班)(?:\s*(?:no\.?|number|номер|号))?\s*$/iu;
+const MAYBE_KEYWORD = /ord|заказ|订单|訂單|单号|單號/i;
 const VALID_ORDER = /^(?:[A-Z]{1,4}-?)?\d+(?:-\d+)*[A-Z]?$/;
 
 function plausibleOrder(value: string, viaHash: boolean): boolean {
@@ -44,24 +67,26 @@ function plausibleOrder(value: string, viaHash: boolean): boolean {
 /** Emails and order numbers written in a post, normalised, deduplicated, in order of appearance. */
 export function extractIdentifiers(text: string): ExtractedIdentifiers {
   const source = text.normalize('NFKC').slice(0, 40_000);
-  const emails = new Set<string>();
-  for (const match of source.matchAll(EMAIL_IN_TEXT)) {
-    const email = normaliseEmail(match[0].replace(/[.-]+$/, ''));
-    if (email) emails.add(email);
-  }
-  // Numbers inside links (status ids, tracking URLs) and emails are not order numbers.
-  const prose = source.replace(URL_LIKE, ' ').replace(EMAIL_IN_TEXT, ' ');
+  const emails = findEmails(source);
+  // Numbers inside emails and links (status ids, tracking URLs) are not order numbers. Blank
+  // them out with spaces of the same length so positions still line up.
+  let prose = source;
+  for (const e of emails) prose = prose.slice(0, e.start) + ' '.repeat(e.end - e.start) + prose.slice(e.end);
+  if (/https?:|www\.|\.com?\//i.test(prose)) prose = prose.replace(URL_LIKE, (m) => ' '.repeat(m.length));
   const found: { at: number; value: string }[] = [];
-  for (const match of prose.matchAll(KEYWORD_ORDER)) {
+  // Cheap pre-checks: most posts have no keyword and no '#', and the full patterns are costly.
+  for (const match of MAYBE_KEYWORD.test(prose) ? prose.matchAll(KEYWORD_ORDER) : []) {
     const value = normaliseOrderNumber((match[1] ?? '').replace(/-+$/, ''));
     if (plausibleOrder(value, false)) found.push({ at: match.index, value });
   }
-  for (const match of prose.matchAll(HASH_ORDER)) {
+  for (const match of prose.includes('#') ? prose.matchAll(HASH_ORDER) : []) {
     const value = normaliseOrderNumber(match[1] ?? '');
     // "#FF5733" is a colour: a letter prefix after a bare '#' needs a hyphen or 5+ digits.
     if (/^[A-Z]/.test(value) && !value.includes('-') && value.replace(/\D/g, '').length < 5) continue;
+    // "flight #3768" (common in airline support) is a flight, not an order.
+    if (NOT_ORDER_BEFORE_HASH.test(prose.slice(Math.max(0, match.index - 24), match.index))) continue;
     if (plausibleOrder(value, true)) found.push({ at: match.index, value });
   }
   found.sort((a, b) => a.at - b.at);
-  return { emails: [...emails], orderNumbers: [...new Set(found.map((f) => f.value))] };
+  return { emails: [...new Set(emails.map((e) => e.value))], orderNumbers: [...new Set(found.map((f) => f.value))] };
 }

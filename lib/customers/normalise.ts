@@ -98,6 +98,8 @@ export function normaliseOrderNumber(input: string): string {
     .replace(/^\s*(?:#|№|no\.?\s*)/i, '')
     .replace(/\s+/g, '')
     .toUpperCase()
+    // Upper-casing can decompose ("ῒ"); recompose so the key is stable.
+    .normalize('NFKC')
     .slice(0, 60);
 }
 

@@ -6,6 +6,7 @@ import { PostSchema, QueueItemSchema, type Post, type QueueItem } from '../schem
 import type { PostVerdict } from '../messages';
 import type { ReplylineDb } from './db';
 import { queueRank } from './queueOrder';
+import { AUTO_LINK_CONFIDENCE } from '../customers/match';
 
 /** What classification decided about one post (matching, ownership, triage, customer). */
 export interface Classification {
@@ -14,7 +15,7 @@ export interface Classification {
   brandId?: string;
   terms: string[];
   autoQueue: boolean;
-  triage?: Pick<QueueItem, 'priority' | 'reasons' | 'complaint' | 'question' | 'praise' | 'filteredBy' | 'customerMatch'>;
+  triage?: Pick<QueueItem, 'priority' | 'reasons' | 'complaint' | 'question' | 'praise' | 'filteredBy' | 'customerMatch' | 'sentiment' | 'dueAt'>;
 }
 
 export type Classify = (post: Post, db: ReplylineDb) => Promise<Classification>;
@@ -47,14 +48,20 @@ export async function ingestPosts(
       if (shouldQueue && c.brandId && c.triage) {
         const postCreatedAt = post.createdAt ?? existing?.postCreatedAt ?? now;
         const firstSeenAt = existing?.firstSeenAt ?? existingPosts[i]?.seenAt ?? post.seenAt;
-        const customerMatch = existing?.customerMatch?.by === 'manual' ? existing.customerMatch : c.triage.customerMatch;
+        // The agent's manual link (or unlink) wins over automatic matching.
+        const manual = existing?.customerMatch?.by === 'manual' || existing?.customerUnlinked === true;
+        const customerMatch = manual ? existing?.customerMatch : c.triage.customerMatch;
+        const linked = customerMatch && (customerMatch.by === 'manual' || customerMatch.confidence >= AUTO_LINK_CONFIDENCE) ? customerMatch.customerId : undefined;
+        // A restored item stays out of the noise filter; a new noisy one goes to the filtered list.
+        const filteredBy = existing?.restored ? undefined : c.triage.filteredBy;
+        const state = existing?.state ?? (filteredBy ? 'filtered' : 'new');
         queueWrites.push(
           QueueItemSchema.parse({
             ...existing,
             key: post.key,
             site: post.site,
             brandId: c.brandId,
-            state: existing?.state ?? 'new',
+            state,
             priority: c.triage.priority,
             rank: queueRank(c.triage.priority, postCreatedAt),
             reasons: c.triage.reasons,
@@ -63,9 +70,11 @@ export async function ingestPosts(
             complaint: c.triage.complaint,
             question: c.triage.question,
             praise: c.triage.praise,
-            filteredBy: c.triage.filteredBy,
+            filteredBy,
+            sentiment: c.triage.sentiment,
+            dueAt: c.triage.dueAt,
             customerMatch,
-            customerId: customerMatch?.customerId,
+            customerId: linked,
             postCreatedAt,
             queuedAt: existing?.queuedAt ?? now,
             firstSeenAt,

@@ -15,9 +15,13 @@ export async function setQueueState(db: ReplylineDb, change: QueueStateChange, n
   return db.transaction('rw', db.queue, async () => {
     const item = await db.queue.get(change.key);
     if (!item) throw new Error(`No queue item ${change.key}`);
+    // Leaving the filtered list is the agent overruling a noise rule: it sticks.
+    const restoring = item.state === 'filtered' && change.state !== 'filtered';
     const next = QueueItemSchema.parse({
       ...item,
       state: change.state,
+      restored: item.restored || restoring,
+      filteredBy: restoring ? undefined : item.filteredBy,
       snoozedUntil: change.state === 'snoozed' ? change.snoozedUntil : undefined,
       note: change.note ?? item.note,
       dismissReason: change.state === 'dismissed' ? change.dismissReason ?? item.dismissReason : item.dismissReason,

@@ -69,7 +69,10 @@ export function observe(root: Node, handlers: ObserveHandlers, options: ObserveO
     for (const record of records) {
       if (record.type === 'childList') {
         for (const node of Array.from(record.addedNodes)) if (isElement(node)) added.add(node);
-        if (onTextChanged && isElement(record.target)) changed.add(record.target);
+        // Additions are reported through onAdded (the caller looks up their owning post); a parent
+        // reported as "changed" on every appended timeline row would make callers rescan it all.
+        const removalOnly = record.addedNodes.length === 0 && record.removedNodes.length > 0;
+        if (onTextChanged && removalOnly && isElement(record.target)) changed.add(record.target);
       } else if (record.type === 'characterData' && onTextChanged) {
         const parent = record.target.parentElement;
         if (parent) changed.add(parent);

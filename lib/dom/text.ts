@@ -67,7 +67,9 @@ function linkText(anchor: Element, options: ReadTextOptions): string {
   for (const child of Array.from(anchor.childNodes)) walk(child, inner, options, false);
   const label = inner.join('').replace(/\s+/g, ' ').trim();
   const title = anchor.getAttribute('title')?.trim() ?? '';
-  if (URLISH.test(title) && (label === '' || ELLIPSIS.test(label) || URLISH.test(label))) return title;
+  const bare = (url: string): string => url.replace(/^https?:\/\/(www\.)?/i, '').replace(ELLIPSIS, '');
+  // The title holds the full URL when the label is a shortened display form of it.
+  if (URLISH.test(title) && (label === '' || URLISH.test(label) || bare(title).startsWith(bare(label)))) return title;
   if (URLISH.test(label)) return label.replace(ELLIPSIS, '');
   return inner.join('');
 }

@@ -10,17 +10,20 @@ export interface DenseTables {
   /** Code unit → alphabet class (0 = in no pattern). */
   classOf: Uint16Array;
   classes: number;
-  /** Next state = delta[state * classes + class], failure links already folded in. */
-  delta: Int32Array;
-  /** Whether some pattern ends in this state. */
-  hasOut: Uint8Array;
+  /**
+   * Transitions addressed by ROW (row = state * classes, so no multiply in the hot loop):
+   * t = rows[row + class]; the next row is |t|, and t < 0 means some pattern ends there.
+   * The root (row 0) never accepts: patterns are non-empty.
+   */
+  rows: Int32Array;
+  /** Patterns ending in state q: outList[outStart[q] .. outStart[q + 1]). */
+  outStart: Int32Array;
+  outList: Int32Array;
 }
 
 export interface Automaton {
   /** Calls onHit(patternIndex, endExclusive) for every occurrence in codes[0, length). */
   scan(codes: Uint16Array, length: number, onHit: (pattern: number, end: number) => void): void;
-  /** Calls onHit for every pattern ending in `state` (found by stepping `dense` by hand). */
-  emit(state: number, end: number, onHit: (pattern: number, end: number) => void): void;
   states: number;
   /** Present when the dense table fits: lets a caller fuse stepping into its own loop. */
   dense: DenseTables | undefined;
@@ -99,12 +102,14 @@ export function buildAutomaton(patterns: readonly string[], denseCellLimit = DEN
         delta[row + c] = t !== undefined ? t : s === 0 ? 0 : delta[failRow + c]!;
       }
     }
-    const hasOut = new Uint8Array(states);
-    for (let q = 0; q < states; q++) hasOut[q] = outStart[q] !== outStart[q + 1] ? 1 : 0;
+    const rows = new Int32Array(states * classes);
+    for (let i = 0; i < rows.length; i++) {
+      const t = delta[i]!;
+      rows[i] = outStart[t] !== outStart[t + 1] ? -(t * classes) : t * classes;
+    }
     return {
       states,
-      emit,
-      dense: { classOf, classes, delta, hasOut },
+      dense: { classOf, classes, rows, outStart, outList },
       scan(codes, length, onHit) {
         let s = 0;
         for (let j = 0; j < length; j++) {
@@ -117,7 +122,6 @@ export function buildAutomaton(patterns: readonly string[], denseCellLimit = DEN
   }
   return {
     states,
-    emit,
     dense: undefined,
     scan(codes, length, onHit) {
       let s = 0;

@@ -23,8 +23,9 @@ import {
   ensureCapacity,
   normaliseInto,
   normaliseSlow,
-  originalRange,
+  originalEnd,
   SIMPLE,
+  SIMPLE_NO,
   SIMPLE_SPACE,
   unitWidth,
   type NormBuffer,
@@ -52,13 +53,16 @@ export function toBrandMatches(
   starts: Int32Array,
   length: number,
 ): BrandMatch[] {
-  return chosen.map((h) => {
+  const out: BrandMatch[] = [];
+  for (const h of chosen) {
     const p = patterns[h.pattern]!;
-    const [start, end] = originalRange(starts, length, h.start, h.end);
+    const start = starts[h.start]!;
+    const end = originalEnd(starts, length, h.end);
     // Exclusions never survive resolveHits, so the kind is a MatchKind here.
     const kind: MatchKind = p.kind === 'exclusion' ? 'name' : p.kind;
-    return { brandId: p.brandId, term: p.term, kind, start, end };
-  });
+    out.push({ brandId: p.brandId, term: p.term, kind, start, end });
+  }
+  return out;
 }
 
 export function compileMatcher(profiles: readonly BrandProfile[], options: MatcherOptions = {}): Matcher {
@@ -91,22 +95,50 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
     };
   }
   const fused = fusedScanner(dense, buf);
+  const { classes, outStart, outList } = dense;
+  const accepted: Hit[] = [];
+  const pool: Hit[] = [];
   return {
     patternCount: patterns.length,
     match(text: string): BrandMatch[] {
       if (patterns.length === 0 || text === '') return [];
       const found = fused(text);
-      hits = [];
-      for (let k = 0; k < found.count; k++) automaton.emit(found.states[k]!, found.ends[k]!, onHit);
-      return finish();
+      if (found.count === 0) return [];
+      // Hit records and their list are pooled: they never outlive this call, so a post only
+      // allocates the BrandMatch results it returns.
+      accepted.length = 0;
+      let used = 0;
+      for (let k = 0; k < found.count; k++) {
+        const state = found.rows[k]! / classes;
+        const end = found.ends[k]!;
+        for (let o = outStart[state]!, stop = outStart[state + 1]!; o < stop; o++) {
+          const pattern = outList[o]!;
+          const p = patterns[pattern]!;
+          const start = end - p.text.length;
+          if (!boundaryOk(p, buf.codes, buf.length, start, end)) continue;
+          let h = pool[used];
+          if (h === undefined) {
+            h = { pattern, start, end };
+            pool.push(h);
+          } else {
+            h.pattern = pattern;
+            h.start = start;
+            h.end = end;
+          }
+          used++;
+          accepted.push(h);
+        }
+      }
+      if (accepted.length === 0) return [];
+      return toBrandMatches(resolveHits(accepted, patterns), patterns, buf.starts, buf.length);
     },
   };
 }
 
 interface StateHits {
   count: number;
-  /** Automaton state and normalised end offset of each position where some pattern ended. */
-  states: Int32Array;
+  /** Automaton row (state * classes) and normalised end of each position where some pattern ended. */
+  rows: Int32Array;
   ends: Int32Array;
 }
 
@@ -116,73 +148,97 @@ interface StateHits {
  * Keep the folding here in step with normaliseInto (a property test compares them).
  */
 function fusedScanner(tables: DenseTables, buf: NormBuffer): (text: string) => StateHits {
-  const { classOf, classes, delta, hasOut } = tables;
-  const found: StateHits = { count: 0, states: new Int32Array(64), ends: new Int32Array(64) };
-  const record = (state: number, end: number) => {
-    if (found.count === found.states.length) {
-      const states = new Int32Array(found.count * 2);
-      states.set(found.states);
+  const found: StateHits = { count: 0, rows: new Int32Array(64), ends: new Int32Array(64) };
+  const record = (row: number, end: number) => {
+    if (found.count === found.rows.length) {
+      const rows = new Int32Array(found.count * 2);
+      rows.set(found.rows);
       const ends = new Int32Array(found.count * 2);
       ends.set(found.ends);
-      found.states = states;
+      found.rows = rows;
       found.ends = ends;
     }
-    found.states[found.count] = state;
+    found.rows[found.count] = row;
     found.ends[found.count++] = end;
   };
   return (text: string): StateHits => {
     const len = text.length;
+    // Locals, not closure slots, in the hot loop.
+    const rows = tables.rows;
+    const classOf = tables.classOf;
+    const simple = SIMPLE; // an imported binding costs a TDZ-checked load per use
+    const space = SPACE;
+    const simpleSpace = SIMPLE_SPACE;
     ensureCapacity(buf, len + 16);
-    let codes = buf.codes;
-    let starts = buf.starts;
     found.count = 0;
     let n = 0;
     let i = 0;
-    let s = 0;
-    let before = 0; // state before the last unit, to redo it if a combining mark rewrites it
+    let s = 0; // current row
+    let before = 0; // row before the last unit, to redo it if a combining mark rewrites it
     while (i < len) {
-      const c = text.charCodeAt(i);
-      let v = SIMPLE[c]!;
-      if (v === 0) v = classifyUnit(c);
-      if (v > 0 || (v === SIMPLE_SPACE && (n === 0 || codes[n - 1] !== SPACE))) {
-        const u = v > 0 ? v - 1 : SPACE;
+      // Fast loop as in normaliseInto, stepping the automaton on each unit as it is written.
+      const codes = buf.codes;
+      const starts = buf.starts;
+      for (; i < len; i++) {
+        const v = simple[text.charCodeAt(i)]!;
+        let u = space;
+        if (v > 0) u = v - 1;
+        else if (v !== simpleSpace) break;
+        else if (n > 0 && codes[n - 1] === space) continue;
         codes[n] = u;
-        starts[n++] = i++;
+        starts[n] = i;
+        n++;
         const k = classOf[u]!;
         before = s;
-        s = k === 0 ? 0 : delta[s * classes + k]!;
-        if (hasOut[s] !== 0) record(s, n);
-        continue;
+        if (k === 0) {
+          s = 0;
+          continue;
+        }
+        const t = rows[s + k]!;
+        if (t < 0) {
+          s = -t;
+          record(s, n);
+        } else s = t;
       }
-      if (v === SIMPLE_SPACE) {
-        i++;
-        continue;
-      }
-      const lastBefore = n > 0 ? codes[n - 1]! : -1;
+      if (i >= len) break;
+      const c = text.charCodeAt(i);
+      if (SIMPLE[c] === 0 && classifyUnit(c) !== SIMPLE_NO) continue;
+      const lastBefore = n > 0 ? buf.codes[n - 1]! : -1;
       const from = n;
       n = normaliseSlow(text, i, buf, n);
-      codes = buf.codes;
-      starts = buf.starts;
       i += unitWidth(text, i, c);
-      if (from > 0 && codes[from - 1] !== lastBefore) {
+      const out = buf.codes;
+      if (from > 0 && out[from - 1] !== lastBefore) {
         // The previous unit was rewritten (и + ̆ → й): forget what it produced and step it again.
         while (found.count > 0 && found.ends[found.count - 1] === from) found.count--;
-        s = before;
-        const k = classOf[codes[from - 1]!]!;
-        s = k === 0 ? 0 : delta[s * classes + k]!;
-        if (hasOut[s] !== 0) record(s, from);
+        s = stepRow(rows, classOf, before, out[from - 1]!, from, record);
       }
       for (let j = from; j < n; j++) {
-        const k = classOf[codes[j]!]!;
         before = s;
-        s = k === 0 ? 0 : delta[s * classes + k]!;
-        if (hasOut[s] !== 0) record(s, j + 1);
+        s = stepRow(rows, classOf, s, out[j]!, j + 1, record);
       }
     }
-    starts[n] = len;
+    buf.starts[n] = len;
     buf.length = n;
     return found;
   };
+}
+
+/** One automaton step outside the hot loop; records the row if a pattern ends at `end`. */
+function stepRow(
+  rows: Int32Array,
+  classOf: Uint16Array,
+  row: number,
+  unit: number,
+  end: number,
+  record: (row: number, end: number) => void,
+): number {
+  const k = classOf[unit]!;
+  if (k === 0) return 0;
+  const t = rows[row + k]!;
+  if (t >= 0) return t;
+  record(-t, end);
+  return -t;
 }
 
 const handleKey = (handle: string): string =>

@@ -208,31 +208,35 @@ export function unitWidth(text: string, i: number, c: number): number {
 export function normaliseInto(text: string, buf: NormBuffer): NormBuffer {
   const len = text.length;
   ensureCapacity(buf, len + 16);
-  let codes = buf.codes;
-  let starts = buf.starts;
+  const simple = SIMPLE;
   let n = 0;
   let i = 0;
   while (i < len) {
-    const c = text.charCodeAt(i);
-    let v = SIMPLE[c]!;
-    if (v === 0) v = classifyUnit(c);
-    if (v > 0) {
-      codes[n] = v - 1;
-      starts[n++] = i++;
-    } else if (v === SIMPLE_SPACE) {
-      if (n === 0 || codes[n - 1] !== SPACE) {
-        codes[n] = SPACE;
-        starts[n++] = i;
-      }
-      i++;
-    } else {
-      n = normaliseSlow(text, i, buf, n);
-      codes = buf.codes;
-      starts = buf.starts;
-      i += unitWidth(text, i, c);
+    // Tight loop over units SIMPLE already knows; typed arrays held in consts so V8 keeps them
+    // in registers (reassigning them around the slow call halves the speed).
+    const codes = buf.codes;
+    const starts = buf.starts;
+    for (; i < len; i++) {
+      const v = simple[text.charCodeAt(i)]!;
+      if (v > 0) {
+        codes[n] = v - 1;
+        starts[n] = i;
+        n++;
+      } else if (v === SIMPLE_SPACE) {
+        if (n === 0 || codes[n - 1] !== SPACE) {
+          codes[n] = SPACE;
+          starts[n] = i;
+          n++;
+        }
+      } else break;
     }
+    if (i >= len) break;
+    const c = text.charCodeAt(i);
+    if (SIMPLE[c] === 0 && classifyUnit(c) !== SIMPLE_NO) continue; // now known: take the fast loop
+    n = normaliseSlow(text, i, buf, n);
+    i += unitWidth(text, i, c);
   }
-  starts[n] = len;
+  buf.starts[n] = len;
   buf.length = n;
   return buf;
 }
@@ -242,11 +246,15 @@ export function normaliseInto(text: string, buf: NormBuffer): NormBuffer {
  * code point begins, so dropped marks and ignorables after the last letter are included.
  */
 export function originalRange(starts: Int32Array, length: number, s: number, e: number): [number, number] {
-  const start = starts[s]!;
+  return [starts[s]!, originalEnd(starts, length, e)];
+}
+
+/** Original end offset of a normalised range ending (exclusive) at unit e > 0. */
+export function originalEnd(starts: Int32Array, length: number, e: number): number {
   const lastStart = starts[e - 1]!;
   let k = e;
   while (k < length && starts[k]! <= lastStart) k++;
-  return [start, starts[k]!];
+  return starts[k]!;
 }
 
 function unitsToString(codes: Uint16Array, length: number): string {

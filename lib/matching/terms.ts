@@ -81,7 +81,7 @@ export function compilePatterns(profiles: readonly BrandProfile[]): Pattern[] {
   const byKey = new Map<string, Pattern>();
   profiles.forEach((profile, brandIndex) => {
     for (const p of patternsOf(profile, brandIndex)) {
-      // Exclusions are kept apart from mentions: "acme" may be both a name and… never an exclusion of itself.
+      // Exclusions live in their own key space: an exclusion never replaces a mention pattern.
       const key = `${brandIndex}\u0000${p.kind === 'exclusion' ? 'x' : 'm'}\u0000${p.text}`;
       const seen = byKey.get(key);
       if (!seen || kindRank(p.kind) < kindRank(seen.kind)) byKey.set(key, p);

@@ -12,7 +12,7 @@
  * Merge conflict rule (deterministic, order-independent: the winner is the maximum of a total order):
  * - entries, by `id`: the later `repliedAt` wins (a re-export carries the newest state of the reply);
  * - mentions, by `key` (the same post may sit in several agents' queues): the most-handled record
- *   wins, answered > escalated > dismissed > inProgress > snoozed > new; among answered ones the
+ *   wins, answered > escalated > dismissed > inProgress > snoozed > new > filtered; among answered ones the
  *   earliest `repliedAt` (the first response is what the customer saw);
  * - goals, by `id`: the later `updatedAt` wins;
  * - remaining ties between different records: the larger canonical JSON wins.
@@ -140,7 +140,8 @@ export function compareEntries(a: ReplyLogEntry, b: ReplyLogEntry): number {
   return a.repliedAt - b.repliedAt || byCanonical(a, b);
 }
 
-const MENTION_RANK: Record<MentionRecord['state'], number> = { new: 0, snoozed: 1, inProgress: 2, dismissed: 3, escalated: 4, replied: 5 };
+// A noise rule's automatic `filtered` ranks below anything a person did.
+const MENTION_RANK: Record<MentionRecord['state'], number> = { filtered: -1, new: 0, snoozed: 1, inProgress: 2, dismissed: 3, escalated: 4, replied: 5 };
 
 function mentionRank(m: MentionRecord): number {
   return m.repliedAt !== undefined ? 6 : MENTION_RANK[m.state];

@@ -10,7 +10,7 @@ import type { TimeZoneOf } from './filter';
 import { groupKeyOf, rollupMatches, type GroupBy } from './metrics';
 import { entryInFilter, mentionInFilter } from './reference';
 import { replyTextHash } from './normalise';
-import { isEscalation, mentionOutcome } from './rollups';
+import { dismissReasonKey, isEscalation, mentionOutcome } from './rollups';
 import { dayNumberOfKey, msToMinutes } from './stats';
 
 export type DrillCell =
@@ -44,7 +44,7 @@ export function repeatedHashes(rollups: Iterable<Rollup>, filter: ReviewFilter):
   const counts = new Map<string, number>();
   for (const r of rollups) {
     if (!rollupMatches(r, filter)) continue;
-    for (const h in r.textHashes) counts.set(h, (counts.get(h) ?? 0) + (r.textHashes[h] ?? 0));
+    for (const [h, n] of r.textHashes) counts.set(h, (counts.get(h) ?? 0) + n);
   }
   return new Set([...counts].filter(([, n]) => n >= 2).map(([h]) => h));
 }
@@ -105,7 +105,7 @@ export function drillDown(filter: ReviewFilter, cell: DrillCell, tzOf: TimeZoneO
     case 'ignored':
       return mentions((m) => mentionOutcome(m).ignored);
     case 'dismissed':
-      return mentions((m) => mentionOutcome(m).dismissed && (cell.reason === undefined || (m.dismissReason ?? '') === cell.reason));
+      return mentions((m) => mentionOutcome(m).dismissed && (cell.reason === undefined || dismissReasonKey(m) === cell.reason));
   }
 }
 

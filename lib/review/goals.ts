@@ -5,7 +5,7 @@
  * value meets the target), a trend over the weekly values, and per-agent contributions.
  */
 import type { Goal, GoalMetricId, KeyResult, ReviewFilter, Rollup } from '../schemas';
-import { computeMetrics, groupMetrics, type ReviewMetrics } from './metrics';
+import { Accumulator, computeMetrics, groupMetrics, rollupMatches, type ReviewMetrics } from './metrics';
 import { dayKeyOfNumber, dayNumberOfKey, daysOfIsoWeek, isoWeekOfDay } from './stats';
 
 export function metricValue(m: ReviewMetrics, id: GoalMetricId): number | null {
@@ -114,11 +114,24 @@ export function goalProgress(goal: Goal, rollups: readonly Rollup[], todayDay: s
       weeks.push({ week, fromDay: span.fromDay < fromDay ? fromDay : span.fromDay, toDay: span.toDay > asOfDay ? asOfDay : span.toDay });
     }
   }
-  const weekMetrics = weeks.map((w) => ({
-    w,
-    alone: computeMetrics(scoped, { ...base, fromDay: w.fromDay, toDay: w.toDay }),
-    toDate: computeMetrics(scoped, { ...base, toDay: w.toDay }),
-  }));
+  // One pass: each record goes into its week's accumulator and the running to-date one.
+  const byWeek = new Map<string, Rollup[]>();
+  for (const r of scoped) {
+    if (!rollupMatches(r, base)) continue;
+    const week = isoWeekOfDay(r.day);
+    const list = byWeek.get(week);
+    if (list) list.push(r);
+    else byWeek.set(week, [r]);
+  }
+  const running = new Accumulator();
+  const weekMetrics = weeks.map((w) => {
+    const alone = new Accumulator();
+    for (const r of byWeek.get(w.week) ?? []) {
+      alone.add(r);
+      running.add(r);
+    }
+    return { w, alone: alone.finish(), toDate: running.finish() };
+  });
 
   const keyResults = goal.keyResults.map((kr): KeyResultProgress => {
     const value = metricValue(overall, kr.metric);

@@ -3,7 +3,7 @@
  * - FRT: first-response time of each reply, wall-clock and business-hours, in whole minutes;
  *   median / p90 conventions in stats.ts. `slaMetPct` = replies with `slaMet` / replies.
  * - A queued mention is *answered* when it has `repliedAt` or state `replied`; *dismissed* when
- *   not answered and state `dismissed`; *ignored* when not answered, not dismissed and not
+ *   not answered and state `dismissed` or `filtered` (a noise rule); *ignored* when not answered, not dismissed and not
  *   escalated (new, in progress or snoozed: nobody answered it). Rates are over mentions first
  *   seen in the period; `complaintsAnsweredPct` = answered complaints / complaints.
  * - Template use: replies with a templateId vs free text.
@@ -32,7 +32,7 @@ export interface ReviewMetrics {
   ignored: number;
   ignoredPct: number | null;
   dismissed: number;
-  /** Dismiss reason → count; '' = dismissed without a reason. */
+  /** Dismiss reason → count; '' = dismissed without a reason; `filtered:…` = set aside by a noise rule. */
   dismissedByReason: Record<string, number>;
   templated: number;
   freeText: number;
@@ -46,12 +46,37 @@ export interface ReviewMetrics {
   mentionGrid: number[];
 }
 
-/** Running sums over rollups; `finish` turns them into metrics. */
-class Accumulator {
+// FRT minutes below this are counted in a typed array (a quarter's merge is ~10^5 increments, and
+// array slots are far cheaper than Map entries); the rare longer waits go to a Map.
+const DENSE_MINUTES = 14 * 24 * 60;
+
+class MinuteCounts {
+  private dense = new Float64Array(DENSE_MINUTES);
+  private sparse = new Map<number, number>();
+
+  addAll(from: ReadonlyMap<number, number>): void {
+    for (const [v, n] of from) {
+      if (v >= 0 && v < DENSE_MINUTES && Number.isInteger(v)) this.dense[v] = (this.dense[v] ?? 0) + n;
+      else this.sparse.set(v, (this.sparse.get(v) ?? 0) + n);
+    }
+  }
+
+  toMap(): Map<number, number> {
+    const out = new Map(this.sparse);
+    for (let v = 0; v < DENSE_MINUTES; v++) {
+      const n = this.dense[v] ?? 0;
+      if (n !== 0) out.set(v, n);
+    }
+    return out;
+  }
+}
+
+/** Running sums over rollups; `finish` turns them into metrics without changing the sums. */
+export class Accumulator {
   replies = 0; slaMet = 0; templated = 0; toneOverrides = 0; repliesWithOverride = 0; escalations = 0;
   mentions = 0; complaints = 0; complaintsAnswered = 0; answered = 0; ignored = 0; dismissed = 0;
-  frtWall = new Map<number, number>();
-  frtBusiness = new Map<number, number>();
+  frtWall = new MinuteCounts();
+  frtBusiness = new MinuteCounts();
   hashes = new Map<string, number>();
   dismissReasons = new Map<string, number>();
   replyGrid = new Array<number>(GRID_SLOTS).fill(0);
@@ -63,12 +88,12 @@ class Accumulator {
     this.escalations += r.escalations; this.mentions += r.mentions; this.complaints += r.complaints;
     this.complaintsAnswered += r.complaintsAnswered; this.answered += r.answered;
     this.ignored += r.ignored; this.dismissed += r.dismissed;
-    mergeCounts(this.frtWall, r.frtWallMin);
-    mergeCounts(this.frtBusiness, r.frtBusinessMin);
-    for (const h in r.textHashes) this.hashes.set(h, (this.hashes.get(h) ?? 0) + (r.textHashes[h] ?? 0));
-    for (const k in r.dismissReasons) this.dismissReasons.set(k, (this.dismissReasons.get(k) ?? 0) + (r.dismissReasons[k] ?? 0));
-    for (const s in r.replySlots) this.replyGrid[Number(s)] = (this.replyGrid[Number(s)] ?? 0) + (r.replySlots[s] ?? 0);
-    for (const s in r.mentionSlots) this.mentionGrid[Number(s)] = (this.mentionGrid[Number(s)] ?? 0) + (r.mentionSlots[s] ?? 0);
+    this.frtWall.addAll(r.frtWallMin);
+    this.frtBusiness.addAll(r.frtBusinessMin);
+    mergeCounts(this.hashes, r.textHashes);
+    mergeCounts(this.dismissReasons, r.dismissReasons);
+    for (const [s, n] of r.replySlots) this.replyGrid[s] = (this.replyGrid[s] ?? 0) + n;
+    for (const [s, n] of r.mentionSlots) this.mentionGrid[s] = (this.mentionGrid[s] ?? 0) + n;
   }
 
   finish(): ReviewMetrics {
@@ -81,8 +106,8 @@ class Accumulator {
     }
     return {
       replies: this.replies,
-      frtWallMin: quantilesOfCounts(this.frtWall),
-      frtBusinessMin: quantilesOfCounts(this.frtBusiness),
+      frtWallMin: quantilesOfCounts(this.frtWall.toMap()),
+      frtBusinessMin: quantilesOfCounts(this.frtBusiness.toMap()),
       slaMet: this.slaMet,
       slaMetPct: pct(this.slaMet, this.replies),
       mentions: this.mentions,
@@ -102,8 +127,8 @@ class Accumulator {
       toneOverrides: this.toneOverrides,
       repliesWithOverride: this.repliesWithOverride,
       escalations: this.escalations,
-      replyGrid: this.replyGrid,
-      mentionGrid: this.mentionGrid,
+      replyGrid: [...this.replyGrid],
+      mentionGrid: [...this.mentionGrid],
     };
   }
 }

@@ -7,7 +7,7 @@ import type { MentionRecord, ReplyLogEntry, ReviewFilter } from '../schemas';
 import { dimensionsMatch, reasonMatches, type TimeZoneOf } from './filter';
 import { GRID_SLOTS, groupKeyOf, type GroupBy, type ReviewMetrics } from './metrics';
 import { normaliseReplyText } from './normalise';
-import { isEscalation, mentionOutcome } from './rollups';
+import { dismissReasonKey, isEscalation, mentionOutcome } from './rollups';
 import { msToMinutes, pct, quantilesOfValues } from './stats';
 
 export function entryInFilter(e: ReplyLogEntry, f: ReviewFilter, tzOf: TimeZoneOf): boolean {
@@ -39,7 +39,7 @@ function metricsOfRows(entries: readonly ReplyLogEntry[], mentions: readonly Men
   const outcomes = mentions.map((m) => ({ m, o: mentionOutcome(m) }));
   const dismissed = outcomes.filter((x) => x.o.dismissed);
   const reasonCounts = new Map<string, number>();
-  for (const { m } of dismissed) reasonCounts.set(m.dismissReason ?? '', (reasonCounts.get(m.dismissReason ?? '') ?? 0) + 1);
+  for (const { m } of dismissed) reasonCounts.set(dismissReasonKey(m), (reasonCounts.get(dismissReasonKey(m)) ?? 0) + 1);
   const dismissedByReason: Record<string, number> = {};
   for (const k of [...reasonCounts.keys()].sort()) dismissedByReason[k] = reasonCounts.get(k) ?? 0;
 

@@ -2,7 +2,7 @@
  * Review rollups, maintained at write time so the review page never reads raw log rows
  * (100k rows ≈ 2 s from IndexedDB; the metrics budget is 500 ms).
  *
- * One record per `day|agent|site|brandId|reason`:
+ * One record per `reason|day|agent|site|brandId`:
  * - `day` is the brand-local calendar day (YYYY-MM-DD) of `repliedAt` for replies and of
  *   `firstSeenAt` for queued mentions, so period filters are whole local days.
  * - `reason` is `*` for the bucket holding every row, or one reason code. A row with reason codes
@@ -20,27 +20,41 @@
  *
  * If a brand's time zone changes, its rollups are stale: rebuild them with `buildRollups`.
  */
-import type { MentionRecord, ReplyLogEntry, Rollup } from '../schemas';
+import type { MentionRecord, ReplyLogEntry, ReviewFilter, Rollup } from '../schemas';
 import { ALL_REASONS, type TimeZoneOf } from './filter';
 import { replyTextHash } from './normalise';
-import { addCount, countMap, msToMinutes } from './stats';
+import { addCount, msToMinutes } from './stats';
 import { localSlot } from './slots';
 import { canonicalJson } from './canonical';
 
 export type RollupMap = Map<string, Rollup>;
 
+// Agent names and codes are free text; encode so '|' inside them cannot collide keys (the common
+// plain case skips the encoder: this runs for every row on import).
+const enc = (s: string): string => (/^[\w.*-]*$/.test(s) ? s : encodeURIComponent(s));
+
+// Reason first, then day: one primary-key range (`rollupKeyRange`) then reads exactly the buckets a
+// filter needs, instead of every reason's buckets for the days (≈ 3× fewer records on a quarter).
 function keyOf(day: string, agent: string, site: string, brandId: string, reason: string): string {
-  // Agent names and codes are free text; encode so '|' inside them cannot collide keys.
-  return [day, encodeURIComponent(agent), site, encodeURIComponent(brandId), encodeURIComponent(reason)].join('|');
+  return `${enc(reason)}|${day}|${enc(agent)}|${site}|${enc(brandId)}`;
+}
+
+/**
+ * Inclusive primary-key bounds holding every rollup the filter can use, for
+ * `db.rollups.where('key').between(lower, upper, true, true)`; apply `rollupMatches` after.
+ */
+export function rollupKeyRange(filter: Pick<ReviewFilter, 'fromDay' | 'toDay' | 'reason'>): { lower: string; upper: string } {
+  const reason = enc(filter.reason ?? ALL_REASONS);
+  return { lower: `${reason}|${filter.fromDay ?? '0000-00-00'}`, upper: `${reason}|${filter.toDay ?? '9999-99-99'}|\uffff` };
 }
 
 function emptyRollup(key: string, day: string, agent: string, site: Rollup['site'], brandId: string, reason: string): Rollup {
   return {
     key, day, agent, site, brandId, reason,
     replies: 0, slaMet: 0, templated: 0, toneOverrides: 0, repliesWithOverride: 0, escalations: 0,
-    frtWallMin: countMap(), frtBusinessMin: countMap(), textHashes: countMap(), replySlots: countMap(),
+    frtWallMin: new Map(), frtBusinessMin: new Map(), textHashes: new Map(), replySlots: new Map(),
     mentions: 0, complaints: 0, complaintsAnswered: 0, answered: 0, ignored: 0, dismissed: 0,
-    dismissReasons: countMap(), mentionSlots: countMap(),
+    dismissReasons: new Map(), mentionSlots: new Map(),
   };
 }
 
@@ -55,14 +69,20 @@ export function isEscalation(e: ReplyLogEntry): boolean {
 /** Mention outcome classes; see metrics.ts for the definitions. */
 export function mentionOutcome(m: MentionRecord): { answered: boolean; ignored: boolean; dismissed: boolean } {
   const answered = m.repliedAt !== undefined || m.state === 'replied';
-  const dismissed = !answered && m.state === 'dismissed';
-  const ignored = !answered && m.state !== 'dismissed' && m.state !== 'escalated';
+  // `filtered` (a noise rule set it aside) counts as dismissed: a decision, not neglect.
+  const dismissed = !answered && (m.state === 'dismissed' || m.state === 'filtered');
+  const ignored = !answered && !dismissed && m.state !== 'escalated';
   return { answered, ignored, dismissed };
+}
+
+/** Key under which a dismissal is counted: its reason, `filtered:<rule reason>` for noise rules, '' for none. */
+export function dismissReasonKey(m: MentionRecord): string {
+  return m.state === 'filtered' ? `filtered:${m.dismissReason ?? ''}` : (m.dismissReason ?? '');
 }
 
 interface Placed {
   day: string;
-  slot: string;
+  slot: number;
   keys: { key: string; reason: string }[];
 }
 
@@ -70,7 +90,7 @@ function placeEntry(e: ReplyLogEntry, tzOf: TimeZoneOf): Placed {
   const { dayKey, weekday, hour } = localSlot(e.repliedAt, tzOf(e.brandId));
   return {
     day: dayKey,
-    slot: String(weekday * 24 + hour),
+    slot: weekday * 24 + hour,
     keys: reasonBuckets(e.reasonCodes).map((reason) => ({ key: keyOf(dayKey, e.agent, e.site, e.brandId, reason), reason })),
   };
 }
@@ -79,7 +99,7 @@ function placeMention(m: MentionRecord, tzOf: TimeZoneOf): Placed {
   const { dayKey, weekday, hour } = localSlot(m.firstSeenAt, tzOf(m.brandId));
   return {
     day: dayKey,
-    slot: String(weekday * 24 + hour),
+    slot: weekday * 24 + hour,
     keys: reasonBuckets(m.reasonCodes).map((reason) => ({ key: keyOf(dayKey, m.agent, m.site, m.brandId, reason), reason })),
   };
 }
@@ -92,20 +112,20 @@ export function rollupKeysForMention(m: MentionRecord, tzOf: TimeZoneOf): string
   return placeMention(m, tzOf).keys.map((k) => k.key);
 }
 
-function addEntryInPlace(r: Rollup, e: ReplyLogEntry, slot: string, hash: string, sign: 1 | -1): void {
+function addEntryInPlace(r: Rollup, e: ReplyLogEntry, slot: number, hash: string, sign: 1 | -1): void {
   r.replies += sign;
   if (e.slaMet) r.slaMet += sign;
   if (e.templateId !== undefined) r.templated += sign;
   r.toneOverrides += sign * e.toneWarningsOverridden;
   if (e.toneWarningsOverridden > 0) r.repliesWithOverride += sign;
   if (isEscalation(e)) r.escalations += sign;
-  addCount(r.frtWallMin, String(msToMinutes(e.frtWallMs)), sign);
-  addCount(r.frtBusinessMin, String(msToMinutes(e.frtBusinessMs)), sign);
+  addCount(r.frtWallMin, msToMinutes(e.frtWallMs), sign);
+  addCount(r.frtBusinessMin, msToMinutes(e.frtBusinessMs), sign);
   addCount(r.textHashes, hash, sign);
   addCount(r.replySlots, slot, sign);
 }
 
-function addMentionInPlace(r: Rollup, m: MentionRecord, slot: string, sign: 1 | -1): void {
+function addMentionInPlace(r: Rollup, m: MentionRecord, slot: number, sign: 1 | -1): void {
   const o = mentionOutcome(m);
   r.mentions += sign;
   if (m.complaint) r.complaints += sign;
@@ -114,7 +134,7 @@ function addMentionInPlace(r: Rollup, m: MentionRecord, slot: string, sign: 1 | 
   if (o.ignored) r.ignored += sign;
   if (o.dismissed) {
     r.dismissed += sign;
-    addCount(r.dismissReasons, m.dismissReason ?? '', sign);
+    addCount(r.dismissReasons, dismissReasonKey(m), sign);
   }
   addCount(r.mentionSlots, slot, sign);
 }
@@ -122,12 +142,12 @@ function addMentionInPlace(r: Rollup, m: MentionRecord, slot: string, sign: 1 | 
 function cloneRollup(r: Rollup): Rollup {
   return {
     ...r,
-    frtWallMin: countMap(r.frtWallMin),
-    frtBusinessMin: countMap(r.frtBusinessMin),
-    textHashes: countMap(r.textHashes),
-    replySlots: countMap(r.replySlots),
-    dismissReasons: countMap(r.dismissReasons),
-    mentionSlots: countMap(r.mentionSlots),
+    frtWallMin: new Map(r.frtWallMin),
+    frtBusinessMin: new Map(r.frtBusinessMin),
+    textHashes: new Map(r.textHashes),
+    replySlots: new Map(r.replySlots),
+    dismissReasons: new Map(r.dismissReasons),
+    mentionSlots: new Map(r.mentionSlots),
   };
 }
 

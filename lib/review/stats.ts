@@ -6,32 +6,15 @@
  * - percentages are 0..100, and null when the denominator is 0 (a chart shows "no data", not 0 %).
  */
 
-/** Value → count; keys are decimal integers (minutes). */
-export type CountMap = Record<string, number>;
-
-/**
- * A fresh counter object without a prototype: V8 keeps it in dictionary mode from the start, so
- * tens of thousands of distinct keys (text hashes) do not each create a hidden class, and a key
- * like `__proto__` (dismiss reasons are free text) is just a key.
- */
-export function countMap(from?: CountMap): CountMap {
-  const d: CountMap = Object.create(null);
-  if (from) for (const k in from) d[k] = from[k] ?? 0;
-  return d;
+/** Adds `delta` to a counter, dropping keys that reach 0 (so removals leave no residue). */
+export function addCount<K>(map: Map<K, number>, key: K, delta: number): void {
+  const next = (map.get(key) ?? 0) + delta;
+  if (next === 0) map.delete(key);
+  else map.set(key, next);
 }
 
-export function addCount(map: CountMap, key: string, delta: number): void {
-  const next = (map[key] ?? 0) + delta;
-  if (next === 0) delete map[key];
-  else map[key] = next;
-}
-
-export function mergeCounts(into: Map<number, number>, from: CountMap): void {
-  for (const k in from) {
-    const n = from[k] ?? 0;
-    const v = Number(k);
-    into.set(v, (into.get(v) ?? 0) + n);
-  }
+export function mergeCounts<K>(into: Map<K, number>, from: ReadonlyMap<K, number>): void {
+  for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
 }
 
 /** The k-th smallest (1-based) of a value → count distribution. */

@@ -2,7 +2,7 @@
  * Facebook adapter: posts and comments read from the rendered DOM. Authors come from profile
  * links, never from the localised aria-label alone; ids come from permalinks.
  */
-import { PostSchema, postKey, type PageKind } from '../schemas';
+import { PostSchema, ProfileStatSchema, postKey, type PageKind } from '../schemas';
 import {
   asHTMLElement,
   attr,
@@ -77,7 +77,8 @@ function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
   const out: Element[] = [];
   for (const message of queryAllFirst(root, FB.message)) {
     if (known.some((p) => p.contains(message))) continue;
-    if (closestAny(message, FB.comment)) continue;
+    // Inside a recognised post above `root` (a lazily added subtree): that post owns it.
+    if (closestAny(message, [...FB.comment, ...FB.post, ...FB.dialog])) continue;
     let host: Element = message;
     for (let p = message.parentElement; p; p = p.parentElement) {
       if (matchesAny(p, FB.feed) || p.tagName === 'BODY' || p.tagName === 'HTML') break;
@@ -201,6 +202,20 @@ function postUrl(ref: FacebookRef): string {
   return `${ORIGIN}/${ref.postId}`;
 }
 
+/** `fbh-<hash>`: a stable stand-in id from author and text, for posts without a permalink. */
+export function contentId(handle: string, text: string): string {
+  // FNV-1a, 32-bit, twice with different seeds for a 64-bit-ish key: no crypto needed here.
+  const input = `${handle}\n${text}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ input.length;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `fbh-${a.toString(36)}${b.toString(36)}`;
+}
+
 function readTime(el: Element, permalink: Element | undefined, now: number): number | undefined {
   const abbr = ownFirst(el, FB.utime);
   const seconds = Number(attr(abbr, 'data-utime'));
@@ -225,19 +240,24 @@ function readBody(container: Element | null): { text: string; truncated: boolean
 function extractPost(el: Element, now: number): ExtractResult {
   const ids = readIds(el, false);
   const ref = ids.own ?? ids.fromComments;
-  if (!ref?.postId) {
-    // No permalink yet (lazy render) vs. nothing recognisable at all.
-    return { ok: false, reason: queryFirst(el, FB.message) ? 'noId' : 'pending' };
-  }
   const author = findAuthor(el, FB.postAuthor);
   const body = readBody(ownFirst(el, FB.message));
+  let postId = ref?.postId;
+  let url = ref ? postUrl(ref) : undefined;
+  if (!postId) {
+    // Facebook often leaves the timestamp link as href="#" until it is hovered (and always for
+    // ads). With an author and a message we key the post on their content instead.
+    if (!author || !body.text) return { ok: false, reason: queryFirst(el, FB.message) ? 'noId' : 'pending' };
+    postId = contentId(author.handle, body.text);
+    url = author.profileUrl ?? `${ORIGIN}/${author.handle}`;
+  }
   return finish(el, {
-    postId: ref.postId,
+    postId,
     kind: 'post',
-    url: postUrl(ref),
+    url: url ?? ORIGIN,
     author,
     body,
-    createdAt: ids.own ? readTime(el, ids.permalink, now) : undefined,
+    createdAt: ids.own ? readTime(el, ids.permalink, now) : readTime(el, undefined, now),
     now,
   });
 }
@@ -329,18 +349,35 @@ export function readFacebookProfileStats(doc: ParentNode): ProfileStat[] {
     if (!handle || followers === undefined || out.has(handle.toLowerCase())) continue;
     out.set(handle.toLowerCase(), { handle, followers });
   }
-  return [...out.values()];
+  // DOM extraction is a boundary: parse what leaves the adapter.
+  return [...out.values()].flatMap((stat) => {
+    const parsed = ProfileStatSchema.safeParse(stat);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
+/** The post (or dialog) a post or comment element belongs to. */
+function owningPost(el: Element): Element {
+  const own = closestFacebookPost(el) ?? el;
+  if (!isComment(own) || !own.parentElement) return own;
+  return closestAny(own.parentElement, [...FB.post, ...FB.dialog]) ?? own;
+}
+
+/** The comment composer under the post; a dialog showing the post has its own. */
 function editorFor(postEl: Element): HTMLElement | null {
-  const scope = closestAny(postEl, FB.dialog) ?? closestFacebookPost(postEl) ?? postEl;
-  const post = isComment(scope) ? (scope.parentElement ? closestAny(scope.parentElement, [...FB.post, ...FB.dialog]) : null) ?? scope : scope;
-  return asHTMLElement(queryFirst(post, FB.editor));
+  const scope = closestAny(postEl, FB.dialog) ?? owningPost(postEl);
+  return asHTMLElement(queryFirst(scope, FB.editor));
 }
 
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
-  matches: (url) => HOSTS.test(toUrl(url)?.hostname ?? ''),
+  matches: (url) => {
+    try {
+      return HOSTS.test(new URL(url).hostname);
+    } catch {
+      return false;
+    }
+  },
   pageKind: (url) => facebookPageKind(url),
   findPostElements: findFacebookElements,
   closestPost: closestFacebookPost,
@@ -352,11 +389,11 @@ export const facebookAdapter: SiteAdapter = {
     return author.link.closest('h2, h3, h4, strong') ?? author.link;
   },
   readProfileStats: readFacebookProfileStats,
-  findBrandReplies: (doc, handles) => {
+  findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.toLowerCase()));
     const out: BrandReply[] = [];
     for (const el of findFacebookElements(doc)) {
-      const result = extractFacebook(el, 0);
+      const result = extractFacebook(el, now);
       if (!result.ok || result.post.kind !== 'comment') continue;
       const { authorHandle, authorName } = result.post;
       if (!wanted.has(authorHandle.toLowerCase()) && !wanted.has(authorName.toLowerCase())) continue;
@@ -368,8 +405,7 @@ export const facebookAdapter: SiteAdapter = {
   openReplyBox: async (postEl, options = {}) => {
     const existing = editorFor(postEl);
     if (existing) return existing;
-    const post = closestFacebookPost(postEl) ?? postEl;
-    const button = asHTMLElement(queryFirst(post, FB.commentButton));
+    const button = asHTMLElement(queryFirst(owningPost(postEl), FB.commentButton));
     if (!button) return null;
     button.click();
     return waitFor(() => editorFor(postEl), options);

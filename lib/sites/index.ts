@@ -11,3 +11,5 @@ export function adapterFor(url: string): SiteAdapter | undefined {
 
 export { xAdapter, facebookAdapter };
 export type { SiteAdapter, ExtractResult, ExtractFailure, ProfileStat, BrandReply } from './types';
+export { parseCount } from './counts';
+export { parseFacebookHref, parseXProfileHref, parseXStatusHref, xStatusUrl } from './ids';

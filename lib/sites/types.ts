@@ -2,25 +2,14 @@
  * The contract every site adapter fulfils. Adapters only READ the page (and locate, never fill,
  * the reply editor); what they return is parsed with the shared Zod schemas.
  */
-import type { PageKind, Post, Site } from '../schemas';
+import type { BrandReply, PageKind, Post, ProfileStat, Site } from '../schemas';
+
+export type { BrandReply, ProfileStat };
 
 /** Why an element did not yield a post. `pending` = not rendered yet, look again on change. */
 export type ExtractFailure = 'pending' | 'notAPost' | 'noId' | 'invalid';
 
 export type ExtractResult = { ok: true; post: Post } | { ok: false; reason: ExtractFailure; detail?: string };
-
-export interface ProfileStat {
-  /** Handle without '@' (X) or the profile's vanity/id (Facebook). */
-  handle: string;
-  followers?: number;
-  verified?: boolean;
-}
-
-export interface BrandReply {
-  handle: string;
-  postId: string;
-  createdAt?: number;
-}
 
 export interface SiteAdapter {
   readonly site: Site;
@@ -38,8 +27,8 @@ export interface SiteAdapter {
   authorLineAnchor(el: Element): Element | null;
   /** Follower counts and badges visible in profile headers and hover cards. */
   readProfileStats(doc: ParentNode): ProfileStat[];
-  /** Posts by any of `handles` (the brand's own replies) already visible. */
-  findBrandReplies(doc: ParentNode, handles: readonly string[]): BrandReply[];
+  /** Replies by any of `handles` (the brand's own) already visible; `now` resolves relative times. */
+  findBrandReplies(doc: ParentNode, handles: readonly string[], now?: number): BrandReply[];
   /** The reply editor for this post if it is already open. */
   replyBoxFor(postEl: Element): HTMLElement | null;
   /** Clicks whatever opens the reply editor; returns the editor once present (null on timeout). */

@@ -2,7 +2,7 @@
  * X/Twitter adapter: reads posts from the rendered DOM (no API). Every call reads the element's
  * current content, because X recycles timeline rows and swaps their content in place.
  */
-import { PostSchema, postKey, type PageKind } from '../schemas';
+import { PostSchema, ProfileStatSchema, postKey, type PageKind } from '../schemas';
 import {
   asHTMLElement,
   attr,
@@ -65,9 +65,11 @@ function quoteContainers(article: Element): Element[] {
   );
 }
 
-/** The first element of `chain` under `article` that is not inside a quoted post. */
+/** First element outside quoted posts for the first selector of the chain that has one. */
 function ownFirst(article: Element, chain: SelectorChain, quotes: Element[]): Element | null {
-  for (const el of queryAllAny(article, chain)) if (!quotes.some((q) => q.contains(el))) return el;
+  for (const selector of chain) {
+    for (const el of queryAllAny(article, [selector])) if (!quotes.some((q) => q.contains(el))) return el;
+  }
   return null;
 }
 
@@ -217,21 +219,26 @@ function readRepostedBy(social: Element): string | undefined {
 
 export function readXProfileStats(doc: ParentNode): ProfileStat[] {
   const byHandle = new Map<string, ProfileStat>();
-  for (const link of queryAllAny(doc, X.followersLink)) {
-    const [owner = '', tab = '', extra] = pathOf(attr(link, 'href'), 'https://x.com');
-    const match = extra === undefined && /^(verified_)?followers$/.test(tab) ? /^([A-Za-z0-9_]{1,15})$/.exec(owner) : null;
-    const handle = match?.[1];
-    if (!handle) continue;
-    const key = handle.toLowerCase();
-    const followers = parseCount(readLine(link));
-    const container = closestAny(link, X.hoverCard) ?? profileHeaderFor(doc, handle);
-    const verified = container ? queryFirst(container, X.verified) !== null : undefined;
-    const prev = byHandle.get(key);
-    // The first link per handle wins: /verified_followers (total) is listed before /followers.
-    if (prev) continue;
-    byHandle.set(key, { handle, followers, verified });
+  // Chain order: a handle's /verified_followers link (the header's total) beats a /followers one.
+  for (const selector of X.followersLink) {
+    for (const link of queryAllAny(doc, [selector])) {
+      const [owner = '', tab = '', extra] = pathOf(attr(link, 'href'), 'https://x.com');
+      const ownerMatch = /^(verified_)?followers$/.test(tab) && extra === undefined ? /^[A-Za-z0-9_]{1,15}$/.exec(owner) : null;
+      const handle = ownerMatch?.[0];
+      if (!handle || byHandle.has(handle.toLowerCase())) continue;
+      const container = closestAny(link, X.hoverCard) ?? profileHeaderFor(doc, handle);
+      const stat: ProfileStat = { handle };
+      const followers = parseCount(readLine(link));
+      if (followers !== undefined) stat.followers = followers;
+      if (container) stat.verified = queryFirst(container, X.verified) !== null;
+      byHandle.set(handle.toLowerCase(), stat);
+    }
   }
-  return [...byHandle.values()];
+  // DOM extraction is a boundary: parse what leaves the adapter.
+  return [...byHandle.values()].flatMap((stat) => {
+    const parsed = ProfileStatSchema.safeParse(stat);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 function profileHeaderFor(doc: ParentNode, handle: string): Element | null {
@@ -271,11 +278,11 @@ export const xAdapter: SiteAdapter = {
     return ownFirst(article, X.userName, quoteContainers(article));
   },
   readProfileStats: readXProfileStats,
-  findBrandReplies: (doc, handles) => {
+  findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
     const out: BrandReply[] = [];
     for (const el of selfAndDescendants(doc, X.post)) {
-      const result = extractX(el, 0);
+      const result = extractX(el, now);
       if (!result.ok || !result.post.isReply) continue;
       if (!wanted.has(result.post.authorHandle.toLowerCase())) continue;
       out.push({ handle: result.post.authorHandle, postId: result.post.postId, createdAt: result.post.createdAt });

@@ -9,13 +9,13 @@
  * Conventions:
  * - Intervals are half-open: a shift 09:00–17:00 covers 09:00:00.000 up to, not including, 17:00.
  * - A shift whose end is earlier than its start runs overnight into the next day (22:00–06:00);
- *   a shift whose end equals its start is empty. Overlapping shifts are merged, never double-counted.
+ *   a shift whose end equals its start is empty. Overlapping shifts count once, never twice.
  * - A week with no (non-empty) shifts at all means "no business hours configured": every instant
  *   counts as business time, so metrics degrade to wall-clock time instead of never finishing.
  * - An unknown time-zone name is computed as UTC (see zoned.ts).
  */
 import type { BusinessHours } from '../schemas';
-import { DAY_MS, HOUR_MS, MINUTE_MS, dayKeyOfDayNumber, localDayNumber, offsetAt, wallToUtc, weekdayOfDayNumber, zonedParts } from './zoned';
+import { DAY_MS, HOUR_MS, MINUTE_MS, dayKeyOfDayNumber, localDayNumber, offsetAt, toWall, wallToUtc, weekdayOfDayNumber } from './zoned';
 
 export { isKnownTimeZone } from './zoned';
 
@@ -33,12 +33,14 @@ function clockToMinutes(clock: string): number {
   return Number(h) * 60 + Number(m);
 }
 
-// Profiles are few and immutable once loaded; key the parsed week on the object itself.
-const weekCache = new WeakMap<BusinessHours, MinuteWeek>();
+// Parsed weeks keyed by content (not object identity: a settings form may edit a week in place).
+const weekCache = new Map<string, MinuteWeek>();
 
 function minuteWeek(hours: BusinessHours): MinuteWeek {
-  const cached = weekCache.get(hours);
+  const key = JSON.stringify(hours.week);
+  const cached = weekCache.get(key);
   if (cached !== undefined) return cached;
+  if (weekCache.size >= 64) weekCache.clear();
   let any = false;
   const week: MinuteShift[][] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
@@ -55,7 +57,7 @@ function minuteWeek(hours: BusinessHours): MinuteWeek {
     week.push(shifts);
   }
   const result = any ? week : null;
-  weekCache.set(hours, result);
+  weekCache.set(key, result);
   return result;
 }
 
@@ -75,14 +77,15 @@ function dayConverter(dayNumber: number, timeZone: string): (wallMs: number) => 
 const MAX_DAYS = 366 * 200;
 
 /**
- * Calls `visit` with each merged business interval [start, end) that ends after `fromMs`, in time
- * order, until `visit` returns false. Requires a week with at least one shift.
+ * Calls `visit` with disjoint business intervals [start, end) that end after `fromMs`, in time
+ * order, until `visit` returns false. Overlaps (overlapping shifts, an overnight shift running into
+ * the next day's) are clipped away rather than merged, so a 24/7 week still yields one interval per
+ * shift and the walk stops as soon as the caller has enough. Requires a week with a shift.
  */
 function forEachBusinessInterval(fromMs: number, week: MinuteShift[][], timeZone: string, visit: (start: number, end: number) => boolean): void {
   // Start a day early: yesterday's overnight shift may still be running.
   const firstDay = localDayNumber(fromMs, timeZone) - 1;
-  let curStart = NaN;
-  let curEnd = NaN;
+  let covered = Number.NEGATIVE_INFINITY; // end of the last interval handed out
   for (let day = firstDay; day < firstDay + MAX_DAYS; day++) {
     const shifts = week[weekdayOfDayNumber(day)] ?? [];
     if (shifts.length === 0) continue;
@@ -90,23 +93,17 @@ function forEachBusinessInterval(fromMs: number, week: MinuteShift[][], timeZone
     const dayWall = day * DAY_MS;
     const intervals: [number, number][] = [];
     for (const shift of shifts) {
-      const start = toUtc(dayWall + shift.start * MINUTE_MS);
-      const end = toUtc(dayWall + shift.end * MINUTE_MS);
-      if (end > start) intervals.push([start, end]);
+      intervals.push([toUtc(dayWall + shift.start * MINUTE_MS), toUtc(dayWall + shift.end * MINUTE_MS)]);
     }
-    // Conversion is not monotonic inside a DST gap; re-sort so the streaming merge stays valid.
+    // Conversion is not monotonic inside a DST gap; sort so clipping sees starts in order.
     intervals.sort((a, b) => a[0] - b[0]);
-    for (const [start, end] of intervals) {
-      if (!Number.isNaN(curStart) && start <= curEnd) {
-        curEnd = Math.max(curEnd, end);
-        continue;
-      }
-      if (!Number.isNaN(curStart) && curEnd > fromMs && !visit(curStart, curEnd)) return;
-      curStart = start;
-      curEnd = end;
+    for (const [rawStart, end] of intervals) {
+      const start = Math.max(rawStart, covered);
+      if (end <= start) continue;
+      covered = end;
+      if (end > fromMs && !visit(start, end)) return;
     }
   }
-  if (!Number.isNaN(curStart) && curEnd > fromMs) visit(curStart, curEnd);
 }
 
 /** Business milliseconds in [startMs, endMs); 0 when end <= start. */
@@ -163,9 +160,11 @@ export function isBusinessTime(ms: number, hours: BusinessHours): boolean {
 
 /** Local weekday (0 = Sunday), hour (0..23) and YYYY-MM-DD day key, for heat maps and rollups. */
 export function zonedWeekdayHour(ms: number, timeZone: string): { weekday: number; hour: number; dayKey: string } {
-  const p = zonedParts(ms, timeZone);
-  const dayNumber = Math.round(Date.UTC(p.year, p.month - 1, p.day) / DAY_MS);
-  return { weekday: weekdayOfDayNumber(dayNumber), hour: p.hour, dayKey: dayKeyOfDayNumber(dayNumber) };
+  // Arithmetic on the wall time, not formatToParts per call: heat maps bucket many thousand posts.
+  const wall = toWall(ms, timeZone);
+  const dayNumber = Math.floor(wall / DAY_MS);
+  const hour = Math.floor((wall - dayNumber * DAY_MS) / HOUR_MS);
+  return { weekday: weekdayOfDayNumber(dayNumber), hour, dayKey: dayKeyOfDayNumber(dayNumber) };
 }
 
 /**

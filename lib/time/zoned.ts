@@ -108,10 +108,25 @@ export function wallToUtc(wallMs: number, timeZone: string): number {
   return early; // in a gap
 }
 
+/**
+ * offsetAt for arbitrary instants, usually without touching Intl: if the offsets at two
+ * day-aligned checkpoints around the instant agree (memoised, shared by every instant in the same
+ * UTC day), no DST change lies between them. Real zones never change twice within three days.
+ */
+export function offsetNear(ms: number, timeZone: string): number {
+  const day = Math.floor(ms / DAY_MS) * DAY_MS;
+  const before = offsetAt(day - DAY_MS, timeZone);
+  return before === offsetAt(day + 2 * DAY_MS, timeZone) ? before : offsetAt(ms, timeZone);
+}
+
+/** Local wall ms (local date-time encoded as UTC) of an instant. */
+export function toWall(ms: number, timeZone: string): number {
+  return ms + offsetNear(ms, timeZone);
+}
+
 /** Days since 1970-01-01 of the local calendar date of an instant. */
 export function localDayNumber(ms: number, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  return Math.round(Date.UTC(p.year, p.month - 1, p.day) / DAY_MS);
+  return Math.floor(toWall(ms, timeZone) / DAY_MS);
 }
 
 /** 0 = Sunday, as Date#getDay (1970-01-01 was a Thursday). */

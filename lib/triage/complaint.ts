@@ -15,35 +15,67 @@ export interface ComplaintHit {
   strength: number;
 }
 
+/** A phrase as words; `stem` means the last word is a prefix ("сломал*"). */
+interface WordPhrase {
+  words: string[];
+  stem: boolean;
+  strength: number;
+}
+
+/**
+ * Phrases indexed by their first word, so a post is scanned word by word with a map lookup
+ * instead of one huge regex alternation (which V8 tries alternative by alternative: 10× slower).
+ */
 interface Matcher {
-  re: RegExp;
-  exact: Map<string, number>;
-  stems: { re: RegExp; strength: number }[];
+  byFirst: Map<string, WordPhrase[]>;
+  /** Phrases that are a single stem: checked by prefix against every word. */
+  stems: WordPhrase[];
+  han: Map<string, number>;
+  hanMax: number;
 }
 
 const HAN = /\p{Script=Han}/u;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function phraseSource(phrase: string): string {
-  const lower = phrase.toLowerCase();
-  if (HAN.test(lower)) return escape(lower);
-  const stem = lower.endsWith('*');
-  const body = escape(stem ? lower.slice(0, -1) : lower).replace(/ /g, '\\s+');
-  const lastIsWordChar = /[\p{L}\p{N}]$/u.test(lower.replace(/\*$/, ''));
-  return `(?<![\\p{L}\\p{N}])${body}${stem ? '\\p{L}*' : ''}${lastIsWordChar ? '(?![\\p{L}\\p{N}])' : ''}`;
-}
+/** Words of a phrase definition: a trailing '*' marks a stem. */
+const WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*\*?|\?/gu;
+/** Words of a post; '?' is a word so "again?" can match. */
+const BODY_WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\?/gu;
 
 function buildMatcher(phrases: readonly ComplaintPhrase[]): Matcher {
-  // Longest first so "still not working" wins over "not working" at the same position.
-  const sorted = [...phrases].sort((a, b) => b.phrase.length - a.phrase.length);
-  const exact = new Map<string, number>();
-  const stems: Matcher['stems'] = [];
-  for (const { phrase, strength } of sorted) {
-    const key = phrase.toLowerCase();
-    if (key.endsWith('*')) stems.push({ re: new RegExp(`^${phraseSource(key)}$`, 'u'), strength });
-    else exact.set(key, Math.max(strength, exact.get(key) ?? 0));
+  const byFirst = new Map<string, WordPhrase[]>();
+  const stems: WordPhrase[] = [];
+  const han = new Map<string, number>();
+  let hanMax = 0;
+  for (const { phrase, strength } of phrases) {
+    const key = normalizeText(phrase).toLowerCase();
+    if (HAN.test(key)) {
+      han.set(key, Math.max(strength, han.get(key) ?? 0));
+      hanMax = Math.max(hanMax, key.length);
+      continue;
+    }
+    const words = key.match(WORD_RE) ?? [];
+    const last = words[words.length - 1];
+    if (last === undefined) continue;
+    const stem = last.endsWith('*');
+    if (stem) words[words.length - 1] = last.slice(0, -1);
+    const entry: WordPhrase = { words, stem, strength };
+    const first = words[0] ?? '';
+    if (stem && words.length === 1) stems.push(entry);
+    else byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
   }
-  return { re: new RegExp(sorted.map((ph) => phraseSource(ph.phrase)).join('|'), 'gu'), exact, stems };
+  // Longest first so "still not working" wins over "still not" at the same position.
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirst, stems, han, hanMax };
+}
+
+function matchesAt(words: readonly string[], i: number, p: WordPhrase): boolean {
+  for (let k = 0; k < p.words.length; k++) {
+    const w = words[i + k];
+    const want = p.words[k] ?? '';
+    if (w === undefined) return false;
+    const isLast = k === p.words.length - 1;
+    if (isLast && p.stem ? !w.startsWith(want) : w !== want) return false;
+  }
+  return true;
 }
 
 const builtIn = buildMatcher(COMPLAINT_PHRASES);
@@ -76,17 +108,42 @@ export function isNegatedAt(text: string, index: number, matched: string): boole
     .some((w) => EN_NEGATORS.has(w) || RU_NEGATORS.has(w) || w.endsWith("n't"));
 }
 
-function scan(text: string, matcher: Matcher, out: ComplaintHit[]): void {
-  matcher.re.lastIndex = 0;
-  for (const m of text.matchAll(matcher.re)) {
-    const found = m[0];
-    const key = found.replace(/\s+/g, ' ');
-    let strength = matcher.exact.get(key);
-    if (strength === undefined) strength = matcher.stems.find((s) => s.re.test(key))?.strength;
-    if (strength === undefined) continue;
+interface WordAt {
+  word: string;
+  at: number;
+}
+
+function scan(text: string, words: readonly WordAt[], matcher: Matcher, out: ComplaintHit[]): void {
+  const plain = words.map((w) => w.word);
+  for (let i = 0; i < plain.length; ) {
+    const word = plain[i] ?? '';
+    const candidates = matcher.byFirst.get(word);
+    let found: WordPhrase | undefined = candidates?.find((p) => matchesAt(plain, i, p));
+    if (!found) found = matcher.stems.find((p) => word.startsWith(p.words[0] ?? ''));
+    if (!found) {
+      i++;
+      continue;
+    }
+    const span = plain.slice(i, i + found.words.length);
+    const evidence = span.join(' ').replace(/ \?$/, '?');
     // A phrase that itself starts with a negator ("not working") carries its own polarity.
-    if (isNegatedAt(text, m.index, found)) continue;
-    out.push({ evidence: `"${key}"`, strength });
+    if (!isNegatedAt(text, words[i]?.at ?? 0, evidence)) out.push({ evidence: `"${evidence}"`, strength: found.strength });
+    i += found.words.length;
+  }
+  if (matcher.han.size === 0) return;
+  for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
+    const s = run[0];
+    for (let i = 0; i < s.length; ) {
+      let len = Math.min(matcher.hanMax, s.length - i);
+      for (; len >= 1; len--) if (matcher.han.has(s.slice(i, i + len))) break;
+      if (len === 0) {
+        i++;
+        continue;
+      }
+      const piece = s.slice(i, i + len);
+      if (!isNegatedAt(text, run.index + i, piece)) out.push({ evidence: `"${piece}"`, strength: matcher.han.get(piece) ?? 1 });
+      i += len;
+    }
   }
 }
 
@@ -100,8 +157,10 @@ export function findComplaintEvidence(text: string, tokens: Token[], profileTerm
     .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
     .replace(/[@#＃][\p{L}\p{N}_]+/gu, ' ')
     .toLowerCase();
-  scan(body, builtIn, hits);
+  const words: WordAt[] = [];
+  for (const m of body.matchAll(BODY_WORD_RE)) words.push({ word: m[0], at: m.index });
+  scan(body, words, builtIn, hits);
   const own = matcherFor(profileTerms);
-  if (own) scan(body, own, hits);
+  if (own) scan(body, words, own, hits);
   return hits;
 }

@@ -19,13 +19,19 @@ import { dueAt, formatDuration, waitingOf } from './waiting';
 
 export type TriageProfile = Pick<BrandProfile, 'weights' | 'complaintTerms' | 'firstResponseTargetMinutes' | 'businessHours' | 'handles'>;
 
-/** Sentiment at or below this marks a complaint even without an explicit complaint phrase. */
-export const SENTIMENT_COMPLAINT_THRESHOLD = -0.3;
-/** Weak phrases ("late", "problem") need the post to lean negative as well. */
-export const WEAK_PHRASE_SENTIMENT = 0;
+/**
+ * A post is a complaint when Σ phrase strengths − SCALE × sentiment reaches THRESHOLD: one clear
+ * phrase (1) is enough, a weak one (0.5) needs a negative lean, clearly negative wording alone
+ * (sentiment ≤ −THRESHOLD/SCALE) is enough, and praise cancels a weak phrase.
+ */
+export const COMPLAINT_EVIDENCE_THRESHOLD = 0.5;
+export const SENTIMENT_EVIDENCE_SCALE = 2;
 
 const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));
 const finite = (n: number | undefined): number | undefined => (n !== undefined && Number.isFinite(n) ? n : undefined);
+/** Up to three distinct driver words, quoted: `"worst", "😡"`. */
+const quoteTerms = (drivers: readonly { term: string }[]): string =>
+  [...new Set(drivers.map((d) => d.term))].slice(0, 3).map((t) => `"${t}"`).join(', ');
 const fmtMoney = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 export function scorePost(input: TriageInput, profile: TriageProfile, context: TriageContext): TriageResult {
@@ -51,18 +57,19 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
   const hits = findComplaintEvidence(text, tokens, profile.complaintTerms);
   const strong = hits.filter((h) => h.strength >= 1);
   const weak = hits.filter((h) => h.strength < 1);
-  const bySentiment = sentiment.score <= SENTIMENT_COMPLAINT_THRESHOLD;
-  const complaint = strong.length > 0 || (weak.length > 0 && sentiment.score < WEAK_PHRASE_SENTIMENT) || bySentiment;
+  // Evidence adds up: phrases by strength, sentiment by its sign (positive posts need more proof).
+  const evidenceScore = hits.reduce((s, h) => s + h.strength, 0) - SENTIMENT_EVIDENCE_SCALE * sentiment.score;
+  const complaint = evidenceScore >= COMPLAINT_EVIDENCE_THRESHOLD;
   if (complaint) {
     const evidence = [...new Set((strong.length > 0 ? strong : weak).map((h) => h.evidence))].slice(0, 4);
-    const level = strong.length > 0 ? Math.min(1, hits.reduce((s, h) => s + h.strength, 0) / 1.5) : 0.5;
-    const detail = evidence.length > 0 ? evidence.join(', ') : sentiment.drivers.filter((d) => d.value < 0).slice(0, 3).map((d) => `"${d.term}"`).join(', ');
+    const level = Math.min(1, evidenceScore / 2);
+    const detail = evidence.length > 0 ? evidence.join(', ') : quoteTerms(sentiment.drivers.filter((d) => d.value < 0));
     add('complaint', w.complaint * level, detail);
   }
 
   if (sentiment.score < 0) {
-    const negatives = sentiment.drivers.filter((d) => d.value < 0).slice(0, 3);
-    add('sentiment', w.sentiment * -sentiment.score, `${sentiment.score.toFixed(2)}: ${negatives.map((d) => `"${d.term}"`).join(', ')}`);
+    const negatives = sentiment.drivers.filter((d) => d.value < 0);
+    add('sentiment', w.sentiment * -sentiment.score, `${sentiment.score.toFixed(2)}: ${quoteTerms(negatives)}`);
   }
 
   const mentions = new Set([...(input.mentions ?? []).map((m) => m.replace(/^@/, '').toLowerCase()), ...tokens.filter((t) => t.kind === 'mention').map((t) => t.value)]);
@@ -78,7 +85,7 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
   if (waiting && waiting.businessMs > 0) {
     const ratio = waiting.businessMs / waiting.targetMs;
     const level = waiting.overdue ? 1 : 0.5 * ratio;
-    const detail = `waiting ${formatDuration(waiting.businessMs)}, SLA ${formatDuration(waiting.targetMs)}${waiting.overdue ? ', overdue' : ''}`;
+    const detail = `waiting ${waiting.atLeast ? 'over ' : ''}${formatDuration(waiting.businessMs)}, SLA ${formatDuration(waiting.targetMs)}${waiting.overdue ? ', overdue' : ''}`;
     if (Math.round(w.waiting * level) > 0) add(waiting.overdue ? 'overdue' : 'waiting', w.waiting * level, detail);
   }
 
@@ -87,7 +94,7 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
 
   const praiseEvidence = complaint ? undefined : findPraise(text);
   const praise = !complaint && ((praiseEvidence !== undefined && sentiment.score > 0) || sentiment.score >= 0.6);
-  if (praise) add('praise', w.praise, praiseEvidence ?? sentiment.drivers.filter((d) => d.value > 0).slice(0, 3).map((d) => `"${d.term}"`).join(', '));
+  if (praise) add('praise', w.praise, praiseEvidence ?? quoteTerms(sentiment.drivers.filter((d) => d.value > 0)));
 
   const noise = detectNoise(
     { text, tokens, authorHandle: input.authorHandle ?? '', brandHandles, needsHelp: complaint || question },

@@ -116,7 +116,7 @@ export function analyzeSentiment(text: string, tokens: Token[] = tokenize(text))
 
   tokens.forEach((token, at) => {
     let value: number | undefined;
-    let term = token.raw;
+    const term = token.raw;
     if (token.kind === 'word' || token.kind === 'hashtag') {
       const w = token.value;
       if (token.kind === 'word' && isNegator(w)) {

@@ -14,13 +14,22 @@ export interface Waiting {
   businessMs: number;
   targetMs: number;
   overdue: boolean;
+  /** True when the post is older than the look-back window and businessMs is a lower bound. */
+  atLeast: boolean;
 }
+
+/**
+ * Business time is walked day by day, so an archive post from years ago would cost thousands of
+ * calendar steps. Past this window the post is long overdue anyway; we count only the window.
+ */
+export const WAITING_LOOKBACK_MS = 60 * 24 * 3_600_000;
 
 export function waitingOf(createdAt: number | undefined, now: number, profile: Pick<BrandProfile, 'firstResponseTargetMinutes' | 'businessHours'>): Waiting | undefined {
   if (createdAt === undefined || !Number.isFinite(createdAt) || now <= createdAt) return undefined;
-  const businessMs = businessMsBetween(createdAt, now, profile.businessHours);
+  const atLeast = now - createdAt > WAITING_LOOKBACK_MS;
+  const businessMs = businessMsBetween(atLeast ? now - WAITING_LOOKBACK_MS : createdAt, now, profile.businessHours);
   const targetMs = profile.firstResponseTargetMinutes * MINUTE;
-  return { businessMs, targetMs, overdue: businessMs >= targetMs };
+  return { businessMs, targetMs, overdue: businessMs >= targetMs, atLeast };
 }
 
 /** "3 h 10 min", "2 d 4 h", "45 min": compact, language-neutral units for reason details. */

@@ -27,6 +27,18 @@ export const COMPLAINT_PHRASES: readonly ComplaintPhrase[] = [
     'not ok', 'not okay', 'not good', 'not great', 'not helpful', 'unhelpful', 'ignored', 'ignoring', 'how hard is it',
     'still nothing', 'nothing yet', 'no update', 'no updates', 'keeps crashing', 'hate', 'sucks', 'screwed', 'ruined',
     'nightmare', 'disaster', 'cancelled', 'canceled', 'delayed', 'stuck', 'failed', 'on hold'),
+  // English: service failures reported without emotional words
+  ...p(1, 'is down', 'site down', 'website down', 'app down', 'been trying', 'keep trying', 'please fix', 'pls fix',
+    "haven't heard back", 'not heard back', 'never heard back', 'never came', 'never showed', 'never arrives',
+    "didn't get", 'did not get', "didn't receive", 'did not receive', "don't work", "doesn't load", 'never loads',
+    "won't load", 'not loading', 'no refund', 'not refunding', 'still no', 'no option', 'no options', 'no way to',
+    'no one to', 'nobody to', 'lack of', 'what a joke', "what's the point", 'how is it', 'how is this', 'why would',
+    'why is it', 'why does it', 'why do i have to', 'hold times', 'hold time', 'hung up on', 'left us', 'left me',
+    'charged me', 'no communication', 'no info', 'no information', 'no explanation', 'told me', 'was told', 'were told',
+    'we were', 'zero', 'not even', 'at least', 'so much for', 'thanks for nothing', 'worst'),
+  ...p(0.5, 'trying to', 'still', 'help', 'help?', 'sitting', 'without', 'paid', 'twice', 'human', 'nothing',
+    "won't", "wouldn't", "isn't", "wasn't", "didn't", "doesn't", "don't", "hasn't", "haven't", 'anyone', 'answer',
+    'someone', 'told', 'hrs', 'hour', 'minutes', 'again', 'instead', 'supposed to'),
   // English: common in complaints but also in neutral talk; need a second hint (see complaint.ts)
   ...p(0.5, 'waited', 'waiting for', 'hours', 'late', 'delay', 'delays', 'problem', 'problems', 'issue', 'issues',
     'trouble', 'missing', 'bad', 'poor', 'worse', 'slow', "can't get", "couldn't", "can't", 'cannot', 'unable',
@@ -40,7 +52,7 @@ export const COMPLAINT_PHRASES: readonly ComplaintPhrase[] = [
     'безобраз*', 'позор*', 'возмут*', 'жалоб*', 'претензи*', 'обман*', 'задерж*', 'опозд*', 'ошибк*', 'проблем*',
     'невозможно', 'не могу', 'не можем', 'сколько можно', 'надоел*', 'бесит', 'кошмар*', 'хамств*', 'плох*'),
   // Chinese
-  ...p(1, '投诉', '退款', '退货', '坏了', '故障', '不能用', '用不了', '没收到', '还没收到', '一直等', '等了', '没人理',
+  ...p(1, '投诉', '退款', '坏了', '故障', '不能用', '用不了', '没收到', '还没收到', '一直等', '等了', '没人理',
     '没人回', '不回复', '再也不', '最差', '最烂', '垃圾', '太差', '很差', '差劲', '糟糕', '失望', '生气', '骗子',
     '延误', '晚点', '取消了', '丢失', '丢了', '损坏', '破损', '问题', '错误', '崩溃', '闪退', '不好', '难用', '太慢'),
 ];

@@ -131,6 +131,19 @@ describe('importCustomerCsv', () => {
     expect(errors).toEqual([{ row: 3, reason: 'tooManyFields', detail: '3/2' }]);
   });
 
+  it('reports a broken quote by row and imports nothing from the swallowed lines', async () => {
+    const csv = 'Name,Email\nA B,a@example.com\n"C D,c@example.com\nE F,e@example.com\n';
+    const { customers, errors } = await importCustomerCsv(csv, { now: NOW, yieldToUi: noWait });
+    expect(customers.map((c) => c.email)).toEqual(['a@example.com']);
+    expect(errors).toEqual([{ row: 3, reason: 'malformedCsv', detail: 'MissingQuotes' }]);
+  });
+
+  it('keeps repeated headers apart', async () => {
+    const parsed = await parseCustomerCsv('Name,Email,Name\nA,a@example.com,B\n', { yieldToUi: noWait });
+    expect(parsed.headers).toEqual(['Name', 'Email', 'Name (2)']);
+    expect(parsed.rows[0]).toEqual({ Name: 'A', Email: 'a@example.com', 'Name (2)': 'B' });
+  });
+
   it('gives the same ids on re-import, so the DB updates rather than duplicates', async () => {
     const csv = 'Name,Email,Twitter,Order numbers\nA B,a@example.com,,\nC D,,@cd,\nE F,,,#1001\n';
     const first = await importCustomerCsv(csv, { now: 1, yieldToUi: noWait });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isFullNameKey,
@@ -152,5 +153,43 @@ describe('lists and ids', () => {
     expect(stableHash('jane@example.com')).toBe(stableHash('jane@example.com'));
     expect(stableHash('jane@example.com')).toMatch(/^[0-9a-f]{16}$/);
     expect(stableHash('jane@example.com')).not.toBe(stableHash('jane@example.org'));
+  });
+});
+
+describe('normaliser properties', () => {
+  it('parseMoney reads back amounts formatted by Intl in en/ru/de/zh/fr locales', () => {
+    const formats: [string, string][] = [
+      ['en-US', 'USD'],
+      ['ru-RU', 'RUB'],
+      ['de-DE', 'EUR'],
+      ['zh-CN', 'CNY'],
+      ['fr-FR', 'EUR'],
+      ['en-GB', 'GBP'],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...formats), fc.integer({ min: 0, max: 10_000_000_00 }), ([locale, currency], cents) => {
+        const text = new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+        expect(parseMoney(text)).toEqual({ amount: cents / 100, currency });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('normalisers are idempotent and never throw', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => {
+        const name = normaliseName(s);
+        expect(normaliseName(name)).toBe(name);
+        const handle = normaliseXHandle(s);
+        if (handle !== undefined) expect(normaliseXHandle(handle)).toBe(handle);
+        const url = normaliseFacebookUrl(s);
+        if (url !== undefined) expect(normaliseFacebookUrl(url)).toBe(url);
+        const order = normaliseOrderNumber(s);
+        expect(normaliseOrderNumber(order)).toBe(order);
+        parseMoney(s);
+        splitTags(s);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

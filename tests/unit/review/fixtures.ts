@@ -46,7 +46,11 @@ export interface GenOptions {
 /** `entries` replies plus ~25 % more queued mentions that were never answered or were dismissed. */
 export function generateLogs(opts: GenOptions): { entries: ReplyLogEntry[]; mentions: MentionRecord[] } {
   const r = rng(opts.seed ?? 1);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] ?? (xs[0] as T);
+  const pick = <T,>(xs: readonly T[]): T => {
+    const x = xs[Math.floor(r() * xs.length)];
+    if (x === undefined) throw new Error('pick from an empty list');
+    return x;
+  };
   const brands = Object.keys(BRAND_TZ);
   const entries: ReplyLogEntry[] = [];
   const mentions: MentionRecord[] = [];
@@ -161,7 +165,7 @@ export const arbMention = (keys = 30): fc.Arbitrary<MentionRecord> =>
       site: fc.constantFrom('x' as const, 'facebook' as const),
       brandId: fc.constantFrom('acme', 'rossvyaz', 'huawen', 'utc'),
       agent: fc.constantFrom('ann', 'bob', ''),
-      state: fc.constantFrom('new' as const, 'inProgress' as const, 'replied' as const, 'escalated' as const, 'snoozed' as const, 'dismissed' as const),
+      state: fc.constantFrom('new' as const, 'inProgress' as const, 'replied' as const, 'escalated' as const, 'snoozed' as const, 'dismissed' as const, 'filtered' as const),
       complaint: fc.boolean(),
       reasonCodes: fc.uniqueArray(fc.constantFrom('complaint', 'question', 'waiting'), { maxLength: 3 }),
       dismissReason: fc.option(fc.constantFrom('spam', 'not for us'), { nil: undefined }),
@@ -176,7 +180,7 @@ export const arbMention = (keys = 30): fc.Arbitrary<MentionRecord> =>
         state: g.state,
         complaint: g.complaint,
         reasonCodes: g.reasonCodes,
-        dismissReason: g.state === 'dismissed' ? g.dismissReason : undefined,
+        dismissReason: g.state === 'dismissed' || g.state === 'filtered' ? g.dismissReason : undefined,
         postCreatedAt: g.firstSeenAt,
         firstSeenAt: g.firstSeenAt,
         repliedAt: g.replyAfter === undefined ? undefined : g.firstSeenAt + g.replyAfter,

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseWhitespace } from '../../../lib/dom/text';
 import { PostSchema, type Post } from '../../../lib/schemas';
 import { extractX, xAdapter } from '../../../lib/sites/x';
 import { byId, loadFixture } from './load';
@@ -18,9 +20,9 @@ function postIn(doc: Document, rowId: string): Post {
 describe('x adapter on the home timeline fixture', () => {
   it('finds every article and extracts all but the row still rendering', () => {
     const elements = xAdapter.findPostElements(timeline.body);
-    expect(elements).toHaveLength(10);
+    expect(elements).toHaveLength(11);
     const results = elements.map((el) => extractX(el, NOW));
-    expect(results.filter((r) => r.ok)).toHaveLength(9);
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: 'pending' });
     for (const r of results) if (r.ok) expect(PostSchema.parse(r.post)).toEqual(r.post);
   });
@@ -52,6 +54,14 @@ describe('x adapter on the home timeline fixture', () => {
     ['row-quote', 'authorVerified', false],
     ['row-quote', 'createdAt', Date.parse('2026-11-23T17:00:00.000Z')],
     ['row-quote', 'replyToHandles', []],
+    ['row-quote-only', 'text', ''],
+    ['row-quote-only', 'authorHandle', 'otto'],
+    ['row-quote-only', 'authorVerified', false],
+    ['row-quote-only', 'truncated', false],
+    ['row-quote-only', 'isReply', false],
+    ['row-quote-only', 'createdAt', Date.parse('2026-11-23T16:30:00.000Z')],
+    ['row-quote-only', 'quotedPostId', '1849999999999999998'],
+    ['row-quote-only', 'counts', {}],
     ['row-repost', 'repostedBy', 'dave_r'],
     ['row-repost', 'authorHandle', 'erin'],
     ['row-repost', 'authorName', 'Erin 🌻'],
@@ -79,6 +89,22 @@ describe('x adapter on the home timeline fixture', () => {
     const row = byId(timeline, 'row-badtime');
     expect(row.querySelectorAll('[data-testid="tweetText"] img')).toHaveLength(0);
     expect(postIn(timeline, 'row-badtime').text).toContain('onerror');
+  });
+
+  it('returns any post text verbatim (modulo whitespace), markup-like text included', () => {
+    const doc = loadFixture('x', 'timeline.html', 'https://x.com/home');
+    const row = byId(doc, 'row-plain');
+    const textEl = row.querySelector('[data-testid="tweetText"]');
+    if (!textEl) throw new Error('fixture shape');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('<b>x</b>', '<img src=x onerror=alert(1)>', '&amp;')), (s) => {
+        textEl.textContent = s;
+        const result = xAdapter.extract(row, NOW);
+        expect(result.ok && result.post.text).toBe(normaliseWhitespace(s));
+        expect(textEl.children).toHaveLength(0);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('reads the 2023 User-Names variant', () => {
@@ -119,7 +145,7 @@ describe('x adapter on the home timeline fixture', () => {
   });
 
   it('counts candidates structurally and anchors badges on the author line', () => {
-    expect(xAdapter.countCandidates(timeline)).toBe(10);
+    expect(xAdapter.countCandidates(timeline)).toBe(11);
     const article = xAdapter.findPostElements(byId(timeline, 'row-quote'))[0];
     const anchor = article ? xAdapter.authorLineAnchor(article) : null;
     expect(anchor?.getAttribute('data-testid')).toBe('User-Name');
@@ -148,7 +174,7 @@ describe('x adapter on a conversation page', () => {
   });
 
   it('finds the brand reply already in the thread (handles are case-insensitive)', () => {
-    expect(xAdapter.findBrandReplies(doc, ['@acmesupport'])).toEqual([
+    expect(xAdapter.findBrandReplies(doc, ['@acmesupport'], NOW)).toEqual([
       { handle: 'AcmeSupport', postId: '1850000000000000101', createdAt: Date.parse('2026-11-23T09:40:00.000Z') },
     ]);
     expect(xAdapter.findBrandReplies(doc, ['nobody'])).toEqual([]);

@@ -181,9 +181,9 @@ describe('properties', () => {
         expect(RenderResultSchema.safeParse(r).success).toBe(true);
         if (r.ok && !hasWord(b)) expect(hasWord(r.text)).toBe(false);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
-  });
+  }, 30_000); // generous: CI machines here are shared and slow
 
   it('parses arbitrary strings without throwing and covers the body with ordered segments', () => {
     fc.assert(

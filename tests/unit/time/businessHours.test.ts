@@ -61,6 +61,7 @@ describe('businessMsBetween', () => {
     ['whole weekend is 0', '2026-03-06T17:00:00Z', '2026-03-09T09:00:00Z', UTC_9_5, 0],
     ['three weeks Mon 00:00 → Mon 00:00', '2026-03-02T00:00:00Z', '2026-03-23T00:00:00Z', UTC_9_5, 120 * H],
     ['overnight Friday shift runs into Saturday', '2026-03-06T23:00:00Z', '2026-03-07T12:00:00Z', FRIDAY_NIGHT, 6 * H + H],
+    ['24/7 in New York for a whole year equals wall time (DST changes cancel out)', '2026-01-01T05:00:00Z', '2027-01-01T05:00:00Z', NY_ALL_DAY, 365 * 24 * H],
     ['no shifts at all: wall time', '2026-03-06T00:00:00Z', '2026-03-08T00:00:00Z', CLOSED, 48 * H],
     ['end before start', '2026-03-03T00:00:00Z', '2026-03-02T00:00:00Z', UTC_9_5, 0],
   ])('%s', (_label, start, end, hours, expected) => {
@@ -70,6 +71,14 @@ describe('businessMsBetween', () => {
   it('merges overlapping shifts instead of double-counting', () => {
     const overlapping = weekdays('UTC', shift('09:00', '13:00'), shift('12:00', '17:00'));
     expect(businessMsBetween(at('2026-03-02T00:00:00Z'), at('2026-03-03T00:00:00Z'), overlapping)).toBe(8 * H);
+  });
+
+  it('sees a week edited in place', () => {
+    const editable: BusinessHours = { timeZone: 'UTC', week: [[], [shift('09:00', '10:00')], [], [], [], [], []] };
+    const day: [number, number] = [at('2026-03-02T00:00:00Z'), at('2026-03-03T00:00:00Z')];
+    expect(businessMsBetween(...day, editable)).toBe(1 * H);
+    editable.week[1] = [shift('09:00', '12:00')];
+    expect(businessMsBetween(...day, editable)).toBe(3 * H);
   });
 
   it('computes an unknown time zone as UTC', () => {
@@ -170,10 +179,21 @@ const clock = fc
   .tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 15, 30, 45))
   .map(([h, m]) => (h === 24 ? '24:00' : `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`));
 const shiftArb = fc.record({ start: clock.filter((c) => c !== '24:00'), end: clock });
-const hoursArb: fc.Arbitrary<BusinessHours> = fc.record({
-  timeZone: fc.constantFrom(...ZONES),
-  week: fc.array(fc.array(shiftArb, { maxLength: 3 }), { minLength: 7, maxLength: 7 }),
-});
+const hoursArb: fc.Arbitrary<BusinessHours> = fc.oneof(
+  fc.record({
+    timeZone: fc.constantFrom(...ZONES),
+    week: fc.array(fc.array(shiftArb, { maxLength: 3 }), { minLength: 7, maxLength: 7 }),
+  }),
+  // Round-the-clock and overnight-chained weeks: contiguous business time with no gaps at all.
+  fc.record({
+    timeZone: fc.constantFrom(...ZONES),
+    week: fc.constantFrom(
+      Array.from({ length: 7 }, () => [shift('00:00', '24:00')]),
+      Array.from({ length: 7 }, () => [shift('08:00', '08:00'), shift('06:00', '06:00'), shift('20:00', '20:00'), shift('12:00', '12:00'), shift('00:00', '12:00'), shift('12:00', '24:00')]),
+      Array.from({ length: 7 }, () => [shift('18:00', '06:00'), shift('06:00', '18:00')]),
+    ),
+  }),
+);
 // 2025-01-01 .. 2027-12-31, spanning several DST changes in both hemispheres.
 const instant = fc.integer({ min: at('2025-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z') });
 const span = fc.integer({ min: 0, max: 40 * 24 * H });
@@ -208,6 +228,16 @@ describe('business-hours properties', () => {
         const b = a + d1;
         const c = b + d2;
         expect(businessMsBetween(a, c, hours)).toBe(businessMsBetween(a, b, hours) + businessMsBetween(b, c, hours));
+      }),
+    );
+  });
+
+  it('the millisecond before a positive due time is business time, and due times grow with the target', () => {
+    fc.assert(
+      fc.property(hoursArb, instant, fc.integer({ min: 1, max: 100 * H }), fc.integer({ min: 0, max: 10 * H }), (hours, a, d, extra) => {
+        const due = addBusinessMs(a, d, hours);
+        expect(isBusinessTime(due - 1, hours)).toBe(true);
+        expect(addBusinessMs(a, d + extra, hours)).toBeGreaterThanOrEqual(due);
       }),
     );
   });

@@ -30,7 +30,7 @@ describe('checkTone properties', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
-  });
+  }, 30_000); // generous: CI machines here are shared and slow
 });

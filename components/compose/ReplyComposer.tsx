@@ -1,0 +1,2 @@
+/** The reply composer for the open queue item. */
+export { ReplyComposerMinimal as ReplyComposer } from '../ReplyComposerMinimal';

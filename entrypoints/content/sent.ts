@@ -1,0 +1,169 @@
+/**
+ * Sent detection: after an insertion, watch the page until the reply leaves it — X's "Your post
+ * was sent" toast (its View link is the reply's URL) or a new reply under the post by the brand's
+ * own handle; on Facebook a new comment whose text is the reply. The text logged is what was
+ * really sent: the agent may edit in the site's editor, so the editor is read on every edit and
+ * just before a click/keypress that could send (capture phase, before the site clears it).
+ * Reports `replySent` exactly once per insertion; gives up after 10 minutes or on navigation.
+ *
+ * Also: "already answered" — replies by the brand's handles visible in a thread are reported with
+ * `brandRepliesSeen` so the panel can say who answered and when.
+ */
+import type { SiteAdapter } from '@/lib/sites/types';
+import { observe, onNavigate } from '@/lib/dom/observe';
+import { sendMessage } from '@/lib/messages';
+import type { ReplyContext } from '@/lib/schemas';
+import { findSentToasts, looseText, normaliseEditorText, readEditorText } from '@/lib/editor';
+
+export const SENT_TIMEOUT_MS = 10 * 60 * 1000;
+
+export interface SentWatch {
+  adapter: SiteAdapter;
+  key: string;
+  postEl: Element;
+  editor: HTMLElement;
+  /** The text we inserted (used when the editor could not be read before it cleared). */
+  text: string;
+  insertionId: string;
+  handles: readonly string[];
+  context: ReplyContext;
+  signal: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** One watch per post: a new insertion into the same post replaces the previous watch. */
+const activeWatches = new Map<string, AbortController>();
+
+/** X's reply modal lives at /compose/…: opening or closing it is not leaving the post. */
+function isComposeHop(from: string, to: string): boolean {
+  const compose = (u: string) => {
+    try {
+      return new URL(u).pathname.startsWith('/compose/');
+    } catch {
+      return false;
+    }
+  };
+  return compose(from) || compose(to);
+}
+
+export function watchForSent(watch: SentWatch): void {
+  const { adapter, key, postEl, insertionId, handles, signal } = watch;
+  activeWatches.get(key)?.abort();
+  const scope = new AbortController();
+  activeWatches.set(key, scope);
+  const stop = () => scope.abort();
+  signal.addEventListener('abort', stop, { once: true, signal: scope.signal });
+  const timer = setTimeout(stop, watch.timeoutMs ?? SENT_TIMEOUT_MS);
+  scope.signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    if (activeWatches.get(key) === scope) activeWatches.delete(key);
+  });
+
+  let lastUrl = location.href;
+  onNavigate(scope.signal, (url) => {
+    if (!isComposeHop(lastUrl, url)) stop();
+    lastUrl = url;
+  });
+
+  const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
+  const editorNow = (): HTMLElement | null => (watch.editor.isConnected ? watch.editor : adapter.replyBoxFor(postEl));
+  let lastText = watch.text;
+  const snapshot = () => {
+    const editor = editorNow();
+    if (!editor) return;
+    const text = readEditorText(editor);
+    if (normaliseEditorText(text) !== '') lastText = normaliseEditorText(text);
+  };
+  for (const type of ['input', 'pointerdown', 'click', 'keydown'] as const) {
+    document.addEventListener(type, snapshot, { capture: true, signal: scope.signal });
+  }
+
+  // Posts already on the page are not "the new reply". Keyed by post, not element: X recycles rows.
+  const knownKeys = new Set<string>();
+  for (const el of adapter.findPostElements(document)) {
+    const result = adapter.extract(el, Date.now());
+    if (result.ok) knownKeys.add(result.post.key);
+  }
+  let done = false;
+  const finish = (replyUrl: string | undefined, pageText: string | undefined) => {
+    if (done) return;
+    done = true;
+    stop();
+    const text = lastText || pageText || watch.text;
+    void sendMessage('replySent', { key, text, replyUrl, sentAt: Date.now(), insertionId, context: watch.context }).catch((error: unknown) => {
+      console.debug('[replyline] replySent failed', error);
+    });
+  };
+
+  const check = (elements: Element[]) => {
+    if (done) return;
+    snapshot();
+    for (const el of elements) {
+      if (adapter.site === 'x') {
+        const toast = findSentToasts(el)[0];
+        if (toast) return finish(toast.replyUrl, undefined);
+      }
+      for (const candidate of adapter.findPostElements(el)) {
+        const result = adapter.extract(candidate, Date.now());
+        if (!result.ok || knownKeys.has(result.post.key)) continue;
+        const { post } = result;
+        knownKeys.add(post.key);
+        const sameText = looseText(post.text) !== '' && (looseText(post.text) === looseText(lastText) || looseText(post.text) === looseText(watch.text));
+        const byBrand = wanted.has(post.authorHandle.toLowerCase());
+        // Facebook: a comment with our text. X: our text, or a new reply by the brand's handle.
+        const isOurs = adapter.site === 'facebook' ? post.kind === 'comment' && sameText : sameText || (byBrand && post.isReply);
+        if (isOurs) return finish(post.url, post.text);
+      }
+    }
+  };
+  observe(document.body, { signal: scope.signal, onAdded: check, onTextChanged: check });
+}
+
+/**
+ * Reports brand replies already visible: on an X conversation page they belong to the focal post;
+ * on Facebook, to the post (or comment) they sit under.
+ */
+export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal): void {
+  let handles: string[] = [];
+  const reported = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const report = (key: string, replies: ReturnType<SiteAdapter['findBrandReplies']>) => {
+    if (replies.length === 0) return;
+    const signature = replies.map((r) => `${r.handle}/${r.postId}`).sort().join(',');
+    if (reported.get(key) === signature) return;
+    reported.set(key, signature);
+    void sendMessage('brandRepliesSeen', { key, replies }).catch(() => reported.delete(key));
+  };
+
+  const scan = () => {
+    timer = undefined;
+    if (signal.aborted || handles.length === 0) return;
+    const now = Date.now();
+    if (adapter.site === 'x') {
+      const focal = /\/status\/(\d{1,25})/.exec(location.pathname)?.[1];
+      if (focal) report(`x:${focal}`, adapter.findBrandReplies(document, handles, now).filter((r) => r.postId !== focal));
+      return;
+    }
+    for (const el of document.querySelectorAll('[data-replyline-post^="facebook:"]')) {
+      const key = el.getAttribute('data-replyline-post');
+      if (key) report(key, adapter.findBrandReplies(el, handles, now).filter((r) => `facebook:${r.postId}` !== key));
+    }
+  };
+  const schedule = () => {
+    timer ??= setTimeout(scan, 500);
+  };
+  signal.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
+
+  const load = async () => {
+    try {
+      ({ handles } = await sendMessage('brandHandlesGet', {}));
+      schedule();
+    } catch {
+      // The worker is waking up; the next navigation asks again.
+    }
+  };
+  void load();
+  onNavigate(signal, () => void load());
+  observe(document.body, { signal, onAdded: schedule, onTextChanged: schedule });
+}

@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: every speed claim, measured in one run and printed as ratios against a baseline
+ * measured in the same run (machines are noisy; absolute numbers only travel with their baseline).
+ * Each section is guarded: a missing or failing bench prints "skipped: <why>" and the rest go on.
+ * Prints a readable table, then one final JSON line with every number. See tests/bench/README.md.
+ *
+ * Env: BENCH_ONLY=matcher,triage,review,pipeline,queue  runs a subset;
+ *      BENCH_NO_BUILD=1  never builds the extension (browser sections skip when it is missing).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Row = [label: string, value: string, goal?: string, met?: boolean];
+
+interface Section {
+  id: string;
+  title: string;
+  module: string;
+  exportName: string;
+  args: unknown[];
+  /** Rows to print; anything it cannot read from the result is simply left out. */
+  rows: (r: Record<string, unknown>) => Row[];
+}
+
+const ROOT = process.cwd();
+const EXTENSION_MANIFEST = path.join(ROOT, '.output/chrome-mv3/manifest.json');
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const num = (r: Record<string, unknown>, key: string): number | undefined => {
+  const v = r[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+const sub = (r: Record<string, unknown>, key: string): Record<string, unknown> => {
+  const v = r[key];
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {};
+};
+const fmt = (n: number | undefined, unit = '', digits = 1): string =>
+  n === undefined ? 'n/a' : `${n.toLocaleString('en-US', { maximumFractionDigits: digits })}${unit}`;
+const atLeast = (n: number | undefined, goal: number) => (n === undefined ? undefined : n >= goal);
+const atMost = (n: number | undefined, goal: number) => (n === undefined ? undefined : n <= goal);
+const below = (n: number | undefined, goal: number) => (n === undefined ? undefined : n < goal);
+const log = (line: string) => console.log(line);
+
+const SECTIONS: Section[] = [
+  {
+    id: 'matcher',
+    title: 'Brand matcher (Node)',
+    module: 'tests/bench/matcher.ts',
+    exportName: 'benchMatcher',
+    args: [],
+    rows: (r) => [
+      ['matcher throughput', fmt(num(r, 'mbPerSec'), ' MB/s'), '≥ 150 MB/s', atLeast(num(r, 'mbPerSec'), 150)],
+      ['naive per-term loop', fmt(num(r, 'naiveMbPerSec'), ' MB/s')],
+      ['speed-up over naive', fmt(num(r, 'ratio'), '×'), '≥ 20×', atLeast(num(r, 'ratio'), 20)],
+      ['terms / posts / bytes', `${fmt(num(r, 'terms'), '', 0)} / ${fmt(num(r, 'posts'), '', 0)} / ${fmt(num(r, 'bytes'), '', 0)}`],
+      ['corpus', String(r.source ?? 'n/a')],
+    ],
+  },
+  {
+    id: 'triage',
+    title: 'Triage scoring (Node)',
+    module: 'tests/bench/triage.ts',
+    exportName: 'benchTriage',
+    args: [],
+    rows: (r) => [
+      ['posts scored per second', fmt(num(r, 'postsPerSec'), '/s', 0)],
+      ['posts scored', fmt(num(r, 'posts'), '', 0)],
+    ],
+  },
+  {
+    id: 'review',
+    title: 'Review rollups + metrics (Node)',
+    module: 'tests/bench/review.ts',
+    exportName: 'benchReviewPure',
+    args: [],
+    rows: (r) => [
+      ['replies / rollups', `${fmt(num(r, 'entries'), '', 0)} / ${fmt(num(r, 'rollups'), '', 0)}`],
+      ['build rollups', fmt(num(r, 'buildRollupsMs'), ' ms')],
+      ['all review metrics from rollups', fmt(num(r, 'metricsMs'), ' ms', 2)],
+      ['goal progress', fmt(num(r, 'goalMs'), ' ms', 2)],
+    ],
+  },
+  {
+    id: 'pipeline',
+    title: 'Content-script pipeline (Chromium, 2,000 streamed posts)',
+    module: 'tests/bench/browser/pipeline.ts',
+    exportName: 'benchPipeline',
+    args: [{ log }],
+    rows: (r) => {
+      const us = sub(r, 'perPostUs');
+      const longest = sub(r, 'maxLongTaskMs');
+      const a = num(longest, 'A');
+      const c = num(longest, 'C');
+      return [
+        ['posts / mentions / repeats', `${fmt(num(r, 'posts'), '', 0)} / ${fmt(num(r, 'mentions'), '', 0)} / ${fmt(num(r, 'repeats'), '', 0)}`],
+        ['main thread per post: A extension', fmt(num(us, 'A'), ' µs')],
+        ['main thread per post: B bare observer', fmt(num(us, 'B'), ' µs')],
+        ['main thread per post: C page alone', fmt(num(us, 'C'), ' µs')],
+        ['extension cost (A − C)', fmt(num(r, 'extensionUsPerPost'), ' µs/post')],
+        ['bare observer cost (B − C)', fmt(num(r, 'bareUsPerPost'), ' µs/post')],
+        ['ratio (A − C) / (B − C)', fmt(num(r, 'ratio'), '×', 2), '≤ 2×', atMost(num(r, 'ratio'), 2)],
+        ['ratio per repeat', Array.isArray(r.ratioPerRepeat) ? r.ratioPerRepeat.join(', ') : 'n/a'],
+        ['same ratio, JavaScript time only', fmt(num(r, 'scriptRatio'), '×', 2)],
+        ['bare observer, self-timed in page', fmt(num(r, 'bareObserverSelfUsPerPost'), ' µs/post')],
+        ['longest task, A / C', `${fmt(a, ' ms')} / ${fmt(c, ' ms')}`, '< 50 ms', a === undefined ? undefined : a < 50 || (c !== undefined && a <= c)],
+        ['all posts marked + mentions prioritised', fmt(num(r, 'markedWithinMs'), ' ms after first batch', 0)],
+      ];
+    },
+  },
+  {
+    id: 'queue',
+    title: 'Queue at 100,000 items (Chromium IndexedDB)',
+    module: 'tests/bench/browser/queue.ts',
+    exportName: 'benchQueue',
+    args: [{ log }],
+    rows: (r) => [
+      ['queue items (new) + posts', `${fmt(num(r, 'items'), '', 0)} (${fmt(num(r, 'newItems'), '', 0)})`],
+      ['seed, raw IndexedDB, 10k per transaction', fmt(num(r, 'seedMs'), ' ms', 0)],
+      ['first 50-row page, [state+rank] reversed', fmt(num(r, 'firstPageMs'), ' ms', 2), '< 50 ms', below(num(r, 'firstPageMs'), 50)],
+      ['six state counts via the index (panel chips)', fmt(num(r, 'countsMs'), ' ms', 0)],
+      ['read all rows (getAll)', fmt(num(r, 'getAllMs'), ' ms', 0)],
+      ['getAll / first page', fmt(num(r, 'ratio'), '×', 0)],
+      ['side panel reload → first row visible', fmt(num(r, 'panelFirstRowMs'), ' ms', 0), '< 1,000 ms', below(num(r, 'panelFirstRowMs'), 1000)],
+    ],
+  },
+];
+
+const BROWSER_SECTIONS = new Set(['pipeline', 'queue']);
+
+/** Builds the extension once when it is missing, so a fresh clone can run the bench. */
+function ensureExtensionBuilt(): string | undefined {
+  if (existsSync(EXTENSION_MANIFEST)) return undefined;
+  if (process.env.BENCH_NO_BUILD) return 'no built extension at .output/chrome-mv3 (run `npm run build`)';
+  log('No built extension: running `npx wxt build` once…');
+  const built = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', cwd: ROOT, timeout: 240_000 });
+  return built.status === 0 && existsSync(EXTENSION_MANIFEST) ? undefined : '`npx wxt build` failed';
+}
+
+async function loadBench(section: Section): Promise<(() => Promise<unknown>) | string> {
+  const file = path.join(ROOT, section.module);
+  if (!existsSync(file)) return `${section.module} does not exist yet`;
+  const mod: unknown = await import(pathToFileURL(file).href);
+  const fn: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, section.exportName) : undefined;
+  if (typeof fn !== 'function') return `${section.module} has no ${section.exportName}()`;
+  return async () => {
+    const result: unknown = await Reflect.apply(fn, undefined, section.args);
+    return result;
+  };
+}
+
+function printTable(title: string, rows: Row[]): void {
+  const w = Math.max(...rows.map(([label]) => label.length), 10);
+  const v = Math.max(...rows.map(([, value]) => value.length), 6);
+  log(`\n${title}`);
+  for (const [label, value, goal, met] of rows) {
+    const verdict = goal === undefined ? '' : `  goal ${goal}${met === undefined ? '' : met ? '  ✓' : '  ✗ MISSED'}`;
+    log(`  ${label.padEnd(w)}  ${value.padStart(v)}${verdict}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const all: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    loadAvg1m: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+  };
+  log(`Replyline bench — ${all.at} — ${cpus().length} CPUs, load ${all.loadAvg1m} (ratios are the claims; absolute times depend on load)`);
+
+  let buildProblem: string | undefined;
+  let buildChecked = false;
+  for (const section of SECTIONS) {
+    if (only.size > 0 && !only.has(section.id)) continue;
+    const t0 = Date.now();
+    try {
+      if (BROWSER_SECTIONS.has(section.id)) {
+        if (!buildChecked) {
+          buildProblem = ensureExtensionBuilt();
+          buildChecked = true;
+          if (!buildProblem) all.extensionBuiltAt = statSync(EXTENSION_MANIFEST).mtime.toISOString();
+        }
+        if (buildProblem) throw new Error(buildProblem);
+      }
+      const run = await loadBench(section);
+      if (typeof run === 'string') throw new Error(run);
+      log(`\n… ${section.title}`);
+      const result = await run();
+      const record = typeof result === 'object' && result !== null ? Object.fromEntries(Object.entries(result)) : { value: result };
+      record.sectionSeconds = Math.round((Date.now() - t0) / 100) / 10;
+      all[section.id] = record;
+      printTable(`${section.title} — ${record.sectionSeconds} s`, section.rows(record));
+    } catch (error) {
+      const why = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+      all[section.id] = { skipped: why };
+      log(`\n${section.title}\n  skipped: ${why}`);
+    }
+  }
+  all.totalSeconds = Math.round((Date.now() - started) / 100) / 10;
+  log(`\nTotal ${all.totalSeconds} s`);
+  log(JSON.stringify(all));
+}
+
+main().then(
+  // Exit explicitly: a stray handle from a skipped section must not keep the bench alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

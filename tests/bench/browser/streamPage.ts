@@ -1,0 +1,105 @@
+/**
+ * The benchmark page: an X-like timeline that starts empty and, when told, streams posts in like
+ * infinite scroll (batches appended on a timer). The same HTML is served on x.com (the content
+ * script runs), and on an unmatched host with or without a "bare observer" page script, so the
+ * three runs differ only in who watches the timeline.
+ */
+import { tweetCell, xPage, type FakeTweet } from '../../e2e/support/xPage';
+
+/** A = the extension watches (x.com); B = a bare MutationObserver reads each post's text; C = nobody. */
+export type StreamMode = 'A' | 'B' | 'C';
+
+export interface StreamProgress {
+  appended: number;
+  read: number;
+  marked: number;
+  prioritised: number;
+}
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export interface StreamPageOptions {
+  batchSize: number;
+  intervalMs: number;
+}
+
+/** JSON that is safe inside a <script> element (no `</script>`, no HTML comment openers). */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, intervalMs }: StreamPageOptions): string {
+  const batches: string[] = [];
+  for (let i = 0; i < tweets.length; i += batchSize) batches.push(tweets.slice(i, i + batchSize).map(tweetCell).join(''));
+  // Plain ES2020 that runs as the page's own script; `window.__bench` is the bench's handle.
+  const script = `(() => {
+  const MODE = ${scriptJson(mode)};
+  const BATCHES = ${scriptJson(batches)};
+  const BATCH_SIZE = ${batchSize};
+  const INTERVAL_MS = ${intervalMs};
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* no long-task API: report none */ }
+  let appended = 0;
+  let startedAt = Infinity;
+  let read = 0;
+  let chars = 0;
+  let observerMs = 0;
+  if (MODE === 'B') {
+    // The least any post reader must do: notice each new post and read its text once.
+    const seen = new WeakSet();
+    const SEL = 'article[data-testid="tweet"]';
+    new MutationObserver((records) => {
+      const t0 = performance.now();
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (!(n instanceof Element)) continue;
+          const found = n.matches(SEL) ? [n] : n.querySelectorAll(SEL);
+          for (const a of found) {
+            if (seen.has(a)) continue;
+            seen.add(a);
+            chars += (a.textContent || '').length;
+            read += 1;
+          }
+        }
+      }
+      observerMs += performance.now() - t0;
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+  const timeline = document.getElementById('timeline');
+  window.__bench = {
+    start() {
+      startedAt = performance.now();
+      let i = 0;
+      const step = () => {
+        const html = BATCHES[i++];
+        if (html === undefined) return;
+        timeline.insertAdjacentHTML('beforeend', html);
+        appended = Math.min(appended + BATCH_SIZE, ${tweets.length});
+        setTimeout(step, INTERVAL_MS);
+      };
+      step();
+    },
+    // Same work in every mode, so polling costs the three runs alike.
+    progress() {
+      return {
+        appended,
+        read,
+        marked: document.querySelectorAll('[data-replyline-post]').length,
+        prioritised: document.querySelectorAll('[data-replyline-priority]').length,
+      };
+    },
+    // Tasks that ended after streaming began (page load is not what we measure).
+    longTasks() { return longTasks.filter((t) => t.start + t.duration >= startedAt); },
+    // The bare observer's own time, measured inside its callback (wall clock).
+    observerMs() { return observerMs; },
+  };
+})();`;
+  return xPage([], script);
+}

@@ -1,0 +1,189 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { observe, onNavigate, type Scheduler } from '../../../lib/dom/observe';
+
+/** A scheduler the test drives by hand: nothing runs until `run()`. */
+function manualScheduler() {
+  const queue: Array<(timeLeft: () => number) => void> = [];
+  const scheduler: Scheduler = (task) => {
+    queue.push(task);
+    return () => {
+      const i = queue.indexOf(task);
+      if (i >= 0) queue.splice(i, 1);
+    };
+  };
+  const run = (timeLeft: () => number = () => 50): void => {
+    for (const task of queue.splice(0)) task(timeLeft);
+  };
+  return { scheduler, run, pending: () => queue.length };
+}
+
+const mutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function div(id: string): HTMLElement {
+  const el = document.createElement('div');
+  el.id = id;
+  return el;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('observe', () => {
+  it('coalesces many mutations into one scheduled batch', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const ac = new AbortController();
+    observe(document.body, { signal: ac.signal, onAdded }, { scheduler: s.scheduler });
+    document.body.append(div('a'), div('b'));
+    document.body.append(div('c'));
+    await mutationsDelivered();
+    expect(onAdded).not.toHaveBeenCalled();
+    expect(s.pending()).toBe(1);
+    s.run();
+    expect(onAdded).toHaveBeenCalledTimes(1);
+    expect(onAdded.mock.calls[0]?.[0].map((el: Element) => el.id)).toEqual(['a', 'b', 'c']);
+    ac.abort();
+  });
+
+  it('reports only the outermost of nested additions and skips nodes removed before the flush', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const ac = new AbortController();
+    observe(document.body, { signal: ac.signal, onAdded }, { scheduler: s.scheduler });
+    const parent = div('parent');
+    document.body.append(parent);
+    await mutationsDelivered();
+    parent.append(div('child'));
+    const gone = div('gone');
+    document.body.append(gone);
+    gone.remove();
+    await mutationsDelivered();
+    s.run();
+    expect(onAdded.mock.calls.flatMap((c) => c[0].map((el: Element) => el.id))).toEqual(['parent']);
+    ac.abort();
+  });
+
+  it('hands work over in chunks and yields when the slice runs out of time', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const ac = new AbortController();
+    observe(document.body, { signal: ac.signal, onAdded }, { scheduler: s.scheduler, chunkSize: 2 });
+    document.body.append(div('1'), div('2'), div('3'), div('4'), div('5'));
+    await mutationsDelivered();
+    s.run(() => 0); // no time left after the first chunk: the rest must wait for the next slice
+    expect(onAdded).toHaveBeenCalledTimes(1);
+    expect(s.pending()).toBe(1);
+    s.run(() => 50); // plenty of time: the remaining two chunks in one slice
+    expect(onAdded).toHaveBeenCalledTimes(3);
+    expect(onAdded.mock.calls.map((c) => c[0].length)).toEqual([2, 2, 1]);
+    expect(s.pending()).toBe(0);
+    ac.abort();
+  });
+
+  it('reports in-place text changes (recycled rows) to onTextChanged', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const onTextChanged = vi.fn();
+    const row = div('row');
+    row.textContent = 'old post';
+    document.body.append(row);
+    const ac = new AbortController();
+    observe(document.body, { signal: ac.signal, onAdded, onTextChanged }, { scheduler: s.scheduler });
+    const text = row.firstChild;
+    if (!text) throw new Error('no text node');
+    text.nodeValue = 'new post';
+    await mutationsDelivered();
+    s.run();
+    expect(onTextChanged).toHaveBeenCalledTimes(1);
+    expect(onTextChanged.mock.calls[0]?.[0]).toEqual([row]);
+    expect(onAdded).not.toHaveBeenCalled();
+    ac.abort();
+  });
+
+  it('reports appended rows as added, not their container as changed', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const onTextChanged = vi.fn();
+    const list = div('timeline');
+    document.body.append(list);
+    const ac = new AbortController();
+    observe(document.body, { signal: ac.signal, onAdded, onTextChanged }, { scheduler: s.scheduler });
+    list.append(div('row-1'));
+    list.firstElementChild?.replaceChildren();
+    await mutationsDelivered();
+    s.run();
+    expect(onAdded.mock.calls.flatMap((c) => c[0].map((el: Element) => el.id))).toEqual(['row-1']);
+    expect(onTextChanged.mock.calls.flatMap((c) => c[0].map((el: Element) => el.id))).toEqual([]);
+    ac.abort();
+  });
+
+  it('delivers nothing after abort, even for work already queued', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const onTextChanged = vi.fn();
+    const ac = new AbortController();
+    observe(document.body, { signal: ac.signal, onAdded, onTextChanged }, { scheduler: s.scheduler });
+    document.body.append(div('before'));
+    await mutationsDelivered();
+    expect(s.pending()).toBe(1);
+    ac.abort();
+    expect(s.pending()).toBe(0); // the scheduled slice was cancelled
+    document.body.append(div('after'));
+    await mutationsDelivered();
+    s.run();
+    expect(s.pending()).toBe(0);
+    expect(onAdded).not.toHaveBeenCalled();
+    expect(onTextChanged).not.toHaveBeenCalled();
+  });
+
+  it('does nothing when the signal is already aborted', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    observe(document.body, { signal: AbortSignal.abort(), onAdded }, { scheduler: s.scheduler });
+    document.body.append(div('x'));
+    await mutationsDelivered();
+    expect(s.pending()).toBe(0);
+  });
+
+  it('works with the default scheduler (idle callback or timer fallback)', async () => {
+    const onAdded = vi.fn();
+    const ac = new AbortController();
+    observe(document.body, { signal: ac.signal, onAdded });
+    document.body.append(div('late'));
+    await vi.waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1), { timeout: 2000 });
+    ac.abort();
+  });
+});
+
+describe('onNavigate', () => {
+  it('reports SPA navigations from popstate and the URL poll, once each, until aborted', async () => {
+    const seen: string[] = [];
+    const ac = new AbortController();
+    onNavigate(ac.signal, (url) => seen.push(new URL(url).pathname), { pollMs: 50 });
+    window.history.pushState({}, '', '/one');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(seen).toEqual(['/one']);
+    window.history.pushState({}, '', '/two'); // pushState fires no event: the poll catches it
+    await vi.waitFor(() => expect(seen).toEqual(['/one', '/two']), { timeout: 2000 });
+    ac.abort();
+    window.history.pushState({}, '', '/three');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(seen).toEqual(['/one', '/two']);
+  });
+
+  it('listens to the Navigation API when the page has one', () => {
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    const seen: string[] = [];
+    const ac = new AbortController();
+    onNavigate(ac.signal, (url) => seen.push(new URL(url).pathname), { pollMs: 60_000 });
+    window.history.pushState({}, '', '/via-navigation-api');
+    navigation.dispatchEvent(new Event('navigatesuccess'));
+    expect(seen).toEqual(['/via-navigation-api']);
+    ac.abort();
+    Reflect.deleteProperty(window, 'navigation');
+  });
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../../lib/matching/matcher';
+import { compileNaiveMatcher } from '../../../lib/matching/naive';
+import { normalise, normaliseTerm } from '../../../lib/matching/normalise';
+import { acme, profile, sber } from './helpers';
+
+const profiles = [acme, sber, profile('mix', { names: ['и', 'йо', 'a b', 'b'], products: ['米', 'が'], exclusions: ['b a'] })];
+const matcher = compileMatcher(profiles);
+const sparse = compileMatcher(profiles, { denseCellLimit: 0 });
+const naive = compileNaiveMatcher(profiles);
+
+// Text built from pieces of the configured terms and tricky neighbours, so matches are frequent.
+const pieces = fc.constantFrom(
+  'acme', 'Acme', 'ＡＣＭＥ', 'help', ' ', '  ', '@', '＠', '#', 'acmehelp', 'of perfection', 'Сбербанк', 'сбер', 'и', '\u0306',
+  'й', 'о', '小米', '米', 'か', '\u3099', 'が', '🔥', 'é', '\u0301', '\u200b', 'a', 'b', '-', "'", 'x.com/', '_', '中国', '\u00a0',
+);
+const builtText = fc.array(pieces, { maxLength: 25 }).map((parts) => parts.join(''));
+const anyText = fc.string({ unit: 'binary', maxLength: 300 });
+
+describe('matcher properties', () => {
+  it('never throws on arbitrary unicode and reports ranges inside the text', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, builtText), (text) => {
+        for (const m of matcher.match(text)) {
+          expect(0 <= m.start && m.start < m.end && m.end <= text.length).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('every match highlights text that normalises to the configured term', () => {
+    fc.assert(
+      fc.property(builtText, (text) => {
+        for (const m of matcher.match(text)) {
+          const slice = normalise(text.slice(m.start, m.end)).text.trim();
+          const term = normaliseTerm(m.term).replace(/^[@#]+/, '');
+          // Handles/hashtags carry their prefix or profile-link host in the slice.
+          expect(slice.endsWith(term)).toBe(true);
+          if (m.kind !== 'handle' && m.kind !== 'hashtag') expect(slice).toBe(term);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reports matches in text order, not overlapping within a brand', () => {
+    fc.assert(
+      fc.property(builtText, (text) => {
+        const ms = matcher.match(text);
+        for (let i = 1; i < ms.length; i++) {
+          const a = ms[i - 1]!;
+          const b = ms[i]!;
+          expect(a.start <= b.start).toBe(true);
+          if (a.brandId === b.brandId) expect(a.end <= b.start).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with the naive per-term matcher and with the sparse automaton', () => {
+    fc.assert(
+      fc.property(fc.oneof(builtText, anyText), (text) => {
+        const expected = naive.match(text);
+        expect(matcher.match(text)).toEqual(expected);
+        expect(sparse.match(text)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { classifyPost } from '@/lib/pipeline/classify';
+import { ingestPosts } from '@/lib/db/ingest';
+import { setQueueState } from '@/lib/db/queue';
+import { CustomerSchema } from '@/lib/schemas';
+import { brand, freshDb, post } from '../support/db';
+
+const NOW = Date.UTC(2026, 10, 23, 12);
+
+async function seeded() {
+  const db = freshDb();
+  await db.brands.put(brand({ exclusions: ['acme of perfection'] }));
+  await db.customers.put(
+    CustomerSchema.parse({ id: 'c1', name: 'Jane Doe', nameKey: 'jane doe', xHandle: 'jane_doe', orderCount: 3, totalSpent: 420, createdAt: 0, updatedAt: 0 }),
+  );
+  return db;
+}
+
+describe('classifyPost', () => {
+  it.each([
+    ['a plain mention', 'Has anyone tried @acme boots?', true, false],
+    ['an excluded phrase only', 'That was the acme of perfection', false, false],
+    ['a post with no brand', 'Lovely weather', false, false],
+  ])('%s → matched=%s', async (_label, text, matched, own) => {
+    const db = await seeded();
+    const c = await classifyPost(post('1', text), db, NOW);
+    expect([c.matched, c.own]).toEqual([matched, own]);
+  });
+
+  it('recognises the brand\'s own handle as a reply, not a mention', async () => {
+    const db = await seeded();
+    const c = await classifyPost(post('1', '@jane_doe sorry, DM us', { authorHandle: 'AcmeHelp' }), db, NOW);
+    expect(c).toMatchObject({ matched: true, own: true, brandId: 'acme' });
+    expect(c.triage).toBeUndefined();
+  });
+
+  it('ranks an angry known customer above a stranger\'s neutral mention and says why', async () => {
+    const db = await seeded();
+    const angry = await classifyPost(post('1', '@acme my order still hasn\'t arrived, worst service ever #refund', { authorHandle: 'jane_doe', authorName: 'Jane Doe' }), db, NOW);
+    const neutral = await classifyPost(post('2', 'Saw an @acme store today'), db, NOW);
+    expect(angry.triage?.priority).toBeGreaterThan(neutral.triage?.priority ?? 100);
+    expect(angry.triage?.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['customer', 'complaint']));
+    expect(angry.triage?.customerMatch).toMatchObject({ customerId: 'c1', by: 'handle' });
+  });
+
+  it('sends noise to the filtered list, and a restored item stays restored', async () => {
+    const db = await seeded();
+    const spam = post('9', 'RT to WIN a free phone!! Follow back @acme @nike @adidas @puma @rei #giveaway');
+    await ingestPosts(db, [spam], (p, d) => classifyPost(p, d, NOW), NOW);
+    const filtered = await db.queue.get('x:9');
+    expect(filtered?.state).toBe('filtered');
+    expect(filtered?.filteredBy?.rule).toBeTruthy();
+
+    await setQueueState(db, { key: 'x:9', state: 'new' }, NOW);
+    await ingestPosts(db, [spam], (p, d) => classifyPost(p, d, NOW), NOW + 1000);
+    const restored = await db.queue.get('x:9');
+    expect(restored).toMatchObject({ state: 'new', restored: true });
+    expect(restored?.filteredBy).toBeUndefined();
+  });
+});

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { PostSchema, type Post } from '../../../lib/schemas';
+import { facebookAdapter } from '../../../lib/sites/facebook';
+import { byId, loadFixture } from './load';
+
+const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
+const HOUR = 3_600_000;
+const feed = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
+const dialogDoc = loadFixture('facebook', 'dialog.html', 'https://www.facebook.com/');
+
+function extractById(doc: Document, id: string): Post {
+  const result = facebookAdapter.extract(byId(doc, id), NOW);
+  if (!result.ok) throw new Error(`#${id}: ${result.reason}`);
+  return result.post;
+}
+
+describe('facebook adapter on the feed fixture', () => {
+  it('finds posts (aria-posinset) and comments (role=article) in document order', () => {
+    const ids = facebookAdapter.findPostElements(feed.body).map((el) => el.id);
+    expect(ids).toEqual(['post-1', 'c-en', 'c-ru', 'c-zh', 'post-2', 'post-3']);
+    const results = facebookAdapter.findPostElements(feed.body).map((el) => facebookAdapter.extract(el, NOW));
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'pending' }]);
+    for (const r of results) if (r.ok) expect(PostSchema.parse(r.post)).toEqual(r.post);
+  });
+
+  it.each<[string, keyof Post, unknown]>([
+    ['post-1', 'postId', 'pfbid02Kq3xYzAbCdEfGh1234567890'],
+    ['post-1', 'key', 'facebook:pfbid02Kq3xYzAbCdEfGh1234567890'],
+    ['post-1', 'kind', 'post'],
+    ['post-1', 'url', 'https://www.facebook.com/AcmeBakery/posts/pfbid02Kq3xYzAbCdEfGh1234567890'],
+    ['post-1', 'authorName', 'Jane Doe'],
+    ['post-1', 'authorHandle', 'jane.doe.77'],
+    ['post-1', 'authorProfileUrl', 'https://www.facebook.com/jane.doe.77'],
+    ['post-1', 'text', 'The cake I ordered for Saturday never came 😡 😡\n\nOrder #A-2291, please call me back.'],
+    ['post-1', 'truncated', true],
+    ['post-1', 'createdAt', new Date(2026, 10, 17, 15, 12).getTime()],
+    ['post-2', 'postId', '987654321098765'],
+    ['post-2', 'url', 'https://www.facebook.com/permalink.php?story_fbid=987654321098765&id=100064000000001'],
+    ['post-2', 'authorName', 'Acme Bakery'],
+    ['post-2', 'authorHandle', 'AcmeBakery'],
+    ['post-2', 'authorVerified', true],
+    ['post-2', 'createdAt', 1_795_400_000_000],
+    ['post-2', 'text', 'Holiday orders open Monday!\n\n<img src=x onerror=alert(1)> is not an emoji.'],
+    ['post-2', 'truncated', false],
+    ['c-en', 'kind', 'comment'],
+    ['c-en', 'postId', '2222222222'],
+    ['c-en', 'parentPostId', 'pfbid02Kq3xYzAbCdEfGh1234567890'],
+    ['c-en', 'url', 'https://www.facebook.com/AcmeBakery/posts/pfbid02Kq3xYzAbCdEfGh1234567890?comment_id=2222222222'],
+    ['c-en', 'authorName', 'Sam Lee'],
+    ['c-en', 'authorHandle', 'sam.lee.3'],
+    ['c-en', 'text', 'Same thing happened to me with @AcmeBakery last week.'],
+    ['c-en', 'createdAt', NOW - 2 * HOUR],
+    ['c-en', 'isReply', false],
+    ['c-en', 'lang', 'en'],
+    ['c-ru', 'postId', '3333333333'],
+    ['c-ru', 'authorName', 'Иван Петров'],
+    ['c-ru', 'authorHandle', '100012345678901'],
+    ['c-ru', 'authorProfileUrl', 'https://www.facebook.com/profile.php?id=100012345678901'],
+    ['c-ru', 'text', 'У меня тоже не пришёл заказ'],
+    ['c-ru', 'createdAt', NOW - 3 * HOUR],
+    ['c-zh', 'postId', '5555555555'],
+    ['c-zh', 'isReply', true],
+    ['c-zh', 'authorName', '王小明'],
+    ['c-zh', 'text', '蛋糕很好吃 👍'],
+    ['c-zh', 'createdAt', NOW - 5 * 60_000],
+  ])('%s → %s', (id, field, expected) => {
+    expect(extractById(feed, id)[field]).toEqual(expected);
+  });
+
+  it('keys a post whose permalink is still href="#" on its author and text, stably', () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
+    const post = byId(doc, 'post-2');
+    post.querySelector('a[href*="story_fbid"]')?.setAttribute('href', '#');
+    const first = facebookAdapter.extract(post, NOW);
+    expect(first.ok && first.post).toMatchObject({
+      postId: expect.stringMatching(/^fbh-[0-9a-z]+$/),
+      url: 'https://www.facebook.com/AcmeBakery',
+      authorHandle: 'AcmeBakery',
+      createdAt: 1_795_400_000_000,
+    });
+    expect(facebookAdapter.extract(post, NOW + 1000)).toMatchObject({ ok: true, post: { postId: first.ok ? first.post.postId : '' } });
+    post.querySelector('[data-ad-preview]')?.append(' edited');
+    const edited = facebookAdapter.extract(post, NOW);
+    expect(edited.ok && first.ok && edited.post.postId !== first.post.postId).toBe(true);
+  });
+
+  it('takes the author from the profile link, not the localised aria-label', () => {
+    const ru = byId(feed, 'c-ru');
+    ru.setAttribute('aria-label', 'Комментарий от Кто-то Другой');
+    expect(facebookAdapter.extract(ru, NOW)).toMatchObject({ ok: true, post: { authorName: 'Иван Петров' } });
+    ru.removeAttribute('aria-label');
+    expect(facebookAdapter.extract(ru, NOW)).toMatchObject({ ok: true, post: { authorName: 'Иван Петров' } });
+  });
+
+  it('locates the comment box under the post, from the post or one of its comments', () => {
+    const editor = facebookAdapter.replyBoxFor(byId(feed, 'post-1'));
+    expect(editor?.getAttribute('role')).toBe('textbox');
+    expect(facebookAdapter.replyBoxFor(byId(feed, 'c-ru'))).toBe(editor);
+    expect(facebookAdapter.replyBoxFor(byId(feed, 'post-2'))).toBeNull();
+  });
+
+  it('anchors badges on the author heading and counts structural candidates', () => {
+    expect(facebookAdapter.authorLineAnchor(byId(feed, 'post-1'))?.tagName).toBe('H2');
+    expect(facebookAdapter.authorLineAnchor(byId(feed, 'c-en'))?.textContent).toBe('Sam Lee');
+    expect(facebookAdapter.countCandidates(feed)).toBe(6);
+  });
+});
+
+describe('facebook variants', () => {
+  it('reads aria-describedby posts and group permalinks on web.facebook.com', () => {
+    const doc = loadFixture('facebook', 'feed-describedby.html', 'https://web.facebook.com/groups/acmefans');
+    const [el, ...rest] = facebookAdapter.findPostElements(doc.body);
+    expect(rest).toEqual([]);
+    const result = el ? facebookAdapter.extract(el, NOW) : undefined;
+    expect(result?.ok && result.post).toMatchObject({
+      postId: '1357924680135792',
+      url: 'https://www.facebook.com/acmefans/posts/1357924680135792',
+      authorName: 'Mia Chen',
+      authorHandle: '100099988877766',
+      text: 'Does anyone know if Acme delivers on Sundays?',
+      createdAt: NOW - 5 * 60_000,
+    });
+  });
+
+  it('reads a post opened in a dialog, with its comments and the brand reply', () => {
+    const ids = facebookAdapter.findPostElements(dialogDoc.body).map((el) => el.id);
+    expect(ids).toEqual(['dlg', 'dc-1', 'dc-2']);
+    expect(extractById(dialogDoc, 'dlg')).toMatchObject({
+      postId: '246813579024681',
+      url: 'https://www.facebook.com/permalink.php?story_fbid=246813579024681&id=100064000000001',
+      authorName: 'Acme Bakery',
+      text: "We're hiring bakers in Leeds.",
+    });
+    expect(extractById(dialogDoc, 'dc-1')).toMatchObject({ postId: '6666666666', parentPostId: '246813579024681', isReply: false });
+    expect(extractById(dialogDoc, 'dc-2')).toMatchObject({ postId: '7777777777', isReply: true, authorHandle: 'AcmeBakery' });
+    expect(facebookAdapter.findBrandReplies(dialogDoc, ['acmebakery'], NOW)).toEqual([
+      { handle: 'AcmeBakery', postId: '7777777777', createdAt: NOW - 20 * HOUR },
+    ]);
+  });
+
+  it('finds the composer and its send button inside the dialog', async () => {
+    const editor = await facebookAdapter.openReplyBox(byId(dialogDoc, 'dc-1'));
+    expect(editor?.closest('[role="dialog"]')?.id).toBe('dlg');
+    expect(editor && facebookAdapter.postButtonFor(editor)?.id).toBe('focused-state-composer-submit');
+  });
+
+  it('clicks the comment button and waits for the composer when none is open', async () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
+    const post = byId(doc, 'post-1');
+    post.querySelector('form')?.remove();
+    const button = post.querySelector('[data-ad-rendering-role="comment_button"]');
+    button?.addEventListener('click', () => {
+      post.insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="late"></div>');
+    });
+    expect((await facebookAdapter.openReplyBox(post, { timeoutMs: 1000 }))?.id).toBe('late');
+  });
+
+  it.each<[string, object[]]>([
+    ['<a href="https://www.facebook.com/AcmeBakery/followers/">12K followers</a>', [{ handle: 'AcmeBakery', followers: 12_000 }]],
+    ['<a href="/profile.php?id=1000&amp;sk=followers">1,2 тыс. подписчиков</a>', [{ handle: '1000', followers: 1200 }]],
+    ['<a href="/AcmeBakery/followers">followers</a>', []],
+  ])('reads page follower counts from %s', (html, expected) => {
+    const doc = loadFixture('facebook', 'feed-describedby.html', 'https://www.facebook.com/AcmeBakery');
+    doc.body.insertAdjacentHTML('beforeend', html);
+    expect(facebookAdapter.readProfileStats(doc)).toEqual(expected);
+  });
+
+  it('maps a lazily added subtree inside a post back to that post, not to a second element', () => {
+    const message = byId(feed, 'p1-msg');
+    expect(facebookAdapter.findPostElements(message)).toEqual([]);
+    expect(facebookAdapter.closestPost(message)?.id).toBe('post-1');
+    const commentText = byId(feed, 'c-ru').querySelector('span[lang]');
+    expect(commentText && facebookAdapter.closestPost(commentText)?.id).toBe('c-ru');
+  });
+
+  it('yields nothing from an X page', () => {
+    const doc = loadFixture('x', 'timeline.html', 'https://www.facebook.com/');
+    expect(facebookAdapter.findPostElements(doc.body)).toEqual([]);
+  });
+});
