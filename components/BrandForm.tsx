@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
 import { BrandProfileSchema, DEFAULT_BUSINESS_HOURS, type BrandProfile } from '@/lib/schemas';
+import { TriageSettings, triageDraftOf, triageFieldsOf } from './brand/TriageSettings';
 
 type ListField = 'handles' | 'names' | 'products' | 'hashtags' | 'misspellings' | 'exclusions';
 const LIST_FIELDS: ListField[] = ['handles', 'names', 'products', 'hashtags', 'misspellings', 'exclusions'];
@@ -28,6 +29,7 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
   const [target, setTarget] = useState(String(initial?.firstResponseTargetMinutes ?? 60));
   const [timeZone, setTimeZone] = useState(initial?.businessHours.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [error, setError] = useState<string | undefined>();
+  const [triage, setTriage] = useState(() => triageDraftOf(initial));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,6 +43,7 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
       supportEmail,
       firstResponseTargetMinutes: Number(target),
       businessHours: { ...(initial?.businessHours ?? DEFAULT_BUSINESS_HOURS), timeZone },
+      ...triageFieldsOf(triage),
       createdAt: initial?.createdAt ?? now,
       updatedAt: now,
     });
@@ -90,6 +93,7 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
         <span>{i18n.t('brands.timeZone')}</span>
         <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
       </label>
+      <TriageSettings draft={triage} onChange={setTriage} brandId={initial?.id} />
       {error && <p className="banner error" role="alert">{error}</p>}
       <div className="actions">
         <button type="submit" className="primary">{i18n.t('common.save')}</button>

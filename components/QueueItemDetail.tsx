@@ -1,30 +1,52 @@
-/** The open queue item: the post, why it ranks, and the state actions. */
+/**
+ * The open queue item: the post (as text), why it ranks where it does (every reason with points
+ * and evidence, due time, sentiment, matched terms), the noise rule that filtered it, and the state
+ * actions. Snooze/Dismiss/Escalate/Follow up open small forms (components/queue/ActionForms.tsx);
+ * QueueView drives them from the keyboard through `mode`.
+ */
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
 import { getDb } from '@/lib/db/db';
-import { sendMessage } from '@/lib/messages';
-import type { QueueItem, QueueState } from '@/lib/schemas';
+import { sendMessage, type MessageInput } from '@/lib/messages';
+import { priorityBand } from '@/lib/pipeline/bands';
+import { ruleCatches, ruleName } from '@/lib/pipeline/reasonLabel';
+import type { QueueItem } from '@/lib/schemas';
 import { ReasonChips } from './ReasonChips';
 import { ReplyComposer } from './compose/ReplyComposer';
 import { CustomerCard } from './customers/CustomerCard';
+import { DismissForm, EscalateForm, FollowUpForm, SnoozeForm, dismissReasonLabel } from './queue/ActionForms';
+import { DueLabel, MatchedTerms, SentimentBadge } from './queue/ItemMeta';
+import { formatWhen } from './queue/times';
 
-const SNOOZE_OPTIONS = [
-  { key: 'queue.snooze1h', ms: 60 * 60 * 1000 },
-  { key: 'queue.snooze4h', ms: 4 * 60 * 60 * 1000 },
-  { key: 'queue.snooze1d', ms: 24 * 60 * 60 * 1000 },
-] as const;
+export type DetailMode = 'view' | 'snooze' | 'dismiss' | 'escalate' | 'followUp';
 
-export function QueueItemDetail({ item, onClose }: { item: QueueItem; onClose: () => void }) {
+type StateChange = Omit<MessageInput<'queueSetState'>, 'key'>;
+
+export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed }: {
+  item: QueueItem;
+  now: number;
+  mode: DetailMode;
+  onMode: (mode: DetailMode) => void;
+  onClose: () => void;
+  /** Called after a change that takes the item out of the current list (QueueView selects the next). */
+  onActed: () => void;
+}) {
   const post = useLiveQuery(() => getDb().posts.get(item.key), [item.key]);
   const [note, setNote] = useState(item.note ?? '');
-  const move = (state: QueueState, extra: { snoozedUntil?: number; dismissReason?: string } = {}) =>
-    void sendMessage('queueSetState', { key: item.key, state, note: note || undefined, ...extra });
+  const move = (change: StateChange) => {
+    onMode('view');
+    onActed();
+    void sendMessage('queueSetState', { key: item.key, note: note.trim() || undefined, ...change });
+  };
+  const band = priorityBand(item.priority);
 
   return (
-    <section className="detail" aria-label={i18n.t('queue.detailLabel')}>
+    <section className="detail" aria-label={i18n.t('queue.detailLabel')} data-detail-key={item.key}>
       <header className="detail-head">
+        <span className={`prio ${band}`}>{item.priority}</span>
         <strong>{post?.authorName}</strong> {post?.authorHandle && <span className="muted">@{post.authorHandle}</span>}
+        <span className="muted">{i18n.t(`site.${item.site}`)} · {i18n.t(`state.${item.state}`)}</span>
         <button type="button" className="icon" onClick={onClose} aria-label={i18n.t('common.close')}>
           ×
         </button>
@@ -35,30 +57,74 @@ export function QueueItemDetail({ item, onClose }: { item: QueueItem; onClose: (
           {i18n.t('queue.openPost')}
         </a>
       )}
-      <h3>{i18n.t('queue.why', [String(item.priority)])}</h3>
-      <ReasonChips reasons={item.reasons} />
+
       {item.filteredBy && (
-        <p className="banner info">
-          {i18n.t('queue.filteredBy', [item.filteredBy.rule])} {item.filteredBy.detail}
-        </p>
+        <div className="banner info filtered-by" role="note">
+          <p>{i18n.t('triageUi.filteredBy', [ruleName(item.filteredBy.rule), item.filteredBy.detail])}</p>
+          <p className="muted">{i18n.t('triageUi.filteredWhat', [ruleCatches(item.filteredBy.rule)])}</p>
+          <button type="button" className="primary" onClick={() => move({ state: 'new' })}>
+            {i18n.t('triageUi.restore')}
+          </button>{' '}
+          <span className="muted">{i18n.t('triageUi.restoreHint')}</span>
+        </div>
       )}
+
+      <h3>{i18n.t('triageUi.why', [String(item.priority)])}</h3>
+      <p className="meta-line">
+        <DueLabel item={item} now={now} /> <SentimentBadge score={item.sentiment} /> <MatchedTerms terms={item.matchedTerms} />
+      </p>
+      <ReasonChips reasons={item.reasons} />
+
+      <ul className="state-facts">
+        {item.assignedAgent && <li>{i18n.t('triageUi.assignedTo', [item.assignedAgent])}</li>}
+        {item.state === 'snoozed' && item.snoozedUntil !== undefined && <li>{i18n.t('triageUi.snoozedUntil', [formatWhen(item.snoozedUntil)])}</li>}
+        {item.followUpAt !== undefined && <li>{i18n.t('triageUi.followUpAt', [formatWhen(item.followUpAt)])}</li>}
+        {item.state === 'dismissed' && item.dismissReason && <li>{i18n.t('triageUi.dismissedBecause', [dismissReasonLabel(item.dismissReason)])}</li>}
+      </ul>
+
       <CustomerCard item={item} />
       <ReplyComposer key={item.key} item={item} />
       <label className="field">
         <span>{i18n.t('queue.note')}</span>
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} />
       </label>
-      <div className="actions">
-        <button type="button" onClick={() => move('inProgress')}>{i18n.t('queue.actionStart')}</button>
-        <button type="button" onClick={() => move('escalated')}>{i18n.t('queue.actionEscalate')}</button>
-        {SNOOZE_OPTIONS.map((o) => (
-          <button key={o.key} type="button" onClick={() => move('snoozed', { snoozedUntil: Date.now() + o.ms })}>
-            {i18n.t(o.key)}
-          </button>
-        ))}
-        <button type="button" onClick={() => move('dismissed', { dismissReason: note || undefined })}>{i18n.t('queue.actionDismiss')}</button>
-        {item.state !== 'new' && <button type="button" onClick={() => move('new')}>{i18n.t('queue.actionReopen')}</button>}
-      </div>
+
+      {mode === 'snooze' && <SnoozeForm onSubmit={(until) => move({ state: 'snoozed', snoozedUntil: until })} onCancel={() => onMode('view')} />}
+      {mode === 'dismiss' && <DismissForm onSubmit={(reason) => move({ state: 'dismissed', dismissReason: reason })} onCancel={() => onMode('view')} />}
+      {mode === 'escalate' && (
+        <EscalateForm
+          initialNote={note}
+          onSubmit={(text, colleague) => move({ state: 'escalated', note: text || undefined, assignedAgent: colleague || undefined })}
+          onCancel={() => onMode('view')}
+        />
+      )}
+      {mode === 'followUp' && (
+        <FollowUpForm
+          onSubmit={(at) => {
+            onMode('view');
+            void sendMessage('queueFollowUp', { key: item.key, followUpAt: at });
+          }}
+          onCancel={() => onMode('view')}
+        />
+      )}
+
+      {mode === 'view' && (
+        <div className="actions">
+          {item.state !== 'inProgress' && item.state !== 'filtered' && (
+            <button type="button" onClick={() => move({ state: 'inProgress' })}>{i18n.t('triageUi.action.start')}</button>
+          )}
+          <button type="button" onClick={() => onMode('escalate')}>{i18n.t('triageUi.action.escalate')}</button>
+          <button type="button" onClick={() => onMode('snooze')}>{i18n.t('triageUi.action.snooze')}</button>
+          <button type="button" onClick={() => onMode('dismiss')}>{i18n.t('triageUi.action.dismiss')}</button>
+          {item.state !== 'replied' && item.state !== 'filtered' && (
+            <button type="button" onClick={() => move({ state: 'replied' })}>{i18n.t('triageUi.action.replied')}</button>
+          )}
+          <button type="button" onClick={() => onMode('followUp')}>{i18n.t('triageUi.action.followUp')}</button>
+          {item.state !== 'new' && item.state !== 'filtered' && (
+            <button type="button" onClick={() => move({ state: 'new' })}>{i18n.t('triageUi.action.reopen')}</button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,33 +1,37 @@
-/** One queue row: priority, author, the post's text (as text, never markup) and top reasons. */
+/** One queue row: priority band, author, the post's text (as text, never markup), top reasons, due time. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
 import { getDb } from '@/lib/db/db';
 import { priorityBand } from '@/lib/pipeline/bands';
 import type { QueueItem } from '@/lib/schemas';
 import { ReasonChips } from './ReasonChips';
+import { DueLabel } from './queue/ItemMeta';
 
-export function QueueRow({ item, selected, onSelect }: { item: QueueItem; selected: boolean; onSelect: () => void }) {
+export function QueueRow({ item, selected, now, onSelect }: { item: QueueItem; selected: boolean; now: number; onSelect: () => void }) {
   const post = useLiveQuery(() => getDb().posts.get(item.key), [item.key]);
+  const band = priorityBand(item.priority);
   return (
     <div
       id={`q-${item.key}`}
       role="option"
       aria-selected={selected}
-      className={selected ? 'row selected' : 'row'}
+      className={`row band-${band}${selected ? ' selected' : ''}`}
       data-queue-key={item.key}
+      data-priority={item.priority}
       onClick={onSelect}
     >
-      <span className={`prio ${priorityBand(item.priority)}`} title={i18n.t('queue.priority')}>
+      <span className={`prio ${band}`} title={`${i18n.t('queue.priority')}: ${i18n.t(`priority.${band}`)}`}>
         {item.priority}
       </span>
       <div className="row-body">
         <div className="row-head">
           <strong>{post?.authorName || post?.authorHandle || item.key}</strong>
           {post?.authorHandle && <span className="muted">@{post.authorHandle}</span>}
+          <DueLabel item={item} now={now} />
           <span className="muted site">{i18n.t(`site.${item.site}`)}</span>
         </div>
         <p className="row-text">{post?.text ?? ''}</p>
-        <ReasonChips reasons={item.reasons.slice(0, 3)} compact />
+        <ReasonChips reasons={item.reasons} compact />
       </div>
     </div>
   );

@@ -1,17 +1,33 @@
-/** Why an item ranks where it does, in the agent's language plus the post's own evidence. */
+/**
+ * Why an item ranks where it does, in the agent's language plus the post's own evidence.
+ * Compact (rows): the strongest few, noise first so a filtered row says which rule caught it.
+ * Full (detail): every reason with its points and quoted evidence.
+ */
 import { i18n } from '#i18n';
 import type { Reason } from '@/lib/schemas';
 import { reasonLabel } from '@/lib/pipeline/reasonLabel';
 
-export function ReasonChips({ reasons, compact = false }: { reasons: Reason[]; compact?: boolean }) {
-  if (reasons.length === 0) return compact ? null : <p className="muted">{i18n.t('queue.noReasons')}</p>;
+/** Noise reasons first, then by points, strongest first; stable for equal points. */
+export function topReasons(reasons: readonly Reason[], count: number): Reason[] {
+  const spam = (r: Reason) => (r.code.startsWith('spam.') ? 1 : 0);
+  return [...reasons].sort((a, b) => spam(b) - spam(a) || b.points - a.points).slice(0, count);
+}
+
+export function ReasonChips({ reasons, compact = false }: { reasons: readonly Reason[]; compact?: boolean }) {
+  if (reasons.length === 0) return compact ? null : <p className="muted">{i18n.t('triageUi.noReasons')}</p>;
+  const shown = compact ? topReasons(reasons, 3) : reasons;
   return (
-    <ul className={compact ? 'reasons compact' : 'reasons'} aria-label={i18n.t('queue.reasons')}>
-      {reasons.map((r, i) => (
-        <li key={`${r.code}-${i}`} className={r.points < 0 ? 'reason negative' : 'reason'}>
-          {reasonLabel(r.code)}
-          {r.detail && <span className="detail">: {r.detail}</span>}
-          {!compact && <span className="points"> ({r.points > 0 ? '+' : ''}{r.points})</span>}
+    <ul className={compact ? 'reasons compact' : 'reasons full'} aria-label={i18n.t('queue.reasons')}>
+      {shown.map((r, i) => (
+        <li key={`${r.code}-${i}`} className={r.points < 0 || r.code.startsWith('spam.') ? 'reason negative' : 'reason'} data-reason={r.code} title={r.detail || undefined}>
+          <span className="reason-label">{reasonLabel(r.code)}</span>
+          {!compact && (
+            <span className="points">
+              {' '}
+              {i18n.t('triageUi.points', [`${r.points > 0 ? '+' : ''}${r.points}`])}
+            </span>
+          )}
+          {r.detail && <span className="detail-text">{compact ? ` · ${r.detail}` : ` — ${r.detail}`}</span>}
         </li>
       ))}
     </ul>

@@ -14,11 +14,18 @@ import {
   PageKindSchema,
   PostKeySchema,
   PostSchema,
+  ProfileStatSchema,
   QueueStateSchema,
   SiteSchema,
   InsertResultSchema,
   ReplyContextSchema,
   ReplySentSchema,
+  TemplateSchema,
+  ToneNoteSchema,
+  ToneRulesSchema,
+  CustomerSchema,
+  CustomerImportFieldSchema,
+  GoalSchema,
 } from './schemas';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -38,6 +45,32 @@ export const PostVerdictSchema = z.object({
   filtered: z.boolean().default(false),
 });
 export type PostVerdict = z.infer<typeof PostVerdictSchema>;
+
+/** What a log-bundle import did, per file and in total (lib/db/review.ts). */
+export const ReviewImportResultSchema = z.object({
+  files: z.array(
+    z.object({
+      name: z.string(),
+      ok: z.boolean(),
+      agent: z.string().optional(),
+      entries: z.number().int().optional(),
+      mentions: z.number().int().optional(),
+      goals: z.number().int().optional(),
+      error: z
+        .object({
+          code: z.string(),
+          message: z.string(),
+          issues: z.array(z.object({ path: z.string(), rowId: z.string().optional(), problem: z.string() })),
+          version: z.number().optional(),
+        })
+        .optional(),
+    }),
+  ),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type ReviewImportResult = z.infer<typeof ReviewImportResultSchema>;
 
 export const messageSchemas = {
   /** Content → background: a batch of posts extracted from the page, plus detection health. */
@@ -62,9 +95,19 @@ export const messageSchemas = {
       snoozedUntil: z.number().int().nonnegative().optional(),
       note: z.string().max(2000).optional(),
       dismissReason: z.string().max(300).optional(),
+      /** Escalation: the colleague it goes to. */
+      assignedAgent: z.string().max(120).optional(),
+      /** "Follow up at" reminder, e.g. after a reply that promised to come back. */
+      followUpAt: z.number().int().nonnegative().optional(),
     }),
     output: Ok,
   },
+  /** Panel → background: set a follow-up reminder, or clear it ("Done") with no time. */
+  queueFollowUp: { input: z.object({ key: PostKeySchema, followUpAt: z.number().int().nonnegative().optional() }), output: Ok },
+  /** Panel → background: wake snoozed items whose time has come (also runs on a timer). */
+  queueWake: { input: z.object({}).optional(), output: z.object({ woken: z.number().int().nonnegative() }) },
+  /** Panel → background: re-score a brand's open items with its current triage settings. */
+  queueRerank: { input: z.object({ brandId: IdSchema }), output: z.object({ rescored: z.number().int().nonnegative() }) },
   brandSave: { input: BrandProfileSchema, output: Ok },
   brandDelete: { input: z.object({ id: IdSchema }), output: Ok },
   /** Panel → background: load the demo brand, customers and templates. */
@@ -97,8 +140,53 @@ export const messageSchemas = {
     }),
     output: Ok,
   },
+  /** Content → background: follower counts / verified badges seen in profile headers and hover cards. */
+  profileStatsSeen: {
+    input: z.object({ site: SiteSchema, stats: z.array(ProfileStatSchema).max(200) }),
+    output: z.object({ ok: z.literal(true), written: z.number().int().nonnegative() }),
+  },
   /** Content → background: every brand's own handles (for "already answered" detection). */
   brandHandlesGet: { input: z.object({}).optional(), output: z.object({ handles: z.array(z.string()) }) },
+  /** Panel → background: create or update a template (`duplicateCode` when the short code is taken). */
+  templateSave: { input: TemplateSchema, output: z.object({ ok: z.boolean(), error: z.enum(['duplicateCode']).optional() }) },
+  templateDelete: { input: z.object({ id: IdSchema }), output: Ok },
+  /** Panel → background: these templates reached the reply box (use counts rank search). */
+  templateUsed: { input: z.object({ ids: z.array(IdSchema).min(1).max(20) }), output: Ok },
+  toneNoteSave: { input: ToneNoteSchema, output: Ok },
+  toneNoteDelete: { input: z.object({ id: IdSchema }), output: Ok },
+  toneRulesSave: { input: z.object({ brandId: IdSchema, toneRules: ToneRulesSchema }), output: Ok },
+  /** Panel → background: stage a chunk of a customer import in memory (nothing is written yet). */
+  customersImportStage: {
+    input: z.object({ importId: z.string().min(1).max(80), customers: z.array(CustomerSchema).max(5000) }),
+    output: z.object({ staged: z.number().int().nonnegative() }),
+  },
+  /** Panel → background: write every staged customer in ONE transaction (the user confirmed). */
+  customersImportCommit: {
+    input: z.object({ importId: z.string().min(1).max(80), fields: z.array(CustomerImportFieldSchema).max(20), expected: z.number().int().nonnegative() }),
+    output: z.object({ added: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
+  },
+  /** Panel → background: forget a staged import. */
+  customersImportCancel: { input: z.object({ importId: z.string().min(1).max(80) }), output: Ok },
+  /** Panel → background: add a customer by hand, or save an edited one. */
+  customerSave: { input: CustomerSchema, output: z.object({ id: IdSchema }) },
+  customerNotesSave: {
+    input: z.object({ id: IdSchema, notes: z.string().max(5000).optional(), tags: z.array(z.string().trim().min(1).max(80)).max(200).optional() }),
+    output: Ok,
+  },
+  customerDelete: { input: z.object({ id: IdSchema }), output: Ok },
+  /** Panel → background: the agent links a queue item to a customer (manual, confidence 1) and it is re-scored. */
+  queueLinkCustomer: { input: z.object({ key: PostKeySchema, customerId: IdSchema }), output: Ok },
+  /** Panel → background: "Unlink" / "Not this person"; automatic matching stays off for the item. */
+  queueUnlinkCustomer: { input: z.object({ key: PostKeySchema }), output: Ok },
+  /** Review page → background: import agents' log bundles (file name + JSON text each), one transaction. */
+  reviewImport: {
+    input: z.object({ files: z.array(z.object({ name: z.string().max(500), text: z.string() })).min(1).max(200) }),
+    output: ReviewImportResultSchema,
+  },
+  /** Review page → background: create or edit a team goal (OKR). */
+  goalSave: { input: GoalSchema, output: Ok },
+  /** Review page → background: delete a team goal. */
+  goalDelete: { input: z.object({ id: IdSchema }), output: Ok },
 } as const;
 
 type Schemas = typeof messageSchemas;

@@ -101,6 +101,8 @@ export const BrandProfileSchema = z.object({
   facebookCommentLimit: z.number().int().positive().default(8000),
   createdAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
+  /** Ids of lib/triage NOISE_RULES this brand switched off (brand triage settings). */
+  disabledNoiseRules: z.array(z.string().min(1).max(60)).max(100).default([]),
 });
 export type BrandProfile = z.infer<typeof BrandProfileSchema>;
 
@@ -485,6 +487,14 @@ export const GoalSchema = z.object({
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
+/** A brand as a log bundle carries it: the lead's charts need its time zone and staffed hours. */
+export const BundleBrandSchema = z.object({
+  id: IdSchema,
+  name: z.string().trim().min(1).max(120),
+  businessHours: BusinessHoursSchema,
+});
+export type BundleBrand = z.infer<typeof BundleBrandSchema>;
+
 export const LOG_BUNDLE_FORMAT = 'replyline.log-bundle';
 export const LOG_BUNDLE_VERSION = 1;
 
@@ -497,6 +507,8 @@ export const LogBundleSchema = z.object({
   entries: z.array(ReplyLogEntrySchema),
   mentions: z.array(MentionRecordSchema).default([]),
   goals: z.array(GoalSchema).default([]),
+  /** Optional (added 2026-11-23): brands of the entries, for time zones and staffed hours. */
+  brands: z.array(BundleBrandSchema).optional(),
 });
 export type LogBundle = z.infer<typeof LogBundleSchema>;
 

@@ -4,6 +4,7 @@
  */
 import { adapterFor } from '@/lib/sites';
 import { startPostScanner } from './scanner';
+import { startProfileWatch } from './profiles';
 import { startReplyInsertion } from './reply';
 import { startAnsweredWatch } from './sent';
 
@@ -14,6 +15,7 @@ export default defineContentScript({
     const adapter = adapterFor(location.href);
     if (!adapter) return;
     startPostScanner(adapter, ctx.signal);
+    startProfileWatch(adapter, ctx.signal);
     startReplyInsertion(adapter, ctx.signal);
     startAnsweredWatch(adapter, ctx.signal);
   },

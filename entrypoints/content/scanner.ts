@@ -13,6 +13,11 @@ const POST_ATTR = 'data-replyline-post';
 const PRIORITY_ATTR = 'data-replyline-priority';
 const BATCH_DELAY_MS = 150;
 const MAX_BATCH = 200;
+/**
+ * Quiet time after which the page counts as settled and detection health is reported even if no
+ * post was recognised: a drifted page yields no batch, and silence must not read as "all fine".
+ */
+export const HEALTH_SETTLE_MS = 1000;
 
 export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal): void {
   let pageScope = new AbortController();
@@ -36,6 +41,14 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
   const pending = new Map<string, Post>();
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let healthTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Candidate count in the last report of this page; undefined = nothing reported yet. */
+  let reportedCandidates: number | undefined;
+
+  const pageRef = () => {
+    const url = location.href;
+    return { site: adapter.site, pageKind: adapter.pageKind(url, document), url };
+  };
 
   const flush = async () => {
     timer = undefined;
@@ -45,14 +58,10 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
     const extractionFailures = failures;
     failures = 0;
     if (pending.size > 0) schedule();
-    const url = location.href;
+    const candidates = adapter.countCandidates(document);
+    reportedCandidates = candidates;
     try {
-      const { verdicts } = await sendMessage('postsSeen', {
-        page: { site: adapter.site, pageKind: adapter.pageKind(url, document), url },
-        posts,
-        candidates: adapter.countCandidates(document),
-        extractionFailures,
-      });
+      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, candidates, extractionFailures });
       if (!signal.aborted) applyVerdicts(verdicts);
     } catch (error) {
       // The extension was reloaded or the worker is waking up: the next batch retries.
@@ -62,6 +71,28 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
 
   const schedule = () => {
     timer ??= setTimeout(() => void flush(), BATCH_DELAY_MS);
+  };
+
+  /** A report without posts, once the page is quiet, when a batch has not already said it all. */
+  const reportHealth = async () => {
+    healthTimer = undefined;
+    if (signal.aborted) return;
+    if (timer !== undefined || pending.size > 0) return settleLater(); // the batch carries health
+    const candidates = adapter.countCandidates(document);
+    if (candidates === reportedCandidates && failures === 0) return;
+    const extractionFailures = failures;
+    failures = 0;
+    reportedCandidates = candidates;
+    try {
+      await sendMessage('postsSeen', { page: pageRef(), posts: [], candidates, extractionFailures });
+    } catch (error) {
+      console.debug('[replyline] health report failed', error);
+    }
+  };
+
+  const settleLater = () => {
+    if (healthTimer) clearTimeout(healthTimer);
+    healthTimer = setTimeout(() => void reportHealth(), HEALTH_SETTLE_MS);
   };
 
   const applyVerdicts = (verdicts: PostVerdict[]) => {
@@ -106,6 +137,7 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
   };
 
   const readWithin = (nodes: Iterable<Node>) => {
+    settleLater();
     for (const node of nodes) {
       if (!(node instanceof Element)) continue;
       const owner = adapter.closestPost(node);
@@ -118,5 +150,6 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
   observe(document.body, { signal, onAdded: readWithin, onTextChanged: readWithin });
   signal.addEventListener('abort', () => {
     if (timer) clearTimeout(timer);
+    if (healthTimer) clearTimeout(healthTimer);
   });
 }

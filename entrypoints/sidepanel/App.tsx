@@ -6,13 +6,19 @@ import { PageHealthBanner } from '@/components/PageHealthBanner';
 import { QueueView } from './views/QueueView';
 import { BrandsView } from './views/BrandsView';
 import { SettingsView } from './views/SettingsView';
+import { CustomersView } from './views/CustomersView';
+import { TemplatesView } from './views/TemplatesView';
 
-type TabId = 'queue' | 'brands' | 'settings';
+type TabId = 'queue' | 'customers' | 'templates' | 'brands' | 'settings';
 
 export function App() {
   const [tab, setTab] = useState<TabId>('queue');
+  const [customersOpened, setCustomersOpened] = useState(false);
+  if (tab === 'customers' && !customersOpened) setCustomersOpened(true);
   const tabs: TabDef<TabId>[] = [
     { id: 'queue', label: i18n.t('nav.queue') },
+    { id: 'customers', label: i18n.t('customers.tab') },
+    { id: 'templates', label: i18n.t('templates.tab') },
     { id: 'brands', label: i18n.t('nav.brands') },
     { id: 'settings', label: i18n.t('nav.settings') },
   ];
@@ -32,6 +38,13 @@ export function App() {
       <Tabs tabs={tabs} active={tab} onChange={setTab} label={i18n.t('nav.label')} />
       <main className="app-main" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'queue' && <QueueView onSetUpBrand={() => setTab('brands')} />}
+        {/* Kept mounted once opened: an import in progress survives a look at another tab. */}
+        {customersOpened && (
+          <div hidden={tab !== 'customers'} className="tab-keepalive">
+            <CustomersView />
+          </div>
+        )}
+        {tab === 'templates' && <TemplatesView />}
         {tab === 'brands' && <BrandsView />}
         {tab === 'settings' && <SettingsView />}
       </main>

@@ -2,7 +2,7 @@
 import { deleteBrand, saveBrand, saveSettings } from '../db/brands';
 import type { ReplylineDb } from '../db/db';
 import { ingestPosts } from '../db/ingest';
-import { setQueueState } from '../db/queue';
+import { setQueueState, wakeSnoozed } from '../db/queue';
 import { handle } from '../messages';
 import { classifyPost } from '../pipeline/classify';
 import { recordPageHealth, forgetTab } from '../db/pageHealth';
@@ -11,6 +11,8 @@ import { loadDemoData } from '../db/demo';
 export function registerCoreHandlers(db: ReplylineDb): void {
   handle('postsSeen', async (data, sender) => {
     const now = Date.now();
+    // The service worker may have slept through the wake-up timer: catch up on snoozed items.
+    await wakeSnoozed(db, now);
     const verdicts = await ingestPosts(db, data.posts, classifyPost, now);
     if (sender.tabId !== undefined) {
       await recordPageHealth(db, {

@@ -7,10 +7,15 @@
  * previous version first.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { upgradeToReviewV2 } from './rollups';
 import type {
   AgentSettings,
   AuthorStats,
   BrandProfile,
+  BundleBrand,
+  Goal,
+  MentionRecord,
+  Rollup,
   Customer,
   PageHealth,
   Post,
@@ -41,8 +46,12 @@ export type ReplylineDb = Dexie & {
   replyLog: EntityTable<ReplyLogEntry, 'id'>;
   settings: EntityTable<AgentSettings, 'id'>;
   pageHealth: EntityTable<PageHealth, 'tabId'>;
-  goals: EntityTable<IdRecord, 'id'>;
-  rollups: EntityTable<KeyedRecord, 'key'>;
+  goals: EntityTable<Goal, 'id'>;
+  rollups: EntityTable<Rollup, 'key'>;
+  /** Since version 2: one record per queued mention (own queue and imported bundles). */
+  mentions: EntityTable<MentionRecord, 'key'>;
+  /** Since version 2: brands known only from imported bundles (time zone, staffed hours). */
+  reviewBrands: EntityTable<BundleBrand, 'id'>;
 };
 
 export function openDb(name = DB_NAME): ReplylineDb {
@@ -64,6 +73,16 @@ export function openDb(name = DB_NAME): ReplylineDb {
     goals: 'id',
     rollups: 'key, day',
   });
+
+  // 2026-11-23 — version 2: review data. `mentions` mirrors every queued mention (outcome only) so
+  // the review rollups, exports and drill-downs never read the queue; firstSeenAt / repliedAt serve
+  // the period reads (export, drill-down). Filled from the existing queue in the upgrade.
+  db.version(2)
+    .stores({
+      mentions: 'key, firstSeenAt, repliedAt',
+      reviewBrands: 'id',
+    })
+    .upgrade((tx) => upgradeToReviewV2(tx));
 
   return db;
 }

@@ -6,6 +6,7 @@ import { PostSchema, QueueItemSchema, type Post, type QueueItem } from '../schem
 import type { PostVerdict } from '../messages';
 import type { ReplylineDb } from './db';
 import { queueRank } from './queueOrder';
+import { reviewUpkeepTables, syncMentions } from './rollups';
 import { AUTO_LINK_CONFIDENCE } from '../customers/match';
 
 /** What classification decided about one post (matching, ownership, triage, customer). */
@@ -28,7 +29,8 @@ export async function ingestPosts(
   forceQueueKeys: ReadonlySet<string> = new Set(),
 ): Promise<PostVerdict[]> {
   const posts = rawPosts.map((p) => PostSchema.parse(p));
-  return db.transaction('rw', [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings], async () => {
+  const tables = [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings, ...reviewUpkeepTables(db)];
+  return db.transaction('rw', tables, async () => {
     const verdicts: PostVerdict[] = [];
     const existingPosts = await db.posts.bulkGet(posts.map((p) => p.key));
     const existingItems = await db.queue.bulkGet(posts.map((p) => p.key));
@@ -95,7 +97,11 @@ export async function ingestPosts(
     }
 
     await db.posts.bulkPut(postWrites);
-    if (queueWrites.length > 0) await db.queue.bulkPut(queueWrites);
+    if (queueWrites.length > 0) {
+      await db.queue.bulkPut(queueWrites);
+      // Review mentions and rollups change with the queue, in this same transaction.
+      await syncMentions(db, queueWrites);
+    }
     return verdicts;
   });
 }

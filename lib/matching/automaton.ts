@@ -19,6 +19,8 @@ export interface DenseTables {
   /** Patterns ending in state q: outList[outStart[q] .. outStart[q + 1]). */
   outStart: Int32Array;
   outList: Int32Array;
+  /** Longest pattern: the state after any text depends only on its last maxDepth units. */
+  maxDepth: number;
 }
 
 export interface Automaton {
@@ -109,7 +111,7 @@ export function buildAutomaton(patterns: readonly string[], denseCellLimit = DEN
     }
     return {
       states,
-      dense: { classOf, classes, rows, outStart, outList },
+      dense: { classOf, classes, rows, outStart, outList, maxDepth: patterns.reduce((m, p) => Math.max(m, p.length), 0) },
       scan(codes, length, onHit) {
         let s = 0;
         for (let j = 0; j < length; j++) {

@@ -9,8 +9,10 @@
  * - Han/Kana/Thai… terms match as substrings (`小米` in `我买的小米手机坏了`), and those scripts
  *   count as a boundary for Latin terms (`Acme中国` mentions `acme`).
  * - Handles match only as `@handle` with the whole handle (`@acmehelp` is not `@acme`,
- *   `bob@acme.com` is an e-mail, not a mention) or as a profile link `x.com/acme`,
- *   `twitter.com/acme/status/…`. A bare `acme` only counts if it is also a name.
+ *   `bob@acme.com` is an e-mail, not a handle mention; its `acme` still counts if `acme` is a
+ *   name) or as a profile link `x.com/acme`, `twitter.com/acme/status/…`. A bare `acme` only
+ *   counts if it is also a name. Handle chars are [a-z0-9_] after folding (full-width ok).
+ * - Any whitespace run equals one space, so a term `acme help` matches `Acme\n  help`.
  * - Hashtags match the whole tag: `#acme` not in `#acmedeals` or `#acme中国`.
  * - An exclusion suppresses the mentions of its brand that it covers, not the whole post.
  * - Per brand, overlapping mentions resolve to leftmost-longest (`acme help` over `acme`).
@@ -174,7 +176,6 @@ function fusedScanner(tables: DenseTables, buf: NormBuffer): (text: string) => S
     let n = 0;
     let i = 0;
     let s = 0; // current row
-    let before = 0; // row before the last unit, to redo it if a combining mark rewrites it
     while (i < len) {
       // Fast loop as in normaliseInto, stepping the automaton on each unit as it is written.
       const codes = buf.codes;
@@ -189,7 +190,6 @@ function fusedScanner(tables: DenseTables, buf: NormBuffer): (text: string) => S
         starts[n] = i;
         n++;
         const k = classOf[u]!;
-        before = s;
         if (k === 0) {
           s = 0;
           continue;
@@ -211,10 +211,12 @@ function fusedScanner(tables: DenseTables, buf: NormBuffer): (text: string) => S
       if (from > 0 && out[from - 1] !== lastBefore) {
         // The previous unit was rewritten (и + ̆ → й): forget what it produced and step it again.
         while (found.count > 0 && found.ends[found.count - 1] === from) found.count--;
-        s = stepRow(rows, classOf, before, out[from - 1]!, from, record);
+        // The automaton's state depends only on the last maxDepth units: replay them from the root.
+        s = 0;
+        for (let j = Math.max(0, from - 1 - tables.maxDepth); j < from - 1; j++) s = stepRow(rows, classOf, s, out[j]!, -1, ignore);
+        s = stepRow(rows, classOf, s, out[from - 1]!, from, record);
       }
       for (let j = from; j < n; j++) {
-        before = s;
         s = stepRow(rows, classOf, s, out[j]!, j + 1, record);
       }
     }
@@ -223,6 +225,8 @@ function fusedScanner(tables: DenseTables, buf: NormBuffer): (text: string) => S
     return found;
   };
 }
+
+const ignore = (): void => {};
 
 /** One automaton step outside the hot loop; records the row if a pattern ends at `end`. */
 function stepRow(

@@ -7,7 +7,7 @@ import type { Classification } from '../db/ingest';
 import { dbCustomerLookup } from '../db/customerLookup';
 import { compileMatcher, isBrandAuthor, summarise, type Matcher } from '../matching/matcher';
 import { isStrongMatch, matchAuthor } from '../customers/match';
-import { scorePost } from '../triage';
+import { NOISE_RULES, scorePost } from '../triage';
 import type { BrandProfile, Post } from '../schemas';
 
 /** The compiled matcher is reused until a brand profile changes. */
@@ -56,6 +56,8 @@ export async function classifyPost(post: Post, db: ReplylineDb, now = Date.now()
       now,
       customer: customer ? { orderCount: customer.orderCount, totalSpent: customer.totalSpent, name: customer.name } : undefined,
       matchedTerms: terms,
+      // The brand's triage settings can switch rules off; a missing field (older record) means none.
+      noiseRules: NOISE_RULES.filter((r) => !(brand.disabledNoiseRules ?? []).includes(r.id)),
     },
   );
   return {

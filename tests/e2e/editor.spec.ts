@@ -228,3 +228,27 @@ test('no reply box on the page: the reply goes to the clipboard and the agent is
   expect(await replyLog(panel)).toHaveLength(0);
   expect((await queueItem(panel, key))?.state).toBe('new');
 });
+
+test('fixture fidelity: the naive ways (execCommand insertText / insertHTML) break the Draft.js fixture as they break X', async ({ context, sitePages }) => {
+  // Without this, a passing insertion test could mean the fixture is simply forgiving.
+  const tweet = customerTweet('just a post');
+  const url = await conversationPage(sitePages, tweet, bundles.xDraft);
+  for (const command of ['insertText', 'insertHTML'] as const) {
+    const site = await context.newPage();
+    const errors: string[] = [];
+    site.on('pageerror', (e) => errors.push(e.message));
+    await site.goto(url);
+    await site.getByTestId('reply').click();
+    await site.getByTestId('tweetTextarea_0').focus();
+    await site.waitForTimeout(100);
+    await site.evaluate((cmd) => {
+      const text = 'Line one\n\nLine three';
+      document.execCommand(cmd, false, cmd === 'insertHTML' ? text.replace(/\n/g, '<br>') : text);
+    }, command);
+    await site.waitForTimeout(300);
+    const state = await site.evaluate(() => window.__draftText?.());
+    // Seen with draft-js 0.11.7 + React 18.3: the text is lost and React throws "removeChild".
+    expect(state, `${command}; page errors: ${errors.join(' | ')}`).not.toBe('Line one\n\nLine three');
+    await site.close();
+  }
+});

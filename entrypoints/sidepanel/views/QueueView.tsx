@@ -1,48 +1,73 @@
 /**
- * The agent's queue: one state at a time, highest priority first, read page by page from the
- * [state+rank] index and virtualised so 100,000 items scroll smoothly.
+ * The agent's queue: one state at a time, highest priority first (ties oldest first), filtered by
+ * brand, site and reason. Windows are read from the [state+rank] / [brandId+state+rank] index
+ * (lib/db/queue.ts queueWindow) and virtualised, so 100,000 items scroll without loading them all.
+ * Keyboard-first: j/k or arrows move, Enter/o open, i start, e escalate, s snooze, d dismiss, Esc.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
 import { getDb } from '@/lib/db/db';
-import { queueCount, queuePage } from '@/lib/db/queue';
-import { QueueStateSchema, type QueueItem, type QueueState } from '@/lib/schemas';
+import { dueFollowUps, queueCounts, queueWindow, type QueueFilter } from '@/lib/db/queue';
+import { QueueStateSchema, type QueueItem } from '@/lib/schemas';
 import { QueueRow } from '@/components/QueueRow';
-import { QueueItemDetail } from '@/components/QueueItemDetail';
+import { QueueItemDetail, type DetailMode } from '@/components/QueueItemDetail';
 import { EmptyState } from '@/components/EmptyState';
+import { QueueFilters } from '@/components/queue/QueueFilters';
+import { FollowUpBanner } from '@/components/queue/FollowUpBanner';
+import { useNow } from '@/components/queue/useNow';
 import { sendMessage } from '@/lib/messages';
 
 const ROW_HEIGHT = 76;
 const PAGE = 50;
 
+/** The selected row: its key, its index in the list, and whether it was picked from the list. */
+interface Selection {
+  key?: string | undefined;
+  index: number;
+  /** False for items opened from elsewhere (a follow-up): they need not be in the current list. */
+  inList: boolean;
+}
+const NONE: Selection = { index: -1, inList: true };
+
+const isTyping = (target: EventTarget) =>
+  target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+
 export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
   const db = getDb();
-  const [state, setState] = useState<QueueState>('new');
-  const [selected, setSelected] = useState<string | undefined>();
+  const now = useNow();
+  const [filter, setFilterState] = useState<QueueFilter>({ state: 'new' });
+  const [sel, setSel] = useState<Selection>(NONE);
+  const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<DetailMode>('view');
   const [range, setRange] = useState({ start: 0, end: PAGE });
-  const parentRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
 
-  const counts = useLiveQuery(
-    async () => Object.fromEntries(await Promise.all(QueueStateSchema.options.map(async (s) => [s, await queueCount(db, s)] as const))),
-    [],
-  );
-  const total = counts?.[state] ?? 0;
-  const brandCount = useLiveQuery(() => db.brands.count(), []);
+  // Opening the panel catches up on snoozes that woke while the service worker slept.
+  useEffect(() => {
+    void sendMessage('queueWake', {});
+  }, []);
+
+  const brands = useLiveQuery(() => db.brands.toArray(), []);
   const settings = useLiveQuery(() => db.settings.get('me'), []);
+  const counts = useLiveQuery(() => queueCounts(db, QueueStateSchema.options, filter.brandId), [filter.brandId]);
+  const followUps = useLiveQuery(() => (filter.state === 'new' ? dueFollowUps(db, now, filter.brandId) : []), [filter.state, filter.brandId, now]);
 
   // Only the rows near the viewport are read: a window around the visible range.
   const windowStart = Math.max(0, range.start - PAGE);
   const windowSize = range.end - range.start + 2 * PAGE;
-  const rows = useLiveQuery(() => queuePage(db, state, windowSize, windowStart), [state, windowStart, windowSize]);
+  const win = useLiveQuery(
+    () => queueWindow(db, filter, windowStart, windowSize),
+    [filter.state, filter.brandId, filter.site, filter.reason, windowStart, windowSize],
+  );
+  // A filtered list's length is known once the scan reached its end; until then one more row
+  // ("looking for more") makes the virtualiser ask for the next window as the agent scrolls.
+  const count = win === undefined ? 0 : win.total ?? win.found + 1;
+  const residual = filter.site !== undefined || filter.reason !== undefined;
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const virtualItems = virtualizer.getVirtualItems();
   const first = virtualItems[0]?.index ?? 0;
   const last = virtualItems[virtualItems.length - 1]?.index ?? 0;
@@ -50,41 +75,119 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
     if (first < range.start || last > range.end) setRange({ start: first, end: Math.max(last, first + PAGE) });
   }, [first, last, range.start, range.end]);
 
+  const rowAt = (index: number): QueueItem | undefined => (win ? win.items[index - win.start] : undefined);
+
+  const focusList = useCallback(() => {
+    (listRef.current ?? rootRef.current)?.focus({ preventScroll: true });
+  }, []);
+
+  const setFilter = (next: QueueFilter) => {
+    setFilterState(next);
+    setSel(NONE);
+    setOpen(false);
+    setMode('view');
+    setRange({ start: 0, end: PAGE });
+    listRef.current?.scrollTo({ top: 0 });
+  };
+
+  // Keep the selection on its item; when the item leaves the list (dismissed, snoozed, restored…)
+  // select whatever now sits at its place, so the agent goes straight on to the next one.
+  useEffect(() => {
+    if (!win || !sel.inList) return;
+    const found = sel.key === undefined ? -1 : win.items.findIndex((r) => r.key === sel.key);
+    if (found >= 0) {
+      if (win.start + found !== sel.index) setSel({ ...sel, index: win.start + found });
+      return;
+    }
+    if (sel.index < 0) return; // focused from a badge, not (yet) in the loaded window
+    const local = sel.index - win.start;
+    if (local < 0 || local > win.items.length) return; // outside the loaded window: wait for it
+    const at = Math.min(local, win.items.length - 1);
+    const next = win.items[at];
+    if (!next) {
+      setSel(NONE);
+      setOpen(false);
+    } else if (next.key !== sel.key) setSel({ key: next.key, index: win.start + at, inList: true });
+  }, [win, sel]);
+
+  const detailItem = useLiveQuery(() => (sel.key ? db.queue.get(sel.key) : undefined), [sel.key]);
+
   // "Open in Replyline" on a page badge focuses that item here.
   useEffect(() => {
     const key = settings?.focusKey;
     if (!key) return;
     void db.queue.get(key).then((item) => {
       if (!item) return;
-      setState(item.state);
-      setSelected(item.key);
+      setFilter({ state: item.state });
+      setSel({ key: item.key, index: -1, inList: true });
+      setOpen(true);
       void sendMessage('settingsSave', { focusKey: undefined });
     });
+    // setFilter only sets state; listing it would re-run this on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings?.focusKey, db]);
 
-  const rowAt = (index: number): QueueItem | undefined => rows?.[index - windowStart];
-  const selectedIndex = rows?.findIndex((r) => r.key === selected) ?? -1;
+  // Back from a form (submitted or cancelled): the list gets the keys again.
+  const changeMode = (next: DetailMode) => {
+    setMode(next);
+    if (next === 'view') requestAnimationFrame(focusList);
+  };
+
+  const select = (index: number) => {
+    if (count === 0) return;
+    const clamped = Math.max(0, Math.min(count - 1, index));
+    const item = rowAt(clamped);
+    setSel({ key: item?.key, index: clamped, inList: true });
+    setMode('view');
+    virtualizer.scrollToIndex(clamped);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-    const current = selectedIndex >= 0 ? windowStart + selectedIndex : -1;
-    const move = (to: number) => {
-      const clamped = Math.max(0, Math.min(total - 1, to));
-      const item = rowAt(clamped);
-      if (item) setSelected(item.key);
-      virtualizer.scrollToIndex(clamped);
-    };
-    if (event.key === 'j' || event.key === 'ArrowDown') move(current + 1);
-    else if (event.key === 'k' || event.key === 'ArrowUp') move(current - 1);
-    else if (event.key === 'Escape') setSelected(undefined);
-    else if (selected && event.key === 'd') void sendMessage('queueSetState', { key: selected, state: 'dismissed' });
-    else if (selected && event.key === 's')
-      void sendMessage('queueSetState', { key: selected, state: 'snoozed', snoozedUntil: Date.now() + 60 * 60 * 1000 });
-    else return;
+    if (event.key === 'Escape') {
+      if (mode !== 'view') changeMode('view');
+      else if (open) setOpen(false);
+      else setSel(NONE);
+      focusList();
+      event.preventDefault();
+      return;
+    }
+    if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    const current = sel.inList ? sel.index : -1;
+    const key = sel.key;
+    switch (event.key) {
+      case 'j':
+      case 'ArrowDown':
+        select(current + 1);
+        break;
+      case 'k':
+      case 'ArrowUp':
+        select(current < 0 ? 0 : current - 1);
+        break;
+      case 'Enter':
+        // Enter on a button is that button's click, not "open".
+        if (event.target !== listRef.current) return;
+        if (key) setOpen(true);
+        break;
+      case 'o':
+        if (key) setOpen(true);
+        break;
+      case 'i':
+        if (key && detailItem?.state !== 'inProgress') void sendMessage('queueSetState', { key, state: 'inProgress' });
+        break;
+      case 'd':
+      case 's':
+      case 'e':
+        if (!key) return;
+        setOpen(true);
+        setMode(event.key === 'd' ? 'dismiss' : event.key === 's' ? 'snooze' : 'escalate');
+        break;
+      default:
+        return;
+    }
     event.preventDefault();
   };
 
-  if (brandCount === 0) {
+  if (brands?.length === 0) {
     return (
       <EmptyState title={i18n.t('queue.noBrandTitle')} body={i18n.t('queue.noBrandBody')}>
         <button type="button" className="primary" onClick={onSetUpBrand}>
@@ -94,43 +197,63 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
     );
   }
 
-  const selectedItem = selected ? rows?.find((r) => r.key === selected) : undefined;
+  const empty = () => {
+    if (residual || filter.brandId !== undefined) {
+      return (
+        <EmptyState title={i18n.t('triageUi.emptyFilterTitle')} body={i18n.t('triageUi.emptyFilterBody')}>
+          <button type="button" onClick={() => setFilter({ state: filter.state })}>{i18n.t('triageUi.filters.clear')}</button>
+        </EmptyState>
+      );
+    }
+    if (filter.state === 'new') return <EmptyState title={i18n.t('queue.emptyNewTitle')} body={i18n.t('queue.emptyNewBody')} />;
+    if (filter.state === 'filtered') return <EmptyState title={i18n.t('triageUi.emptyFilteredTitle')} body={i18n.t('triageUi.emptyFilteredBody')} />;
+    return <EmptyState title={i18n.t('triageUi.emptyStateTitle')} body={i18n.t('triageUi.emptyStateBody')} />;
+  };
 
   return (
-    <div className="queue" onKeyDown={onKeyDown}>
-      <div className="state-filter" role="radiogroup" aria-label={i18n.t('queue.stateFilter')}>
-        {QueueStateSchema.options.map((s) => (
-          <button
-            key={s}
-            type="button"
-            role="radio"
-            aria-checked={s === state}
-            className={s === state ? 'chip active' : 'chip'}
-            onClick={() => {
-              setState(s);
-              setSelected(undefined);
-              setRange({ start: 0, end: PAGE });
-            }}
-          >
-            {i18n.t(`state.${s}`)} <span className="count">{counts?.[s] ?? 0}</span>
-          </button>
-        ))}
-      </div>
-      <p className="hint">{i18n.t('queue.keyboardHint')}</p>
-      {total === 0 ? (
-        <EmptyState title={i18n.t(state === 'new' ? 'queue.emptyNewTitle' : 'queue.emptyStateTitle')} body={i18n.t(state === 'new' ? 'queue.emptyNewBody' : 'queue.emptyStateBody')} />
+    <div className="queue" ref={rootRef} tabIndex={-1} onKeyDown={onKeyDown}>
+      <QueueFilters filter={filter} counts={counts} brands={brands ?? []} onChange={setFilter} />
+      <p className="hint" id="queue-keys">{i18n.t('triageUi.keyboardHint')}</p>
+      {filter.state === 'new' && (
+        <FollowUpBanner
+          items={followUps ?? []}
+          onOpen={(item) => {
+            setSel({ key: item.key, index: -1, inList: false });
+            setOpen(true);
+          }}
+        />
+      )}
+      {win !== undefined && count === 0 ? (
+        empty()
       ) : (
-        <div ref={parentRef} className="queue-list" tabIndex={0} role="listbox" aria-label={i18n.t('queue.listLabel')}
-          aria-activedescendant={selected ? `q-${selected}` : undefined}>
+        <div
+          ref={listRef}
+          className="queue-list"
+          tabIndex={0}
+          role="listbox"
+          aria-label={i18n.t('queue.listLabel')}
+          aria-describedby="queue-keys"
+          aria-activedescendant={sel.key && sel.inList ? `q-${sel.key}` : undefined}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualItems.map((v) => {
               const item = rowAt(v.index);
               return (
                 <div key={v.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
                   {item ? (
-                    <QueueRow item={item} selected={item.key === selected} onSelect={() => setSelected(item.key)} />
+                    <QueueRow
+                      item={item}
+                      now={now}
+                      selected={item.key === sel.key}
+                      onSelect={() => {
+                        setSel({ key: item.key, index: v.index, inList: true });
+                        setOpen(true);
+                      }}
+                    />
                   ) : (
-                    <div className="row placeholder" aria-hidden="true" />
+                    <div className="row placeholder" aria-hidden="true">
+                      {win && !win.exhausted && v.index >= win.found ? i18n.t('triageUi.looking') : null}
+                    </div>
                   )}
                 </div>
               );
@@ -138,7 +261,22 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
           </div>
         </div>
       )}
-      {selectedItem && <QueueItemDetail item={selectedItem} onClose={() => setSelected(undefined)} />}
+      {residual && win && !win.exhausted && <p className="hint">{i18n.t('triageUi.moreMatches', [String(win.found)])}</p>}
+      {open && detailItem && (
+        <QueueItemDetail
+          key={detailItem.key}
+          item={detailItem}
+          now={now}
+          mode={mode}
+          onMode={changeMode}
+          onClose={() => {
+            setOpen(false);
+            setMode('view');
+            focusList();
+          }}
+          onActed={focusList}
+        />
+      )}
     </div>
   );
 }

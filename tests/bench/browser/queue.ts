@@ -296,7 +296,7 @@ export async function benchQueue(options: QueueBenchOptions = {}): Promise<Queue
   const log = options.log ?? (() => undefined);
   const pageSize = options.pageSize ?? PAGE_SIZE;
 
-  return withExtension(options.limitMs ?? 200_000, async (s) => {
+  return withExtension(options.limitMs ?? 420_000, async (s) => {
     const panel = await s.context.newPage();
     const panelUrl = `chrome-extension://${s.extensionId}/sidepanel.html`;
     await panel.goto(panelUrl);
@@ -322,7 +322,7 @@ export async function benchQueue(options: QueueBenchOptions = {}): Promise<Queue
       await panel.evaluate(countsInPage, { dbName: DB_NAME, states: [...QueueStateSchema.options], repeats: 3 }),
     );
     if (counted.rows !== items) throw new Error(`state counts add up to ${counted.rows}, expected ${items}`);
-    const all = TimingSchema.parse(await panel.evaluate(getAllInPage, { dbName: DB_NAME, repeats: options.fullReadRepeats ?? 3, budgetMs: 15_000 }));
+    const all = TimingSchema.parse(await panel.evaluate(getAllInPage, { dbName: DB_NAME, repeats: options.fullReadRepeats ?? 3, budgetMs: 10_000 }));
     if (all.rows !== items) throw new Error(`getAll returned ${all.rows} rows, expected ${items}`);
     const firstPageMs = median(page.samples);
     const getAllMs = median(all.samples);

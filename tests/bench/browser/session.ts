@@ -3,8 +3,11 @@
  * fixture's launcher, so the bench measures exactly what the tests exercise), network blocked,
  * and a hard time limit that always closes the browser.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { extensionIdOf, launchExtensionContext, routeSites } from '../../e2e/support/extension';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EXTENSION_PATH, extensionIdOf, routeSites } from '../../e2e/support/extension';
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -22,14 +25,17 @@ export const BENCH_ORIGIN = 'https://bench.invalid';
  * first the browser is closed (which makes `body`'s pending calls fail) and the promise rejects.
  */
 export async function withExtension<T>(limitMs: number, body: (s: ExtensionSession) => Promise<T>): Promise<T> {
-  const context = await launchExtensionContext();
+  const workDir = mkdtempSync(path.join(tmpdir(), 'replyline-bench-'));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let context: BrowserContext | undefined;
   try {
+    context = await launchSnapshot(workDir);
+    const ctx = context;
     const sitePages = new Map<string, string>();
     const benchPages = new Map<string, string>();
-    await routeSites(context, sitePages);
+    await routeSites(ctx, sitePages);
     // Registered after routeSites' "block everything", so it takes precedence for this host.
-    await context.route(
+    await ctx.route(
       (url) => url.origin === BENCH_ORIGIN,
       (route) => {
         const url = new URL(route.request().url());
@@ -38,18 +44,53 @@ export async function withExtension<T>(limitMs: number, body: (s: ExtensionSessi
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       },
     );
-    const extensionId = await extensionIdOf(context);
+    const extensionId = await extensionIdOf(ctx);
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         reject(new Error(`timed out after ${Math.round(limitMs / 1000)} s`));
-        void context.close().catch(() => undefined);
+        void ctx.close().catch(() => undefined);
       }, limitMs);
     });
-    return await Promise.race([body({ context, extensionId, sitePages, benchPages }), timeout]);
+    const work = body({ context: ctx, extensionId, sitePages, benchPages });
+    // After a timeout the body fails against the closed browser; that late rejection is expected.
+    work.catch(() => undefined);
+    return await Promise.race([work, timeout]);
   } finally {
     if (timer) clearTimeout(timer);
-    await context.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
+    rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Others rebuild .output/chrome-mv3 while benches run; Chromium reading a half-written build fails
+ * strangely. So the bench loads a private copy, taken once the build looks complete. Same launch
+ * flags as the e2e fixture (launchExtensionContext), which is what the tests exercise.
+ */
+async function launchSnapshot(workDir: string): Promise<BrowserContext> {
+  const ready = () =>
+    ['manifest.json', 'background.js', 'sidepanel.html', 'content-scripts/content.js'].every((f) => existsSync(path.join(EXTENSION_PATH, f)));
+  for (let waited = 0; !ready(); waited += 1000) {
+    if (waited >= 90_000) throw new Error(`no complete build at ${EXTENSION_PATH} (run \`npm run build\`)`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const extension = path.join(workDir, 'extension');
+  cpSync(EXTENSION_PATH, extension, { recursive: true });
+  return chromium.launchPersistentContext(path.join(workDir, 'profile'), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: !process.env.HEADED,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
 }
 
 export function median(values: number[]): number {

@@ -55,7 +55,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
     // The least any post reader must do: notice each new post and read its text once.
     const seen = new WeakSet();
     const SEL = 'article[data-testid="tweet"]';
-    new MutationObserver((records) => {
+    new MutationObserver(function bareObserver(records) {
       const t0 = performance.now();
       for (const r of records) {
         for (const n of r.addedNodes) {

@@ -4,6 +4,8 @@
  * `/status/<id>` link around `time[datetime]` and the reply/repost/like buttons. Text is escaped:
  * hostile payloads appear on the page as text, as they do on X.
  */
+import type { Page } from '@playwright/test';
+
 export interface FakeTweet {
   id: string;
   handle: string;
@@ -63,4 +65,92 @@ export function makeTweets(count: number, mention: (i: number) => string, base =
       replies: i % 3,
     };
   });
+}
+
+// ---------------------------------------------------------------- badges (closed shadow roots)
+
+/** The subset of a CDP DOM node these helpers read. */
+interface CdpNode {
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+export interface BadgeInfo {
+  /** `data-replyline-post` of the post element holding the badge. */
+  postKey: string | undefined;
+  /** The badge's visible text (score, term, buttons), concatenated. */
+  text: string;
+  /** Element names inside the shadow root (proves page text never became markup). */
+  tags: string[];
+  buttons: { label: string; backendNodeId: number }[];
+}
+
+function attrOf(node: CdpNode, name: string): string | undefined {
+  const a = node.attributes ?? [];
+  for (let i = 0; i + 1 < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  return undefined;
+}
+
+function textOf(node: CdpNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  if (node.nodeName === 'STYLE') return '';
+  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join('');
+}
+
+function elementsOf(node: CdpNode, out: CdpNode[] = []): CdpNode[] {
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    if (child.nodeType === 1) out.push(child);
+    elementsOf(child, out);
+  }
+  return out;
+}
+
+/**
+ * Every Replyline badge in the page, read through CDP: the badge lives in a CLOSED shadow root,
+ * which neither page scripts nor Playwright locators can enter (that is the point of it).
+ */
+export async function readBadges(page: Page): Promise<BadgeInfo[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const out: BadgeInfo[] = [];
+    const walk = (node: CdpNode, postKey: string | undefined) => {
+      const key = attrOf(node, 'data-replyline-post') ?? postKey;
+      if (node.nodeName === 'REPLYLINE-BADGE') {
+        const inside = (node.shadowRoots ?? []).flatMap((r) => elementsOf(r));
+        out.push({
+          postKey: key,
+          text: (node.shadowRoots ?? []).map(textOf).join(''),
+          tags: inside.map((el) => el.nodeName.toLowerCase()),
+          buttons: inside.filter((el) => el.nodeName === 'BUTTON').map((el) => ({ label: textOf(el), backendNodeId: el.backendNodeId })),
+        });
+      }
+      for (const child of node.children ?? []) walk(child, key);
+    };
+    walk(root, undefined);
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks a badge button like a user would: real mouse events at the button's position. */
+export async function clickBadgeButton(page: Page, postKey: string, label: string | RegExp): Promise<void> {
+  const badge = (await readBadges(page)).find((b) => b.postKey === postKey);
+  const button = badge?.buttons.find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
+  if (!button) throw new Error(`no badge button ${String(label)} on ${postKey}: ${JSON.stringify(badge)}`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -1,0 +1,68 @@
+/**
+ * State chips with counts (from the index, no rows read) and the brand / site / reason filters.
+ * The state chips stay a radiogroup of `radio` buttons with a `.count`: e2e helpers read them.
+ */
+import { i18n } from '#i18n';
+import { reasonLabel } from '@/lib/pipeline/reasonLabel';
+import { QueueStateSchema, SiteSchema, type BrandProfile, type QueueState } from '@/lib/schemas';
+import type { QueueFilter } from '@/lib/db/queue';
+
+/** Reasons an agent filters by, most asked-for first. */
+export const REASON_FILTERS = ['complaint', 'question', 'customer', 'overdue', 'waiting', 'sentiment', 'influence', 'praise', 'spam'] as const;
+
+export function QueueFilters({ filter, counts, brands, onChange }: {
+  filter: QueueFilter;
+  counts: Record<string, number> | undefined;
+  brands: readonly BrandProfile[];
+  onChange: (next: QueueFilter) => void;
+}) {
+  const residual = filter.brandId !== undefined || filter.site !== undefined || filter.reason !== undefined;
+  return (
+    <div className="queue-filters">
+      <div className="state-filter" role="radiogroup" aria-label={i18n.t('queue.stateFilter')}>
+        {QueueStateSchema.options.map((s: QueueState) => (
+          <button
+            key={s}
+            type="button"
+            role="radio"
+            aria-checked={s === filter.state}
+            className={s === filter.state ? 'chip active' : 'chip'}
+            onClick={() => onChange({ ...filter, state: s })}
+          >
+            {i18n.t(`state.${s}`)} <span className="count">{counts?.[s] ?? 0}</span>
+          </button>
+        ))}
+      </div>
+      <div className="filter-selects" role="group" aria-label={i18n.t('triageUi.filters.label')}>
+        {brands.length > 1 && (
+          <select aria-label={i18n.t('triageUi.filters.brand')} value={filter.brandId ?? ''} onChange={(e) => onChange({ ...filter, brandId: e.target.value || undefined })}>
+            <option value="">{i18n.t('triageUi.filters.allBrands')}</option>
+            {brands.map((b) => (
+              <option key={b.id} value={b.id}>{b.name}</option>
+            ))}
+          </select>
+        )}
+        <select aria-label={i18n.t('triageUi.filters.site')} value={filter.site ?? ''} onChange={(e) => {
+          const site = SiteSchema.safeParse(e.target.value);
+          onChange({ ...filter, site: site.success ? site.data : undefined });
+        }}>
+          <option value="">{i18n.t('triageUi.filters.allSites')}</option>
+          {SiteSchema.options.map((s) => (
+            <option key={s} value={s}>{i18n.t(`site.${s}`)}</option>
+          ))}
+        </select>
+        <select aria-label={i18n.t('triageUi.filters.reason')} value={filter.reason ?? ''} onChange={(e) => onChange({ ...filter, reason: e.target.value || undefined })}>
+          <option value="">{i18n.t('triageUi.filters.allReasons')}</option>
+          {REASON_FILTERS.map((r) => (
+            <option key={r} value={r}>{reasonLabel(r)}</option>
+          ))}
+        </select>
+        {residual && (
+          <button type="button" className="link" onClick={() => onChange({ state: filter.state })}>
+            {i18n.t('triageUi.filters.clear')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
