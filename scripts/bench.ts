@@ -105,6 +105,7 @@ const SECTIONS: Section[] = [
         ['ratio per repeat', Array.isArray(r.ratioPerRepeat) ? r.ratioPerRepeat.join(', ') : 'n/a'],
         ['same ratio, JavaScript time only', fmt(num(r, 'scriptRatio'), '×', 2)],
         ['bare observer, self-timed in page', fmt(num(r, 'bareObserverSelfUsPerPost'), ' µs/post')],
+        ['(A − C) / self-timed bare observer', fmt(num(r, 'ratioVsSelfTimed'), '×'), '≤ 2×', atMost(num(r, 'ratioVsSelfTimed'), 2)],
         ['profiled JS µs/post: content script / bare', `${fmt(num(sub(r, 'profiled'), 'contentScriptUsPerPost'))} / ${fmt(num(sub(r, 'profiled'), 'bareObserverUsPerPost'))}`],
         ['profiled JS ratio', fmt(num(sub(r, 'profiled'), 'ratio'), '×'), '≤ 2×', atMost(num(sub(r, 'profiled'), 'ratio'), 2)],
         ['longest task, A / C', `${fmt(a, ' ms')} / ${fmt(c, ' ms')}`, '< 50 ms', a === undefined ? undefined : a < 50 || (c !== undefined && a <= c)],

@@ -106,7 +106,7 @@ export function TriageSettings({ draft, onChange, brandId }: { draft: TriageDraf
             <label className="field">
               <span>
                 {i18n.t(`triageUi.settings.weight.${k}.label`)}{' '}
-                <output className="muted">{i18n.t('triageUi.settings.weightValue', [String(draft.weights[k])])}</output>
+                <span className="muted">{i18n.t('triageUi.settings.weightValue', [String(draft.weights[k])])}</span>
               </span>
               <input
                 type="range"

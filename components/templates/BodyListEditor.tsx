@@ -1,4 +1,5 @@
 /** A list of wordings (textareas) with add/remove; reports which one has focus for the cheat sheet. */
+import { useId } from 'react';
 import { i18n } from '#i18n';
 import type { BodyField, DraftIssue } from '@/lib/compose';
 import { bodyLabel, issueText } from './issueText';
@@ -14,16 +15,21 @@ interface Props {
 }
 
 export function BodyListEditor({ field, bodies, issues, addLabel, minimum, onChange, onFocusBody }: Props) {
+  // Labels point at their textarea by id: a label wrapping a textarea would make the typed text
+  // part of the textarea's accessible name.
+  const baseId = useId();
   return (
     <div className="body-list" data-body-field={field}>
       {bodies.map((body, index) => {
         const mine = issues.filter((i) => i.field === field && 'index' in i && i.index === index);
         const label = bodyLabel(field, index);
+        const id = `${baseId}-${index}`;
         return (
           <div key={index} className="body-item">
-            <label className="field">
-              <span>{label}</span>
+            <div className="field">
+              <label htmlFor={id}>{label}</label>
               <textarea
+                id={id}
                 rows={3}
                 value={body}
                 maxLength={5000}
@@ -32,7 +38,7 @@ export function BodyListEditor({ field, bodies, issues, addLabel, minimum, onCha
                 onSelect={(e) => onFocusBody(field, index, e.currentTarget)}
                 onChange={(e) => onChange(bodies.map((b, i) => (i === index ? e.target.value : b)))}
               />
-            </label>
+            </div>
             {mine.map((issue, n) => (
               <p key={n} className="issue" role="alert" data-issue={issue.code}>
                 {issueText(issue)}

@@ -23,6 +23,29 @@ button:focus-visible { outline: 2px solid #1d9bf0; }
 button[disabled] { color: #536471; cursor: default; }
 `;
 
+/**
+ * One parsed sheet adopted by every badge's shadow root: a <style> per badge made the engine parse
+ * and match this CSS again for each badge. null = constructable sheets are not adoptable here
+ * (e.g. some content-script worlds); then each badge falls back to its own <style>.
+ */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function adoptSharedStyle(root: ShadowRoot): boolean {
+  try {
+    if (sharedSheet === undefined) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(STYLE);
+    }
+    if (!sharedSheet) return false;
+    if (root.adoptedStyleSheets[0] !== sharedSheet) root.adoptedStyleSheets = [sharedSheet];
+    if (root.adoptedStyleSheets[0] === sharedSheet) return true;
+  } catch {
+    // fall through to the per-badge <style>
+  }
+  sharedSheet = null;
+  return false;
+}
+
 function ensureRoot(adapter: SiteAdapter, post: Element): ShadowRoot | undefined {
   const existing = roots.get(post);
   if (existing?.host.isConnected) return existing.root;
@@ -30,9 +53,24 @@ function ensureRoot(adapter: SiteAdapter, post: Element): ShadowRoot | undefined
   if (!anchor) return undefined;
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'closed' });
+  cancelGap(anchor, host);
   anchor.appendChild(host);
   roots.set(post, { host, root });
   return root;
+}
+
+/**
+ * In a flex or grid author line with `gap`, even a zero-size item adds one gap of width (X's
+ * author line shrinks to fit, so that would push the "more" button). A negative margin of the
+ * same size cancels it, keeping the line's width exactly what it was without the badge.
+ */
+function cancelGap(anchor: Element, host: HTMLElement): void {
+  const style = getComputedStyle(anchor);
+  if (!/(?:^|-)(?:flex|grid)$/.test(style.display)) return;
+  const vertical = style.display.endsWith('flex') && style.flexDirection.startsWith('column');
+  const gap = Number.parseFloat(vertical ? style.rowGap : style.columnGap);
+  if (!Number.isFinite(gap) || gap <= 0 || anchor.children.length === 0) return;
+  host.style.setProperty(vertical ? 'margin-top' : 'margin-inline-start', `${-gap}px`, 'important');
 }
 
 export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerdict): void {
@@ -41,8 +79,6 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   const priority = verdict.priority ?? 0;
   const band = priorityBand(priority);
 
-  const style = document.createElement('style');
-  style.textContent = STYLE;
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.setAttribute('role', 'group');
@@ -81,7 +117,13 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   });
 
   badge.append(dot, score, term, add, open);
-  root.replaceChildren(style, badge);
+  if (adoptSharedStyle(root)) {
+    root.replaceChildren(badge);
+  } else {
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    root.replaceChildren(style, badge);
+  }
 }
 
 export function clearBadge(post: Element): void {

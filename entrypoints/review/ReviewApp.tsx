@@ -1,37 +1,138 @@
-/** The team lead's review page: reply logs from every agent, with metrics and goals. */
+/**
+ * The team lead's review page: imported reply logs from every agent → metrics tiles, charts you
+ * click into (drill-down to the interactions), CSV export of the current filter, and team goals.
+ * Numbers come from rollups (lib/review), never from loading every raw row.
+ */
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
 import { getDb } from '@/lib/db/db';
+import { timeZones } from '@/lib/db/rollups';
+import { countRows, filterRows, loadRollups, reviewDimensions } from '@/lib/db/review';
+import { computeMetrics, groupMetrics, repeatedHashes, toInteractionsCsv, type DrillCell } from '@/lib/review';
 import { EmptyState } from '@/components/EmptyState';
+import { Tabs } from '@/components/Tabs';
+import { Charts } from '@/components/review/Charts';
+import { DrillDown } from '@/components/review/DrillDown';
+import { FilterBar } from '@/components/review/FilterBar';
+import { GoalsView } from '@/components/review/GoalsView';
+import { ImportPanel } from '@/components/review/ImportPanel';
+import { MetricTiles } from '@/components/review/MetricTiles';
+import { downloadText } from '@/components/review/download';
+import { defaultFilter, localDayKey, staffedUnion, toReviewFilter, type PageFilter } from '@/components/review/model';
+
+type TabId = 'overview' | 'goals' | 'import';
 
 export function ReviewApp() {
   const db = getDb();
-  const recent = useLiveQuery(() => db.replyLog.orderBy('repliedAt').reverse().limit(50).toArray(), []);
+  const today = localDayKey(Date.now());
+  const [tab, setTab] = useState<TabId>('overview');
+  const [pageFilter, setPageFilter] = useState<PageFilter>(() => defaultFilter(today));
+  const [drill, setDrill] = useState<{ cell: DrillCell; title: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const filterKey = JSON.stringify(toReviewFilter(pageFilter));
+  // One object per distinct filter, so the drill-down does not reload on unrelated renders.
+  const filter = useMemo(() => toReviewFilter(pageFilter), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const counts = useLiveQuery(() => countRows(db), []);
+  // Read and compute together, timed: the bench reads the `replyline:review-metrics` measures.
+  const computed = useLiveQuery(async () => {
+    const t0 = performance.now();
+    const rows = await loadRollups(db, filter);
+    const result = { rollups: rows, metrics: computeMetrics(rows, filter), byAgent: groupMetrics(rows, filter, 'agent'), byWeek: groupMetrics(rows, filter, 'isoWeek') };
+    performance.measure('replyline:review-metrics', { start: t0, end: performance.now(), detail: { filter: filterKey, rollups: rows.length, replies: result.metrics.replies } });
+    return result;
+  }, [filterKey]);
+  const rollups = computed?.rollups;
+  const metrics = computed?.metrics;
+  const zones = useLiveQuery(async () => ({ tzOf: await timeZones(db) }), []);
+  const dims = useLiveQuery(() => reviewDimensions(db), [counts?.entries, counts?.mentions]);
+  const brands = useLiveQuery(async () => {
+    const [own, imported] = await Promise.all([db.brands.toArray(), db.reviewBrands.toArray()]);
+    const byId = new Map(imported.map((b) => [b.id, { id: b.id, name: b.name, businessHours: b.businessHours }]));
+    for (const b of own) byId.set(b.id, { id: b.id, name: b.name, businessHours: b.businessHours });
+    return [...byId.values()];
+  }, []);
+
+  const repeated = useMemo(() => (rollups && drill?.cell.kind === 'repeated' ? repeatedHashes(rollups, filter) : new Set<string>()), [rollups, filter, drill]);
+  const brandList = useMemo(() => {
+    const known = new Map((brands ?? []).map((b) => [b.id, b]));
+    return (dims?.brandIds ?? []).map((id) => ({ id, name: known.get(id)?.name ?? id }));
+  }, [brands, dims]);
+  const staffed = useMemo(() => {
+    const inView = (brands ?? []).filter((b) => (pageFilter.brandId ? b.id === pageFilter.brandId : (dims?.brandIds ?? []).includes(b.id)));
+    return staffedUnion(inView.map((b) => b.businessHours));
+  }, [brands, dims, pageFilter.brandId]);
+
+  const exportCsv = async () => {
+    if (!zones) return;
+    setExporting(true);
+    try {
+      const rows = await filterRows(db, filter, zones.tzOf);
+      const ids = [...new Set(rows.entries.flatMap((e) => (e.customerId ? [e.customerId] : [])))];
+      const customers = await db.customers.bulkGet(ids);
+      const byId = new Map(customers.flatMap((c) => (c ? [[c.id, { name: c.name }] as const] : [])));
+      downloadText(`replyline-interactions-${pageFilter.fromDay}-${pageFilter.toDay}.csv`, toInteractionsCsv(rows.entries, rows.mentions, byId), 'text/csv;charset=utf-8');
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const empty = counts !== undefined && counts.entries === 0 && counts.mentions === 0;
+
   return (
     <div className="review">
       <header className="app-header">
         <h1>{i18n.t('review.title')}</h1>
+        {counts && !empty && (
+          <span className="muted" data-testid="review-counts">
+            {i18n.t('teamReview.counts', [String(counts.entries), String(counts.mentions), String(counts.goals)])}
+          </span>
+        )}
       </header>
-      {recent && recent.length === 0 && <EmptyState title={i18n.t('review.emptyTitle')} body={i18n.t('review.emptyBody')} />}
-      {recent && recent.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{i18n.t('review.colAgent')}</th>
-              <th>{i18n.t('review.colPost')}</th>
-              <th>{i18n.t('review.colReply')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((e) => (
-              <tr key={e.id}>
-                <td>{e.agent}</td>
-                <td>{e.postText}</td>
-                <td>{e.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {empty && (
+        <>
+          <EmptyState title={i18n.t('review.emptyTitle')} body={i18n.t('teamReview.empty.body')}>
+            <ol className="teach">
+              <li>{i18n.t('teamReview.empty.step1')}</li>
+              <li>{i18n.t('teamReview.empty.step2')}</li>
+              <li>{i18n.t('teamReview.empty.step3')}</li>
+            </ol>
+          </EmptyState>
+          <ImportPanel />
+        </>
+      )}
+      {counts && !empty && (
+        <>
+          <Tabs<TabId>
+            label={i18n.t('teamReview.tabs.label')}
+            active={tab}
+            onChange={setTab}
+            tabs={[
+              { id: 'overview', label: i18n.t('teamReview.tabs.overview') },
+              { id: 'goals', label: i18n.t('teamReview.tabs.goals'), badge: counts.goals },
+              { id: 'import', label: i18n.t('teamReview.tabs.import') },
+            ]}
+          />
+          <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
+            {tab === 'overview' && (
+              <>
+                <FilterBar filter={pageFilter} today={today} agents={dims?.agents ?? []} brands={brandList} reasons={dims?.reasons ?? []} onChange={(f) => { setPageFilter(f); setDrill(null); }} />
+                <div className="actions">
+                  <button type="button" onClick={() => void exportCsv()} disabled={exporting || !zones}>{i18n.t('teamReview.exportCsv')}</button>
+                  {metrics && metrics.replies === 0 && metrics.mentions === 0 && <span className="muted">{i18n.t('teamReview.noneInPeriod')}</span>}
+                </div>
+                {metrics && <MetricTiles m={metrics} onDrill={(cell, title) => setDrill({ cell, title })} />}
+                {drill && zones && (
+                  <DrillDown filter={filter} cell={drill.cell} title={drill.title} tzOf={zones.tzOf} repeated={repeated} onClose={() => setDrill(null)} />
+                )}
+                {computed && <Charts rollups={computed.rollups} filter={filter} metrics={computed.metrics} byAgent={computed.byAgent} byWeek={computed.byWeek} staffed={staffed} onDrill={(cell, title) => setDrill({ cell, title })} />}
+              </>
+            )}
+            {tab === 'goals' && <GoalsView today={today} />}
+            {tab === 'import' && <ImportPanel />}
+          </div>
+        </>
       )}
     </div>
   );

@@ -4,16 +4,17 @@ import type { ReplylineDb } from '../db/db';
 import { ingestPosts } from '../db/ingest';
 import { setQueueState, wakeSnoozed } from '../db/queue';
 import { handle } from '../messages';
-import { classifyPost } from '../pipeline/classify';
+import { classifyHonouringLinks } from '../db/customers';
 import { recordPageHealth, forgetTab } from '../db/pageHealth';
 import { loadDemoData } from '../db/demo';
+import { adapterFor } from '../sites';
 
 export function registerCoreHandlers(db: ReplylineDb): void {
   handle('postsSeen', async (data, sender) => {
     const now = Date.now();
     // The service worker may have slept through the wake-up timer: catch up on snoozed items.
     await wakeSnoozed(db, now);
-    const verdicts = await ingestPosts(db, data.posts, classifyPost, now);
+    const verdicts = await ingestPosts(db, data.posts, classifyHonouringLinks(now), now);
     if (sender.tabId !== undefined) {
       await recordPageHealth(db, {
         tabId: sender.tabId,
@@ -31,13 +32,13 @@ export function registerCoreHandlers(db: ReplylineDb): void {
   handle('queueAdd', async ({ key }) => {
     const post = await db.posts.get(key);
     if (!post) throw new Error(`Unknown post ${key}`);
-    await ingestPosts(db, [post], classifyPost, Date.now(), new Set([key]));
+    await ingestPosts(db, [post], classifyHonouringLinks(), Date.now(), new Set([key]));
     return { ok: true };
   });
 
   handle('openInPanel', async ({ key }, sender) => {
     const post = await db.posts.get(key);
-    if (post && !(await db.queue.get(key))) await ingestPosts(db, [post], classifyPost, Date.now(), new Set([key]));
+    if (post && !(await db.queue.get(key))) await ingestPosts(db, [post], classifyHonouringLinks(), Date.now(), new Set([key]));
     await saveSettings(db, { focusKey: key });
     if ((import.meta.env.CHROME || import.meta.env.EDGE) && sender.tabId !== undefined) {
       await chrome.sidePanel.open({ tabId: sender.tabId });
@@ -72,5 +73,13 @@ export function registerCoreHandlers(db: ReplylineDb): void {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(db, tabId);
+  });
+  // Tab ids are reused after a browser restart: old warnings would point at the wrong tabs.
+  browser.runtime.onStartup.addListener(() => {
+    void db.pageHealth.clear();
+  });
+  // A tab that leaves the three sites can't be "unreadable" any more: drop its warning.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url && !adapterFor(change.url)) void forgetTab(db, tabId);
   });
 }

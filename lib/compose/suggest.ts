@@ -81,7 +81,9 @@ export function rankSuggestions(
           reasons.push('language');
         }
       } else {
+        // Fits the situation but not the customer's language: listed, never suggested.
         score += OTHER_LANGUAGE;
+        reasons.length = 0;
       }
     }
     return { template, score, reasons };

@@ -187,7 +187,9 @@ export async function deleteCustomer(db: ReplylineDb, id: string, now = Date.now
 
 // ---------------------------------------------------------------- queue links
 
-const LINK_TABLES = (db: ReplylineDb) => [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings];
+// Re-scoring runs ingest inside the link's transaction, and ingest's tables grow with the product
+// (mentions, rollups…): the link transaction spans every table so it always includes ingest's.
+const LINK_TABLES = (db: ReplylineDb) => db.tables;
 
 /**
  * Puts the customer reason the agent's link implies into a classification: removes automatic

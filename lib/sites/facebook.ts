@@ -7,6 +7,7 @@ import {
   asHTMLElement,
   attr,
   closestAny,
+  countAny,
   matchesAny,
   queryAllAny,
   queryAllFirst,
@@ -382,7 +383,7 @@ export const facebookAdapter: SiteAdapter = {
   findPostElements: findFacebookElements,
   closestPost: closestFacebookPost,
   extract: extractFacebook,
-  countCandidates: (doc) => queryAllAny(doc, FB.candidate).length,
+  countCandidates: (doc) => countAny(doc, FB.candidate),
   authorLineAnchor: (el) => {
     const author = isComment(el) ? findAuthor(el, ['a[href]']) : findAuthor(el, FB.postAuthor);
     if (!author) return null;

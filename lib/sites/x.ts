@@ -7,6 +7,7 @@ import {
   asHTMLElement,
   attr,
   closestAny,
+  countAny,
   matchesAny,
   queryAllAny,
   queryAllFirst,
@@ -67,6 +68,8 @@ function quoteContainers(article: Element): Element[] {
 
 /** First element outside quoted posts for the first selector of the chain that has one. */
 function ownFirst(article: Element, chain: SelectorChain, quotes: Element[]): Element | null {
+  // Most posts quote nothing: then "own" is simply the first match, no list to build and filter.
+  if (quotes.length === 0) return queryFirst(article, chain);
   for (const selector of chain) {
     for (const el of queryAllAny(article, [selector])) if (!quotes.some((q) => q.contains(el))) return el;
   }
@@ -74,12 +77,12 @@ function ownFirst(article: Element, chain: SelectorChain, quotes: Element[]): El
 }
 
 function ownAll(article: Element, chain: SelectorChain, quotes: Element[]): Element[] {
+  if (quotes.length === 0) return queryAllAny(article, chain);
   return queryAllAny(article, chain).filter((el) => !quotes.some((q) => q.contains(el)));
 }
 
 /** The permalink: the link wrapping the post's own `time`, else any own status link. */
-function ownStatus(article: Element, quotes: Element[]): XStatusRef | undefined {
-  const time = ownFirst(article, X.time, quotes);
+function ownStatus(article: Element, quotes: Element[], time: Element | null): XStatusRef | undefined {
   const wrapped = parseXStatusHref(time?.closest('a[href]')?.getAttribute('href'));
   if (wrapped) return wrapped;
   for (const a of ownAll(article, ['a[href*="/status/"]'], quotes)) {
@@ -156,7 +159,8 @@ export function extractX(el: Element, now: number): ExtractResult {
   const article = selfAndDescendants(el, X.post)[0];
   if (!article) return { ok: false, reason: 'notAPost' };
   const quotes = quoteContainers(article);
-  const status = ownStatus(article, quotes);
+  const time = ownFirst(article, X.time, quotes);
+  const status = ownStatus(article, quotes, time);
   // Rows render in stages; without a permalink there is nothing stable to key on yet.
   if (!status) return { ok: false, reason: 'pending' };
 
@@ -190,7 +194,7 @@ export function extractX(el: Element, now: number): ExtractResult {
     authorProfileUrl: `https://x.com/${handle}`,
     text: text.slice(0, 40000),
     truncated: showMore !== null,
-    createdAt: readTime(ownFirst(article, X.time, quotes)),
+    createdAt: readTime(time),
     lang: lang ? lang.slice(0, 20) : undefined,
     seenAt: Math.max(0, Math.trunc(now)),
     isReply: replyTo.length > 0 || parentPostId !== undefined,
@@ -272,7 +276,7 @@ export const xAdapter: SiteAdapter = {
   findPostElements: (root) => selfAndDescendants(root, X.post),
   closestPost: (node) => closestAny(node, X.post),
   extract: extractX,
-  countCandidates: (doc) => queryAllAny(doc, X.candidate).length,
+  countCandidates: (doc) => countAny(doc, X.candidate),
   authorLineAnchor: (el) => {
     const article = selfAndDescendants(el, X.post)[0] ?? el;
     return ownFirst(article, X.userName, quoteContainers(article));

@@ -4,8 +4,17 @@
  * discounting); Premium accounts may post up to 25,000. Facebook comments are plain characters
  * (code points) against a per-brand limit.
  */
-import { parseTweet, type ParseTweetOptions } from 'twitter-text';
+import * as twitterTextModule from 'twitter-text';
+import type { ParseTweetOptions } from 'twitter-text';
 import type { LengthBudget, Site } from '../schemas';
+
+// twitter-text's ESM build (what the extension bundler picks) has only a default export holding
+// the functions; its CJS build (Node, Vitest) has them named. Use whichever this build has.
+const namespace: unknown = twitterTextModule;
+const twitterText = (
+  typeof namespace === 'object' && namespace !== null && 'default' in namespace && namespace.default ? namespace.default : namespace
+) as typeof twitterTextModule;
+const parseTweet = (text: string, config?: ParseTweetOptions) => twitterText.parseTweet(text, config);
 
 export const X_LIMIT = 280;
 export const X_PREMIUM_LIMIT = 25_000;

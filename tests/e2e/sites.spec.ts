@@ -303,17 +303,30 @@ test.describe('X badge', () => {
       window.__articleClicks = 0;
       document.addEventListener('click', (e) => { if (e.target instanceof Element && e.target.closest('article')) window.__articleClicks++; });
       document.getElementById('q').focus();`;
-    sitePages.set('/home', xPage(tweets, script).replace('<div data-testid="sidebarColumn"></div>', '<div data-testid="sidebarColumn"><input id="q" aria-label="Search"></div>'));
+    // X's author line shrinks to its content (the "more" button sits right after it), so any width
+    // the badge took would show as a wider User-Name.
+    const shrinkToFit = '<style>[data-testid=User-Name]{width:max-content}</style></head>';
+    sitePages.set(
+      '/home',
+      xPage(tweets, script).replace('</head>', shrinkToFit).replace('<div data-testid="sidebarColumn"></div>', '<div data-testid="sidebarColumn"><input id="q" aria-label="Search"></div>'),
+    );
     const panel = await openPanel();
     const site = await context.newPage();
 
     const geometry = () =>
       site.evaluate(() =>
         [...document.querySelectorAll('article')].map((a) => {
-          const r = a.getBoundingClientRect();
-          const t = a.querySelector('[data-testid="tweetText"]')?.getBoundingClientRect();
-          const n = a.querySelector('[data-testid="User-Name"]')?.getBoundingClientRect();
-          return { article: [r.x, r.y, r.width, r.height], text: t ? [t.x, t.y, t.width, t.height] : null, name: n ? [n.x, n.y, n.width, n.height] : null };
+          const box = (el: Element | null | undefined) => {
+            const r = el?.getBoundingClientRect();
+            return r ? [r.x, r.y, r.width, r.height] : null;
+          };
+          return {
+            article: box(a),
+            text: box(a.querySelector('[data-testid="tweetText"]')),
+            name: box(a.querySelector('[data-testid="User-Name"]')),
+            // Every element of the post except our own host: nothing inside may move either.
+            all: [...a.querySelectorAll('*')].filter((el) => el.localName !== 'replyline-badge').map(box),
+          };
         }),
       );
 
@@ -370,7 +383,7 @@ test.describe('X badge', () => {
     expect(await panel.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  test('follower counts from a profile header and a hover card are remembered for the author', async ({ context, sitePages, openPanel }) => {
+  test('follower counts from a profile header and a hover card are remembered and raise that author\'s priority', async ({ context, sitePages, openPanel }) => {
     // The profile fixture, plus a hover card X mounts later when the agent points at someone.
     const card = `<div data-testid="HoverCard"><div><a href="/late_lou" role="link"><span>Lou</span></a><div dir="ltr"><span>@late_lou</span></div>
       <svg data-testid="icon-verified" aria-label="Verified account"></svg></div><div><a href="/late_lou/followers" role="link"><span>4.5M</span> <span>Followers</span></a></div></div>`;
@@ -386,6 +399,15 @@ test.describe('X badge', () => {
         { key: 'x:jane_doe', followers: 1234, verified: false },
         { key: 'x:late_lou', followers: 4_500_000, verified: true },
       ]);
+
+    // Later, the same complaint from that author outranks it from an unknown one: the influence signal.
+    const text = '@acme my order never arrived, still waiting';
+    sitePages.set('/home', xPage([tweet('1820000000000000001', 'late_lou', text, 10), tweet('1820000000000000002', 'nobody_nate', text, 10)]));
+    await createBrand(panel, { name: 'Acme', handles: 'acme', names: 'Acme' });
+    await site.goto('https://x.com/home');
+    const priorityOf = async (id: string) => Number(await site.locator(`[data-replyline-post="x:${id}"]`).getAttribute('data-replyline-priority'));
+    await expect(site.locator('[data-replyline-priority]')).toHaveCount(2);
+    expect(await priorityOf('1820000000000000001')).toBeGreaterThan(await priorityOf('1820000000000000002'));
   });
 });
 

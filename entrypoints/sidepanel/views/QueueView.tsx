@@ -2,7 +2,8 @@
  * The agent's queue: one state at a time, highest priority first (ties oldest first), filtered by
  * brand, site and reason. Windows are read from the [state+rank] / [brandId+state+rank] index
  * (lib/db/queue.ts queueWindow) and virtualised, so 100,000 items scroll without loading them all.
- * Keyboard-first: j/k or arrows move, Enter/o open, i start, e escalate, s snooze, d dismiss, Esc.
+ * Keyboard-first: j/k or arrows move, Enter/o open, i start, e escalate, s snooze, d dismiss,
+ * f follow up, Esc closes a form, then the detail, then clears the selection.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -123,8 +124,6 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
       setOpen(true);
       void sendMessage('settingsSave', { focusKey: undefined });
     });
-    // setFilter only sets state; listing it would re-run this on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings?.focusKey, db]);
 
   // Back from a form (submitted or cancelled): the list gets the keys again.
@@ -177,9 +176,10 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
       case 'd':
       case 's':
       case 'e':
+      case 'f':
         if (!key) return;
         setOpen(true);
-        setMode(event.key === 'd' ? 'dismiss' : event.key === 's' ? 'snooze' : 'escalate');
+        setMode(event.key === 'd' ? 'dismiss' : event.key === 's' ? 'snooze' : event.key === 'e' ? 'escalate' : 'followUp');
         break;
       default:
         return;

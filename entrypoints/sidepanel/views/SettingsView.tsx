@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
 import { getDb } from '@/lib/db/db';
 import { sendMessage } from '@/lib/messages';
+import { ExportLog } from '@/components/review/ExportLog';
 
 export function SettingsView() {
   const settings = useLiveQuery(() => getDb().settings.get('me'), []);
@@ -12,6 +13,7 @@ export function SettingsView() {
   useEffect(() => setAgentName(settings?.agentName ?? ''), [settings?.agentName]);
 
   return (
+    <>
     <form
       className="form"
       onSubmit={(e) => {
@@ -46,5 +48,7 @@ export function SettingsView() {
         {saved && <span role="status">{i18n.t('common.saved')}</span>}
       </div>
     </form>
+    <ExportLog />
+    </>
   );
 }

@@ -86,7 +86,7 @@ export function TemplatesView() {
       <section aria-labelledby="tone-heading" className="tone-section">
         <h2 id="tone-heading">{i18n.t('tone.section')}</h2>
         <ToneNotesEditor brandId={brand.id} agentName={agentName} notes={notes ?? []} />
-        <ToneRulesForm key={`${brand.id}-${brand.updatedAt}`} brand={brand} />
+        <ToneRulesForm key={brand.id} brand={brand} />
       </section>
     </div>
   );

@@ -60,6 +60,11 @@ export interface PipelineBenchResult {
   scriptRatio: number;
   /** The bare observer's callback time per post, timed inside the page: a noise-free floor for B − C. */
   bareObserverSelfUsPerPost: number;
+  /**
+   * (A − C) over the self-timed bare observer: usable when B − C drowns in page noise. Conservative
+   * (the self-timed side is wall time, which only grows on a loaded machine).
+   */
+  ratioVsSelfTimed: number;
   /** (A − C) per post, µs: the extension's absolute cost. */
   extensionUsPerPost: number;
   bareUsPerPost: number;
@@ -274,6 +279,7 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       ratioPerRepeat,
       scriptRatio: round(sb - sc > 0 ? (sa - sc) / (sb - sc) : Number.NaN, 2),
       bareObserverSelfUsPerPost: perPost(med('B', (x) => x.observerMs)),
+      ratioVsSelfTimed: round((a - c) / med('B', (x) => x.observerMs), 1),
       extensionUsPerPost: perPost(a - c),
       bareUsPerPost: perPost(b - c),
       maxLongTaskMs: { A: maxLong('A'), B: maxLong('B'), C: maxLong('C') },

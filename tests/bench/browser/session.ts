@@ -58,7 +58,10 @@ export async function withExtension<T>(limitMs: number, body: (s: ExtensionSessi
   } finally {
     if (timer) clearTimeout(timer);
     await context?.close().catch(() => undefined);
-    rmSync(workDir, { recursive: true, force: true });
+    // Chromium may still flush a file or two into the profile just after close: remove twice.
+    rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 

@@ -52,10 +52,8 @@ export function xPage(tweets: FakeTweet[], script = ''): string {
 <script>${script}</script></body></html>`;
 }
 
-let seq = 0;
 export function makeTweets(count: number, mention: (i: number) => string, base = 1750000000000000000n): FakeTweet[] {
   return Array.from({ length: count }, (_, i) => {
-    seq += 1;
     return {
       id: String(base + BigInt(i)),
       handle: `customer_${i}`,

@@ -11,7 +11,9 @@ import {
   searchCustomers,
   unlinkCustomer,
   updateCustomerNotes,
+  withLinkedCustomer,
 } from '@/lib/db/customers';
+import type { Classification } from '@/lib/db/ingest';
 import { ingestPosts } from '@/lib/db/ingest';
 import { classifyPost } from '@/lib/pipeline/classify';
 import { CustomerSchema, ReplyLogEntrySchema, type Customer } from '@/lib/schemas';
@@ -240,5 +242,34 @@ describe('searchCustomers', () => {
       customer('j', { name: 'Jane Doe', nameKey: 'jane doe', email: 'jd@example.com', xHandle: 'jane_doe' }),
     ]);
     expect((await searchCustomers(db, query)).map((c) => c.id)).toEqual([expected]);
+  });
+});
+
+describe('withLinkedCustomer', () => {
+  const classification = (reasons: { code: string; points: number }[]): Classification => ({
+    matched: true,
+    own: false,
+    brandId: 'acme',
+    terms: ['acme'],
+    autoQueue: true,
+    triage: {
+      priority: Math.max(0, Math.min(100, reasons.reduce((s, r) => s + r.points, 0))),
+      reasons: reasons.map((r) => ({ ...r, detail: '' })),
+      complaint: false,
+      question: false,
+      praise: false,
+    },
+  });
+  const buyer = customer('c', { name: 'Jane Doe', orderCount: 2, totalSpent: 10 });
+
+  it.each<[string, { code: string; points: number }[], Customer | undefined, string[], number]>([
+    ['adds the linked customer (full weight with orders)', [{ code: 'complaint', points: 25 }], buyer, ['customer', 'complaint'], 55],
+    ['replaces an automatic customer reason', [{ code: 'customer', points: 21 }, { code: 'question', points: 15 }], buyer, ['customer', 'question'], 45],
+    ['removes it when unlinked', [{ code: 'customer', points: 30 }, { code: 'question', points: 15 }], undefined, ['question'], 15],
+    ['keeps a filtered post at 0 by re-balancing the noise damper', [{ code: 'question', points: 15 }, { code: 'spam.giveaway', points: -15 }], buyer, ['customer', 'question', 'spam.giveaway'], 0],
+  ])('%s', (_label, reasons, linked, codes, priority) => {
+    const out = withLinkedCustomer(classification(reasons), brand(), linked, NOW);
+    expect(out.triage?.reasons.map((r) => r.code)).toEqual(codes);
+    expect(out.triage?.priority).toBe(priority);
   });
 });

@@ -1,0 +1,32 @@
+/** Human labels for stored codes (dismiss reasons, states). */
+import { i18n } from '#i18n';
+import type { QueueState } from '@/lib/schemas';
+
+export function dismissReasonText(key: string): string {
+  if (key === '') return i18n.t('teamReview.labels.noReason');
+  if (key.startsWith('filtered:')) return i18n.t('teamReview.labels.filtered', [key.slice('filtered:'.length) || '—']);
+  return key;
+}
+
+export function stateText(state: QueueState): string {
+  switch (state) {
+    case 'new': return i18n.t('teamReview.labels.state.new');
+    case 'inProgress': return i18n.t('teamReview.labels.state.inProgress');
+    case 'snoozed': return i18n.t('teamReview.labels.state.snoozed');
+    case 'replied': return i18n.t('teamReview.labels.state.replied');
+    case 'dismissed': return i18n.t('teamReview.labels.state.dismissed');
+    case 'escalated': return i18n.t('teamReview.labels.state.escalated');
+    case 'filtered': return i18n.t('teamReview.labels.state.filtered');
+  }
+}
+
+/** Weekday short names, Sunday first, in the UI language. */
+export function weekdayNames(): string[] {
+  const fmt = new Intl.DateTimeFormat(i18n.t('teamReview.locale'), { weekday: 'short', timeZone: 'UTC' });
+  // 2026-11-22 was a Sunday.
+  return Array.from({ length: 7 }, (_, d) => fmt.format(new Date(Date.UTC(2026, 10, 22 + d))));
+}
+
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toLocaleString(i18n.t('teamReview.locale'), { dateStyle: 'medium', timeStyle: 'short' });
+}
