@@ -21,7 +21,6 @@ export const IdSchema = z.string().min(1).max(120);
 
 /** Links we store and render must be plain https (never javascript:, data: …). */
 export const HttpsUrlSchema = z.url({ protocol: /^https$/ }).max(2000);
-const shortText = z.string().max(500);
 const termList = z.array(z.string().trim().min(1).max(120)).max(2000).default([]);
 
 // ---------------------------------------------------------------- business hours

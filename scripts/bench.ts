@@ -129,9 +129,25 @@ const SECTIONS: Section[] = [
       ['side panel reload → first row visible', fmt(num(r, 'panelFirstRowMs'), ' ms', 0), '< 1,000 ms', below(num(r, 'panelFirstRowMs'), 1000)],
     ],
   },
+  {
+    id: 'reviewBrowser',
+    title: 'Team review at 100,000 replies (Chromium, review page)',
+    module: 'tests/bench/browser/review.ts',
+    exportName: 'benchReviewBrowser',
+    args: [{ log }],
+    rows: (r) => [
+      ['bundles / replies / mentions / MB', `${fmt(num(r, 'bundles'), '', 0)} / ${fmt(num(r, 'entries'), '', 0)} / ${fmt(num(r, 'mentions'), '', 0)} / ${fmt(num(r, 'bundleMb'))}`],
+      ['import + merge (file input → background → one write per batch)', fmt(num(r, 'importMs'), ' ms', 0)],
+      ['re-import one bundle (nothing to write)', fmt(num(r, 'reimportMs'), ' ms', 0)],
+      ['rollups read for the quarter', fmt(num(r, 'rollupsRead'), '', 0)],
+      ['all metrics for the quarter (read + compute), median', fmt(num(r, 'metricsMs'), ' ms', 0), '≤ 500 ms', atMost(num(r, 'metricsMs'), 500)],
+      ['samples', Array.isArray(r.metricsSamplesMs) ? r.metricsSamplesMs.join(', ') : 'n/a'],
+      ['goal saved → check-in shown', fmt(num(r, 'goalMs'), ' ms', 0)],
+    ],
+  },
 ];
 
-const BROWSER_SECTIONS = new Set(['pipeline', 'queue']);
+const BROWSER_SECTIONS = new Set(['pipeline', 'queue', 'reviewBrowser']);
 
 /** Builds the extension once when it is missing, so a fresh clone can run the bench. */
 async function ensureExtensionBuilt(): Promise<string | undefined> {

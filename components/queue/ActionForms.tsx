@@ -57,9 +57,10 @@ function WhenPicker<P extends string>({ name, presets, label, value, onChange, c
 }) {
   return (
     <>
-      {presets.map((p, i) => (
+      {presets.map((p) => (
         <label key={p} className="field inline">
-          <input type="radio" name={name} autoFocus={i === 0} checked={value.kind === 'preset' && value.preset === p} onChange={() => onChange({ kind: 'preset', preset: p })} />
+          {/* The default choice takes the focus, so Enter alone confirms it. */}
+          <input type="radio" name={name} autoFocus={value.kind === 'preset' && value.preset === p} checked={value.kind === 'preset' && value.preset === p} onChange={() => onChange({ kind: 'preset', preset: p })} />
           <span>{label(p)}</span>
         </label>
       ))}

@@ -14,5 +14,5 @@ export function downloadText(fileName: string, text: string, type: string): void
 
 /** Safe file-name part from free text (agent names may hold anything). */
 export function fileSafe(text: string): string {
-  return text.replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'agent';
+  return text.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'agent';
 }

@@ -53,7 +53,7 @@ function ensureRoot(adapter: SiteAdapter, post: Element): ShadowRoot | undefined
   if (!anchor) return undefined;
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'closed' });
-  cancelGap(anchor, host);
+  queueGapCheck(anchor, host);
   anchor.appendChild(host);
   roots.set(post, { host, root });
   return root;
@@ -64,13 +64,64 @@ function ensureRoot(adapter: SiteAdapter, post: Element): ShadowRoot | undefined
  * author line shrinks to fit, so that would push the "more" button). A negative margin of the
  * same size cancels it, keeping the line's width exactly what it was without the badge.
  */
-function cancelGap(anchor: Element, host: HTMLElement): void {
+function gapMargin(anchor: Element, hadChildren: boolean): [string, string] | null {
   const style = getComputedStyle(anchor);
-  if (!/(?:^|-)(?:flex|grid)$/.test(style.display)) return;
+  if (!/(?:^|-)(?:flex|grid)$/.test(style.display)) return null;
   const vertical = style.display.endsWith('flex') && style.flexDirection.startsWith('column');
   const gap = Number.parseFloat(vertical ? style.rowGap : style.columnGap);
-  if (!Number.isFinite(gap) || gap <= 0 || anchor.children.length === 0) return;
-  host.style.setProperty(vertical ? 'margin-top' : 'margin-inline-start', `${-gap}px`, 'important');
+  if (!Number.isFinite(gap) || gap <= 0 || !hadChildren) return null;
+  return [vertical ? 'margin-top' : 'margin-inline-start', `${-gap}px`];
+}
+
+/**
+ * Gap checks wait for the end of the current batch of badges (a microtask, still before paint):
+ * reading computed style between badge insertions forced one style recalculation per badge.
+ * All reads first, then all writes: one recalculation per batch.
+ */
+let gapChecks: { anchor: Element; host: HTMLElement; hadChildren: boolean }[] = [];
+
+function queueGapCheck(anchor: Element, host: HTMLElement): void {
+  if (gapChecks.length === 0) queueMicrotask(cancelGaps);
+  gapChecks.push({ anchor, host, hadChildren: anchor.children.length > 0 });
+}
+
+/**
+ * Author lines with the same tag and attributes (class list, test id) get the same display and gap
+ * (X's atomic CSS has one class per gap value), so one computed-style read serves them all for a
+ * short while; each read forces the engine to restyle every row appended since the last frame.
+ */
+const GAP_CACHE_MS = 2000;
+const gapByAttributes = new Map<string, { at: number; margin: [string, string] | null }>();
+
+function styleKey(el: Element): string {
+  let key = el.tagName;
+  for (const { name, value } of Array.from(el.attributes)) key += `\u0000${name}=${value}`;
+  return key;
+}
+
+function cachedGapMargin(anchor: Element, hadChildren: boolean, at: number): [string, string] | null {
+  if (!hadChildren) return null;
+  // An inline style is the element's own: nothing safe to share the answer with.
+  const key = anchor.hasAttribute('style') ? '' : styleKey(anchor);
+  const hit = key ? gapByAttributes.get(key) : undefined;
+  if (hit && at - hit.at < GAP_CACHE_MS) return hit.margin;
+  const margin = gapMargin(anchor, hadChildren);
+  if (key) {
+    if (gapByAttributes.size >= 64) gapByAttributes.clear(); // a page of one-off attribute sets
+    gapByAttributes.set(key, { at, margin });
+  }
+  return margin;
+}
+
+function cancelGaps(): void {
+  const checks = gapChecks;
+  gapChecks = [];
+  const at = performance.now();
+  const margins = checks.map(({ anchor, hadChildren }) => cachedGapMargin(anchor, hadChildren, at));
+  checks.forEach(({ host }, i) => {
+    const margin = margins[i];
+    if (margin) host.style.setProperty(margin[0], margin[1], 'important');
+  });
 }
 
 export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerdict): void {

@@ -18,6 +18,11 @@ const MAX_BATCH = 200;
  * post was recognised: a drifted page yields no batch, and silence must not read as "all fine".
  */
 export const HEALTH_SETTLE_MS = 1000;
+/**
+ * Counting candidates walks the whole document; while posts stream in, batches reuse a count up to
+ * this old (the settle report recounts, so health ends exact).
+ */
+const CANDIDATES_MAX_AGE_MS = 1000;
 
 export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal): void {
   let pageScope = new AbortController();
@@ -44,6 +49,12 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
   let healthTimer: ReturnType<typeof setTimeout> | undefined;
   /** Candidate count in the last report of this page; undefined = nothing reported yet. */
   let reportedCandidates: number | undefined;
+  let counted: { at: number; candidates: number } | undefined;
+  const recentCandidates = () => {
+    const at = performance.now();
+    if (!counted || at - counted.at >= CANDIDATES_MAX_AGE_MS) counted = { at, candidates: adapter.countCandidates(document) };
+    return counted.candidates;
+  };
 
   const pageRef = () => {
     const url = location.href;
@@ -58,7 +69,7 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
     const extractionFailures = failures;
     failures = 0;
     if (pending.size > 0) schedule();
-    const candidates = adapter.countCandidates(document);
+    const candidates = recentCandidates();
     reportedCandidates = candidates;
     try {
       const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, candidates, extractionFailures });

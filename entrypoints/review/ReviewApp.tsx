@@ -79,6 +79,14 @@ export function ReviewApp() {
   };
 
   const empty = counts !== undefined && counts.entries === 0 && counts.mentions === 0;
+  // Started empty: keep the import panel (and its per-file results) under the overview until the
+  // lead moves to another tab.
+  const [importedFromEmpty, setImportedFromEmpty] = useState(false);
+  if (empty && !importedFromEmpty) setImportedFromEmpty(true);
+  const changeTab = (id: TabId) => {
+    setTab(id);
+    setImportedFromEmpty(false);
+  };
 
   return (
     <div className="review">
@@ -99,7 +107,6 @@ export function ReviewApp() {
               <li>{i18n.t('teamReview.empty.step3')}</li>
             </ol>
           </EmptyState>
-          <ImportPanel />
         </>
       )}
       {counts && !empty && (
@@ -107,7 +114,7 @@ export function ReviewApp() {
           <Tabs<TabId>
             label={i18n.t('teamReview.tabs.label')}
             active={tab}
-            onChange={setTab}
+            onChange={changeTab}
             tabs={[
               { id: 'overview', label: i18n.t('teamReview.tabs.overview') },
               { id: 'goals', label: i18n.t('teamReview.tabs.goals'), badge: counts.goals },
@@ -130,10 +137,11 @@ export function ReviewApp() {
               </>
             )}
             {tab === 'goals' && <GoalsView today={today} />}
-            {tab === 'import' && <ImportPanel />}
           </div>
         </>
       )}
+      {/* One instance in one place: the result of a first import stays in view as the page fills. */}
+      {(empty || tab === 'import' || importedFromEmpty) && <ImportPanel />}
     </div>
   );
 }

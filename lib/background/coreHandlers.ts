@@ -13,7 +13,7 @@ export function registerCoreHandlers(db: ReplylineDb): void {
   handle('postsSeen', async (data, sender) => {
     const now = Date.now();
     // The service worker may have slept through the wake-up timer: catch up on snoozed items.
-    await wakeSnoozed(db, now);
+    await wakeSnoozed(db, now).catch((error: unknown) => console.warn('Replyline: waking snoozed items failed', error));
     const verdicts = await ingestPosts(db, data.posts, classifyHonouringLinks(now), now);
     if (sender.tabId !== undefined) {
       await recordPageHealth(db, {

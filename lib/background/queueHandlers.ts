@@ -7,7 +7,7 @@
 import type { ReplylineDb } from '../db/db';
 import { rerankQueue, setFollowUp, wakeSnoozed } from '../db/queue';
 import { handle } from '../messages';
-import { classifyPost } from '../pipeline/classify';
+import { classifyHonouringLinks } from '../db/customers';
 
 export const WAKE_INTERVAL_MS = 30_000;
 
@@ -24,7 +24,8 @@ export function registerQueueHandlers(db: ReplylineDb): void {
   handle('queueRerank', async ({ brandId }) => {
     let job = running.get(brandId);
     if (!job) {
-      job = rerankQueue(db, brandId, classifyPost).finally(() => running.delete(brandId));
+      // Same classifier as page ingestion: an agent's manual customer link keeps its reason.
+      job = rerankQueue(db, brandId, classifyHonouringLinks()).finally(() => running.delete(brandId));
       running.set(brandId, job);
     }
     return { rescored: await job };

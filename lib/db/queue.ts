@@ -9,6 +9,7 @@ import { QueueItemSchema, type QueueItem, type QueueState, type Site } from '../
 import type { ReplylineDb } from './db';
 import type { Classify } from './ingest';
 import { queueRank } from './queueOrder';
+import { AUTO_LINK_CONFIDENCE } from '../customers/match';
 import { reviewUpkeepTables, syncMentions } from './rollups';
 
 export interface QueueStateChange {
@@ -213,6 +214,9 @@ export async function rerankQueue(db: ReplylineDb, brandId: string, classify: Cl
         const filteredBy = item.restored ? undefined : c.triage.filteredBy;
         const state = item.state === 'new' && filteredBy ? 'filtered' : item.state === 'filtered' && !filteredBy ? 'new' : item.state;
         const manual = item.customerMatch?.by === 'manual' || item.customerUnlinked;
+        const customerMatch = manual ? item.customerMatch : c.triage.customerMatch;
+        // As in ingest: only strong or manual links fill the indexed customerId.
+        const linked = customerMatch && (customerMatch.by === 'manual' || customerMatch.confidence >= AUTO_LINK_CONFIDENCE) ? customerMatch.customerId : undefined;
         writes.push(
           QueueItemSchema.parse({
             ...item,
@@ -228,7 +232,8 @@ export async function rerankQueue(db: ReplylineDb, brandId: string, classify: Cl
             filteredBy,
             sentiment: c.triage.sentiment,
             dueAt: c.triage.dueAt,
-            customerMatch: manual ? item.customerMatch : c.triage.customerMatch,
+            customerMatch,
+            customerId: linked,
             updatedAt: now,
           }),
         );

@@ -19,6 +19,7 @@ import {
 import { editRatio } from '../templates/editRatio';
 import { businessMsBetween } from '../time/businessHours';
 import { getSettings } from './brands';
+import { reviewUpkeepTables, syncMentions } from './rollups';
 import type { ReplylineDb } from './db';
 
 /** Two reports of the same text for the same post this close together are one reply. */
@@ -61,7 +62,7 @@ export type RecordReplyResult =
 export async function recordReplySent(db: ReplylineDb, input: unknown, now = Date.now()): Promise<RecordReplyResult> {
   const sent = ReplySentSchema.parse(input);
   const id = replyEntryId(sent.key, sent.sentAt, sent.insertionId);
-  const tables = [db.replyLog, db.queue, db.posts, db.brands, db.settings, db.templates, db.rollups];
+  const tables = [db.replyLog, db.queue, db.posts, db.brands, db.settings, db.templates, ...reviewUpkeepTables(db)];
   return db.transaction('rw', tables, async (): Promise<RecordReplyResult> => {
     const earlier = await db.replyLog.where('postKey').equals(sent.key).toArray();
     const duplicate = earlier.find((e) => isDuplicateReply(e, id, sent.text, sent.sentAt));
@@ -101,7 +102,12 @@ export async function recordReplySent(db: ReplylineDb, input: unknown, now = Dat
     });
     await db.replyLog.add(entry);
     await putRollups(db, entry, brand);
-    if (item) await db.queue.put(repliedItem(item, repliedAt, now));
+    if (item) {
+      const replied = repliedItem(item, repliedAt, now);
+      await db.queue.put(replied);
+      // The mention's outcome (replied) and its review rollups change in this same transaction.
+      await syncMentions(db, [replied]);
+    }
     return { written: true, entry };
   });
 }

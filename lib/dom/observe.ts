@@ -19,7 +19,7 @@ export type Scheduler = (task: (timeLeft: () => number) => void) => () => void;
 export interface ObserveOptions {
   /** Max elements per callback invocation. */
   chunkSize?: number;
-  /** Time per slice when the scheduler cannot tell (setTimeout fallback). */
+  /** Max time per slice (idle callbacks stop at the idle deadline or this, whichever is first). */
   budgetMs?: number;
   /** Injected in tests; defaults to requestIdleCallback, else setTimeout. */
   scheduler?: Scheduler;
@@ -34,9 +34,15 @@ export function defaultScheduler(budgetMs: number = DEFAULT_BUDGET_MS): Schedule
   const g = globalThis;
   if (typeof g.requestIdleCallback === 'function' && typeof g.cancelIdleCallback === 'function') {
     return (task) => {
-      const handle = g.requestIdleCallback((deadline) => task(() => deadline.timeRemaining()), {
-        timeout: IDLE_TIMEOUT_MS,
-      });
+      // An idle period may last up to 50 ms; using all of it is a long task the moment input
+      // arrives. Each slice stops at the budget too, then yields and continues in the next one.
+      const handle = g.requestIdleCallback(
+        (deadline) => {
+          const start = now();
+          task(() => Math.min(deadline.timeRemaining(), budgetMs - (now() - start)));
+        },
+        { timeout: IDLE_TIMEOUT_MS },
+      );
       return () => g.cancelIdleCallback(handle);
     };
   }

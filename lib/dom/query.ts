@@ -33,6 +33,15 @@ function safeMatches(el: Element, selector: string): boolean {
 
 /** First element matching the first selector of the chain that matches anything under `root`. */
 export function queryFirst(root: ParentNode, chain: SelectorChain): Element | null {
+  const [head] = chain;
+  if (chain.length > 1 && head !== undefined) {
+    // One pass for the whole chain settles the common cases: nothing matches at all (a missing
+    // optional part: one walk instead of one per selector), or the first match in document order
+    // matches the preferred selector (then it is that selector's first match too).
+    const any = groupQuery(root, chain);
+    if (any === null) return null;
+    if (any && safeMatches(any, head)) return any;
+  }
   for (const selector of chain) {
     const found = safeQuery(root, selector);
     if (found) return found;
@@ -42,6 +51,19 @@ export function queryFirst(root: ParentNode, chain: SelectorChain): Element | nu
 
 /** All elements for the first selector in the chain that yields any (fallbacks are not mixed in). */
 export function queryAllFirst(root: ParentNode, chain: SelectorChain): Element[] {
+  if (chain.length > 1) {
+    // One walk for the whole chain; each selector's matches are then that list's matches of it.
+    const all = groupQueryAll(root, chain);
+    if (all) {
+      if (all.length === 0) return [];
+      const list = Array.from(all);
+      for (const selector of chain) {
+        const found = list.filter((el) => safeMatches(el, selector));
+        if (found.length > 0) return found;
+      }
+      return [];
+    }
+  }
   for (const selector of chain) {
     const found = safeQueryAll(root, selector);
     if (found.length > 0) return found;
@@ -83,6 +105,27 @@ function groupQueryAll(root: ParentNode, chain: SelectorChain): NodeListOf<Eleme
     return root.querySelectorAll(group);
   } catch {
     return null;
+  }
+}
+
+/** `selfAndDescendants(root, chain)[0]` without collecting every match. */
+export function firstSelfOrDescendant(root: ParentNode, chain: SelectorChain): Element | null {
+  for (const selector of chain) {
+    if (isElement(root) && safeMatches(root, selector)) return root;
+    const found = safeQuery(root, selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The first element matching the chain's selector list; undefined when the engine rejects it. */
+function groupQuery(root: ParentNode, chain: SelectorChain): Element | null | undefined {
+  const group = groupOf(chain);
+  if (group === null) return undefined;
+  try {
+    return root.querySelector(group);
+  } catch {
+    return undefined;
   }
 }
 

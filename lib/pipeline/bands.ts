@@ -2,7 +2,7 @@
 export type PriorityBand = 'high' | 'medium' | 'low';
 
 export function priorityBand(priority: number): PriorityBand {
-  if (priority >= 70) return 'high';
-  if (priority >= 40) return 'medium';
+  if (priority >= 55) return 'high';
+  if (priority >= 25) return 'medium';
   return 'low';
 }

@@ -15,7 +15,7 @@ let cached: { signature: string; brands: BrandProfile[]; matcher: Matcher } | un
 
 async function brandsAndMatcher(db: ReplylineDb): Promise<{ brands: BrandProfile[]; matcher: Matcher }> {
   const brands = await db.brands.toArray();
-  const signature = brands.map((b) => `${b.id}@${b.updatedAt}`).join('|');
+  const signature = `${db.name}|${brands.map((b) => `${b.id}@${b.updatedAt}`).join('|')}`;
   if (cached?.signature !== signature) cached = { signature, brands, matcher: compileMatcher(brands) };
   return cached;
 }

@@ -2,12 +2,13 @@
  * X/Twitter adapter: reads posts from the rendered DOM (no API). Every call reads the element's
  * current content, because X recycles timeline rows and swaps their content in place.
  */
-import { PostSchema, ProfileStatSchema, postKey, type PageKind } from '../schemas';
+import { ProfileStatSchema, postKey, type PageKind, type Post } from '../schemas';
 import {
   asHTMLElement,
   attr,
   closestAny,
   countAny,
+  firstSelfOrDescendant,
   matchesAny,
   queryAllAny,
   queryAllFirst,
@@ -123,8 +124,9 @@ function readReplyTo(article: Element, quotes: Element[], exclude: (Element | nu
   for (const a of ownAll(article, ['a[href]'], quotes)) {
     if (exclude.some((ex) => ex?.contains(a))) continue;
     const match = HANDLE_TEXT.exec((a.textContent ?? '').trim());
+    if (!match?.[1]) continue; // most links show no @handle: skip parsing their URL
     const href = parseXProfileHref(a.getAttribute('href'));
-    if (match?.[1] && href && href.toLowerCase() === match[1].toLowerCase() && !handles.includes(match[1])) {
+    if (href && href.toLowerCase() === match[1].toLowerCase() && !handles.includes(match[1])) {
       handles.push(match[1]);
     }
   }
@@ -142,10 +144,16 @@ function readTime(time: Element | null): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : undefined;
 }
 
+/** The page's path segments, parsed once per URL (asked for every post on the page). */
+let lastPage: { href: string; path: string[] } | undefined;
+function pagePath(href: string): string[] {
+  if (lastPage?.href !== href) lastPage = { href, path: pathOf(href) };
+  return lastPage.path;
+}
+
 /** On a conversation page, posts below the focal post reply to it. */
 function conversationParent(article: Element, postId: string): string | undefined {
-  const href = article.ownerDocument?.defaultView?.location?.href ?? '';
-  const path = pathOf(href);
+  const path = pagePath(article.ownerDocument?.defaultView?.location?.href ?? '');
   if (!/^status(es)?$/.test(path[1] ?? '')) return undefined;
   const focalId = path[2];
   if (!focalId || focalId === postId) return undefined;
@@ -156,7 +164,7 @@ function conversationParent(article: Element, postId: string): string | undefine
 }
 
 export function extractX(el: Element, now: number): ExtractResult {
-  const article = selfAndDescendants(el, X.post)[0];
+  const article = firstSelfOrDescendant(el, X.post);
   if (!article) return { ok: false, reason: 'notAPost' };
   const quotes = quoteContainers(article);
   const time = ownFirst(article, X.time, quotes);
@@ -182,7 +190,11 @@ export function extractX(el: Element, now: number): ExtractResult {
   const repostedBy = social ? readRepostedBy(social) : undefined;
   const lang = attr(textEl, 'lang');
 
-  const parsed = PostSchema.safeParse({
+  // Every field is valid by construction (ids are 1–25 digits, handles ≤ 50 word characters, text
+  // and names are cut to their limits, counts and times are non-negative integers), so the per-post
+  // Zod parse here was pure cost on the page's main thread. The background still Zod-parses every
+  // payload it receives (`handle()`), and a unit test checks extracted posts against PostSchema.
+  const post: Post = {
     key: postKey('x', status.id),
     site: 'x',
     postId: status.id,
@@ -207,9 +219,8 @@ export function extractX(el: Element, now: number): ExtractResult {
       reposts: readCount(article, X.repostButton, quotes),
       likes: readCount(article, X.likeButton, quotes),
     },
-  });
-  if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? '' };
-  return { ok: true, post: parsed.data };
+  };
+  return { ok: true, post };
 }
 
 /** Only a socialContext that links to a profile is a repost ("Pinned" has no link). */
@@ -224,8 +235,11 @@ function readRepostedBy(social: Element): string | undefined {
 export function readXProfileStats(doc: ParentNode): ProfileStat[] {
   const byHandle = new Map<string, ProfileStat>();
   // Chain order: a handle's /verified_followers link (the header's total) beats a /followers one.
+  // One pass over the document for the whole chain (this runs on every settled page change).
+  const links = queryAllAny(doc, X.followersLink);
   for (const selector of X.followersLink) {
-    for (const link of queryAllAny(doc, [selector])) {
+    for (const link of links) {
+      if (!matchesAny(link, [selector])) continue;
       const [owner = '', tab = '', extra] = pathOf(attr(link, 'href'), 'https://x.com');
       const ownerMatch = /^(verified_)?followers$/.test(tab) && extra === undefined ? /^[A-Za-z0-9_]{1,15}$/.exec(owner) : null;
       const handle = ownerMatch?.[0];
@@ -278,7 +292,7 @@ export const xAdapter: SiteAdapter = {
   extract: extractX,
   countCandidates: (doc) => countAny(doc, X.candidate),
   authorLineAnchor: (el) => {
-    const article = selfAndDescendants(el, X.post)[0] ?? el;
+    const article = firstSelfOrDescendant(el, X.post) ?? el;
     return ownFirst(article, X.userName, quoteContainers(article));
   },
   readProfileStats: readXProfileStats,
@@ -297,7 +311,7 @@ export const xAdapter: SiteAdapter = {
   openReplyBox: async (postEl, options = {}) => {
     const existing = xReplyBoxFor(postEl);
     if (existing) return existing;
-    const article = selfAndDescendants(postEl, X.post)[0] ?? postEl;
+    const article = firstSelfOrDescendant(postEl, X.post) ?? postEl;
     const button = asHTMLElement(ownFirst(article, X.replyButton, quoteContainers(article)));
     if (!button) return null;
     button.click();

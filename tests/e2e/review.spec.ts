@@ -77,8 +77,8 @@ const file = (name: string, text: string) => ({ name, mimeType: 'application/jso
 
 test('review: import two bundles, hand-computed metrics, drill-down, rejected and repeated imports', async ({ context, extensionId }) => {
   const page = await context.newPage();
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-  page.on('console', (m) => { if (m.type() === 'error') console.log('CONSOLE', m.text()); });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`chrome-extension://${extensionId}/review.html`);
   await expect(page.getByText('Each agent opens Replyline')).toBeVisible();
 
@@ -157,4 +157,5 @@ test('review: import two bundles, hand-computed metrics, drill-down, rejected an
   await page.getByRole('tab', { name: /Goals/ }).click();
   await expect(page.getByText('Answer every complaint fast')).toBeVisible();
   await expect(page.getByText('1 of 2 key results met')).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -125,6 +125,7 @@ test('keyboard: j/k move, d dismisses with a reason, s snoozes, e escalates, foc
   expect(await selected()).toBe(order[1]);
 
   // d: the dismiss form opens with the first reason focused; ↓ picks "Not for us", Enter confirms.
+  const dismissed = await selected();
   await panel.keyboard.press('d');
   const dismissForm = panel.getByRole('form', { name: 'Why dismiss it?' });
   await expect(dismissForm.getByLabel('Spam')).toBeFocused();
@@ -132,7 +133,11 @@ test('keyboard: j/k move, d dismisses with a reason, s snoozes, e escalates, foc
   await panel.keyboard.press('Enter');
   await expect.poll(() => stateCount(panel, 'Dismissed')).toBe(1);
   // The next item takes the dismissed one's place, selected, and the list has the keys again.
-  await expect.poll(selected).toBe(order[2]);
+  // (Re-scans of the page may reorder equal-priority rows, so compare with the list as it is now.)
+  await expect.poll(async () => {
+    const keys = await rowKeys(panel);
+    return (await selected()) === keys[1] && !keys.includes(dismissed ?? '') && keys.length === 3;
+  }).toBe(true);
   await expect(panel.getByRole('listbox')).toBeFocused();
 
   // s: snooze with the default preset (1 hour).
@@ -164,7 +169,7 @@ test('keyboard: j/k move, d dismisses with a reason, s snoozes, e escalates, foc
   await panel.keyboard.press('Enter');
   await expect(panel.getByRole('region', { name: 'Selected item' })).toContainText('Follow up at');
   await showState(panel, 'Dismissed');
-  await panel.locator(`[data-queue-key="${order[1]}"]`).click();
+  await panel.locator(`[data-queue-key="${dismissed}"]`).click();
   await expect(panel.getByRole('region', { name: 'Selected item' })).toContainText('Dismissed: Not for us');
 });
 

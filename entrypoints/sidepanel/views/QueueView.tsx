@@ -111,7 +111,9 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
     } else if (next.key !== sel.key) setSel({ key: next.key, index: win.start + at, inList: true });
   }, [win, sel]);
 
-  const detailItem = useLiveQuery(() => (sel.key ? db.queue.get(sel.key) : undefined), [sel.key]);
+  // useLiveQuery keeps the previous result until the new key's read resolves: never act on a stale item.
+  const loadedItem = useLiveQuery(() => (sel.key ? db.queue.get(sel.key) : undefined), [sel.key]);
+  const detailItem = loadedItem?.key === sel.key ? loadedItem : undefined;
 
   // "Open in Replyline" on a page badge focuses that item here.
   useEffect(() => {
