@@ -69,8 +69,9 @@ export async function benchReviewBrowser(opts: ReviewBrowserOptions = {}): Promi
     const file = path.join(dir, `${agent}.json`);
     writeFileSync(file, text);
     files.push(file);
-    entries += e.length;
-    mentions += m.length;
+    // buildBundle keeps only rows inside the period (a few long waits end after it).
+    entries += bundle.entries.length;
+    mentions += bundle.mentions.length;
     bytes += text.length;
   }
   log(`  ${bundles} bundles, ${entries} replies + ${mentions} mentions, ${round(bytes / 1e6)} MB`);
