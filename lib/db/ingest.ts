@@ -5,9 +5,8 @@
 import { PostSchema, QueueItemSchema, type Post, type QueueItem } from '../schemas';
 import type { PostVerdict } from '../messages';
 import type { ReplylineDb } from './db';
-import { queueRank } from './queueOrder';
+import { triageFields } from './triageFields';
 import { reviewUpkeepTables, syncMentions } from './rollups';
-import { AUTO_LINK_CONFIDENCE } from '../customers/match';
 
 /** What classification decided about one post (matching, ownership, triage, customer). */
 export interface Classification {
@@ -50,13 +49,8 @@ export async function ingestPosts(
       if (shouldQueue && c.brandId && c.triage) {
         const postCreatedAt = post.createdAt ?? existing?.postCreatedAt ?? now;
         const firstSeenAt = existing?.firstSeenAt ?? existingPosts[i]?.seenAt ?? post.seenAt;
-        // The agent's manual link (or unlink) wins over automatic matching.
-        const manual = existing?.customerMatch?.by === 'manual' || existing?.customerUnlinked === true;
-        const customerMatch = manual ? existing?.customerMatch : c.triage.customerMatch;
-        const linked = customerMatch && (customerMatch.by === 'manual' || customerMatch.confidence >= AUTO_LINK_CONFIDENCE) ? customerMatch.customerId : undefined;
-        // A restored item stays out of the noise filter; a new noisy one goes to the filtered list.
-        const filteredBy = existing?.restored ? undefined : c.triage.filteredBy;
-        const state = existing?.state ?? (filteredBy ? 'filtered' : 'new');
+        const fields = triageFields(c.triage, c.terms, postCreatedAt, existing);
+        const state = existing?.state ?? (fields.filteredBy ? 'filtered' : 'new');
         queueWrites.push(
           QueueItemSchema.parse({
             ...existing,
@@ -64,19 +58,7 @@ export async function ingestPosts(
             site: post.site,
             brandId: c.brandId,
             state,
-            priority: c.triage.priority,
-            rank: queueRank(c.triage.priority, postCreatedAt),
-            reasons: c.triage.reasons,
-            reasonCodes: [...new Set(c.triage.reasons.map((r) => r.code))],
-            matchedTerms: c.terms,
-            complaint: c.triage.complaint,
-            question: c.triage.question,
-            praise: c.triage.praise,
-            filteredBy,
-            sentiment: c.triage.sentiment,
-            dueAt: c.triage.dueAt,
-            customerMatch,
-            customerId: linked,
+            ...fields,
             postCreatedAt,
             queuedAt: existing?.queuedAt ?? now,
             firstSeenAt,

@@ -8,9 +8,8 @@ import Dexie from 'dexie';
 import { QueueItemSchema, type QueueItem, type QueueState, type Site } from '../schemas';
 import type { ReplylineDb } from './db';
 import type { Classify } from './ingest';
-import { queueRank } from './queueOrder';
-import { AUTO_LINK_CONFIDENCE } from '../customers/match';
 import { reviewUpkeepTables, syncMentions } from './rollups';
+import { triageFields } from './triageFields';
 
 export interface QueueStateChange {
   key: string;
@@ -211,29 +210,13 @@ export async function rerankQueue(db: ReplylineDb, brandId: string, classify: Cl
         if (!item || !post || FINAL_STATES.includes(item.state)) continue;
         const c = await classify(post, db);
         if (!c.triage || c.brandId !== brandId) continue;
-        const filteredBy = item.restored ? undefined : c.triage.filteredBy;
-        const state = item.state === 'new' && filteredBy ? 'filtered' : item.state === 'filtered' && !filteredBy ? 'new' : item.state;
-        const manual = item.customerMatch?.by === 'manual' || item.customerUnlinked;
-        const customerMatch = manual ? item.customerMatch : c.triage.customerMatch;
-        // As in ingest: only strong or manual links fill the indexed customerId.
-        const linked = customerMatch && (customerMatch.by === 'manual' || customerMatch.confidence >= AUTO_LINK_CONFIDENCE) ? customerMatch.customerId : undefined;
+        const fields = triageFields(c.triage, c.terms, item.postCreatedAt, item);
+        const state = item.state === 'new' && fields.filteredBy ? 'filtered' : item.state === 'filtered' && !fields.filteredBy ? 'new' : item.state;
         writes.push(
           QueueItemSchema.parse({
             ...item,
             state,
-            priority: c.triage.priority,
-            rank: queueRank(c.triage.priority, item.postCreatedAt),
-            reasons: c.triage.reasons,
-            reasonCodes: [...new Set(c.triage.reasons.map((r) => r.code))],
-            matchedTerms: c.terms,
-            complaint: c.triage.complaint,
-            question: c.triage.question,
-            praise: c.triage.praise,
-            filteredBy,
-            sentiment: c.triage.sentiment,
-            dueAt: c.triage.dueAt,
-            customerMatch,
-            customerId: linked,
+            ...fields,
             updatedAt: now,
           }),
         );

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXTENSION_PATH, extensionIdOf, routeSites } from '../../e2e/support/extension';
+import { EXTENSION_PATH, extensionIdOf, extensionLaunchArgs, routeSites } from '../../e2e/support/extension';
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -83,16 +83,7 @@ async function launchSnapshot(workDir: string): Promise<BrowserContext> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: !process.env.HEADED,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
+    args: extensionLaunchArgs(extension),
   });
 }
 

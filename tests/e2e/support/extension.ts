@@ -22,6 +22,20 @@ export interface ExtensionFixtures {
   openPanel: () => Promise<Page>;
 }
 
+/** Chromium flags for a run with one unpacked extension and no background network chatter. */
+export function extensionLaunchArgs(extensionPath: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ];
+}
+
 export function launchExtensionContext(): Promise<BrowserContext> {
   if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_PATH}: run \`npm run build\` first.`);
@@ -30,16 +44,7 @@ export function launchExtensionContext(): Promise<BrowserContext> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: process.env.HEADED ? false : true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
+    args: extensionLaunchArgs(EXTENSION_PATH),
   });
 }
 
