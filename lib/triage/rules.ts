@@ -1,13 +1,13 @@
 /**
  * Noise rules as plain data: the list the settings page shows and a brand can edit. A rule never
  * drops a post; it sets `filteredBy: { rule: id, detail }` so the agent sees why and can restore it.
- * `descriptionKey` is an i18n key for the UI; `patterns` are case-insensitive regex sources.
+ * The UI names and describes each rule by its id (`triageUi.rule.<id>.*` in the locales);
+ * `patterns` are case-insensitive regex sources.
  */
 export type NoiseRuleKind = 'pattern' | 'massMention' | 'ownPost';
 
 export interface NoiseRule {
   id: string;
-  descriptionKey: string;
   kind: NoiseRuleKind;
   enabled: boolean;
   /** For `pattern` rules. */
@@ -25,13 +25,11 @@ export interface NoiseRule {
 export const NOISE_RULES: readonly NoiseRule[] = [
   {
     id: 'ownPost',
-    descriptionKey: 'triage.rule.ownPost',
     kind: 'ownPost',
     enabled: true,
   },
   {
     id: 'giveaway',
-    descriptionKey: 'triage.rule.giveaway',
     kind: 'pattern',
     enabled: true,
     patterns: [
@@ -45,7 +43,6 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   },
   {
     id: 'coupon',
-    descriptionKey: 'triage.rule.coupon',
     kind: 'pattern',
     enabled: true,
     yieldsToComplaint: true,
@@ -59,7 +56,6 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   },
   {
     id: 'promotion',
-    descriptionKey: 'triage.rule.promotion',
     kind: 'pattern',
     enabled: true,
     yieldsToComplaint: true,
@@ -75,7 +71,6 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   },
   {
     id: 'affiliate',
-    descriptionKey: 'triage.rule.affiliate',
     kind: 'pattern',
     enabled: true,
     patterns: [
@@ -87,7 +82,6 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   },
   {
     id: 'cryptoFollow',
-    descriptionKey: 'triage.rule.cryptoFollow',
     kind: 'pattern',
     enabled: true,
     patterns: [
@@ -104,7 +98,6 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   },
   {
     id: 'massMention',
-    descriptionKey: 'triage.rule.massMention',
     kind: 'massMention',
     enabled: true,
     minMentions: 4,
