@@ -58,7 +58,14 @@ export function Histogram({ bins, title, describe, onSelect, selectedId, width =
             >
               <title>{describe(b)}</title>
             </rect>
-            <text className="tick" x={bx + x.bandwidth() / 2} y={height - M.bottom + 14} textAnchor="middle">{b.label}</text>
+            {/* Ranges ("15 min–30 min") wrap onto two lines so neighbouring labels never collide. */}
+            <text className="tick" x={bx + x.bandwidth() / 2} y={height - M.bottom + 14} textAnchor="middle">
+              {b.label.split('–').map((part, k, parts) => (
+                <tspan key={k} x={bx + x.bandwidth() / 2} dy={k === 0 ? 0 : '1.1em'}>
+                  {k < parts.length - 1 ? `${part}–` : part}
+                </tspan>
+              ))}
+            </text>
           </g>
         );
       })}
