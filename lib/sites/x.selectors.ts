@@ -47,3 +47,11 @@ export const X = {
   /** The timeline column. */
   primaryColumn: ['[data-testid="primaryColumn"]', 'main[role="main"]', 'main'],
 } as const;
+
+/**
+ * The author's visible profile link, for markup without an author line (pre-2023): the avatar
+ * link is `aria-hidden`, the name link is not. Callers pass a handle of [A-Za-z0-9_] only.
+ */
+export function xProfileLink(handle: string): string {
+  return `a[role="link"][href="/${handle}"]:not([aria-hidden="true"])`;
+}

@@ -21,7 +21,7 @@ import { waitFor } from '../dom/wait';
 import { parseCount } from './counts';
 import { parseXProfileHref, parseXStatusHref, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, ProfileStat, SiteAdapter } from './types';
-import { X } from './x.selectors';
+import { X, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
@@ -109,7 +109,7 @@ function readHandle(userName: Element | null, article: Element, quotes: Element[
 
 /** Display name: the first `[dir]` block of the author line that is not the @handle or "·". */
 function readDisplayName(userName: Element | null, article: Element, handle: string): string {
-  const scope = userName ?? article.querySelector(`a[role="link"][href="/${handle}"]:not([aria-hidden="true"])`);
+  const scope = userName ?? (/^\w+$/.test(handle) ? article.querySelector(xProfileLink(handle)) : null);
   if (!scope) return '';
   for (const el of Array.from(scope.querySelectorAll('[dir]'))) {
     const line = readLine(el);
