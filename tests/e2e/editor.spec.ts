@@ -6,7 +6,7 @@
  * reached the page's own React/Lexical listeners: those hooks read the editors' STATE, not the DOM.
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './support/extension';
+import { test, expect, type ExtensionFixtures } from './support/extension';
 import { createBrand } from './support/panel';
 import { makeTweets, xPage, type FakeTweet } from './support/xPage';
 import { fbPage, type FakeFbPost } from './support/fbPage';
@@ -78,13 +78,19 @@ function customerTweet(text: string): FakeTweet {
   return tweet;
 }
 
-test('X: a multilingual multi-paragraph reply lands in Draft.js state, sends once and is logged with FRT', async ({ context, sitePages, openPanel }) => {
-  const tweet = customerTweet('Hey @acme my order never arrived, still waiting!');
+/**
+ * A brand, and an X conversation page (real Draft.js reply box) whose post mentions it, ranked by
+ * Replyline. Dialogs are recorded: a hostile reply must never run script.
+ */
+async function xConversationWithMention(
+  { context, sitePages, openPanel }: Pick<ExtensionFixtures, 'context' | 'sitePages' | 'openPanel'>,
+  text: string,
+) {
+  const tweet = customerTweet(text);
   const key = `x:${tweet.id}`;
   const url = await conversationPage(sitePages, tweet, bundles.xDraft);
   const panel = await openPanel();
   await createBrand(panel, { name: 'Acme', handles: 'acme, AcmeHelp', names: 'Acme' });
-
   const site = await context.newPage();
   const dialogs: string[] = [];
   site.on('dialog', (d) => {
@@ -93,6 +99,11 @@ test('X: a multilingual multi-paragraph reply lands in Draft.js state, sends onc
   });
   await site.goto(url);
   await expect(site.locator(`[data-replyline-post="${key}"]`)).toHaveAttribute('data-replyline-priority', /\d/);
+  return { tweet, key, panel, site, dialogs };
+}
+
+test('X: a multilingual multi-paragraph reply lands in Draft.js state, sends once and is logged with FRT', async ({ context, sitePages, openPanel }) => {
+  const { tweet, key, panel, site, dialogs } = await xConversationWithMention({ context, sitePages, openPanel }, 'Hey @acme my order never arrived, still waiting!');
 
   await insertFromPanel(panel, key, REPLY);
   const status = panel.getByRole('status');
@@ -144,19 +155,7 @@ test('X: a multilingual multi-paragraph reply lands in Draft.js state, sends onc
 });
 
 test('X: a hostile reply is inserted and sent as literal text', async ({ context, sitePages, openPanel }) => {
-  const tweet = customerTweet('@acme why does your site show raw HTML?');
-  const key = `x:${tweet.id}`;
-  const url = await conversationPage(sitePages, tweet, bundles.xDraft);
-  const panel = await openPanel();
-  await createBrand(panel, { name: 'Acme', handles: 'acme, AcmeHelp', names: 'Acme' });
-  const site = await context.newPage();
-  const dialogs: string[] = [];
-  site.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await site.goto(url);
-  await expect(site.locator(`[data-replyline-post="${key}"]`)).toHaveAttribute('data-replyline-priority', /\d/);
+  const { key, panel, site, dialogs } = await xConversationWithMention({ context, sitePages, openPanel }, '@acme why does your site show raw HTML?');
 
   await insertFromPanel(panel, key, HOSTILE);
   await expect(panel.getByRole('status')).toHaveAttribute('data-insert-result', 'ok');
