@@ -91,16 +91,18 @@ export function normaliseFacebookUrl(input: string): string | undefined {
   return `https://www.facebook.com/${path.toLowerCase()}`;
 }
 
-/** Order-number key: no '#', '№' or spaces, upper-case ("#a-10023" → "A-10023"). */
+/** Order-number key: no '#', '№', "No." or spaces, upper-case ("#a-10023" → "A-10023"). */
 export function normaliseOrderNumber(input: string): string {
-  return input
+  const compact = input
     .normalize('NFKC')
-    .replace(/^\s*(?:#|№|no\.?\s*)/i, '')
     .replace(/\s+/g, '')
     .toUpperCase()
     // Upper-casing can decompose ("ῒ"); recompose so the key is stable.
-    .normalize('NFKC')
-    .slice(0, 60);
+    .normalize('NFKC');
+  // Every leading marker goes ("##12", "№#12", "No.12"), so the key is a fixed point. NFKC has
+  // already spelt "№" as "No"; "NO" only counts before a digit, '#' or a dot: "NOVA-1" is an
+  // order number of its own.
+  return compact.replace(/^(?:#|NO\.|NO(?=[\d#]))+/, '').slice(0, 60);
 }
 
 const CURRENCY_SIGNS: [RegExp, string][] = [
