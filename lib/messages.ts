@@ -77,7 +77,10 @@ export const messageSchemas = {
   postsSeen: {
     input: z.object({
       page: PageRefSchema,
+      /** Only posts that may mention a brand (the content script's pre-filter); the rest stay in the page. */
       posts: z.array(PostSchema).max(500),
+      /** Posts newly recognised (keyed and marked) since the last report, sent or not. */
+      recognised: z.number().int().nonnegative(),
       candidates: z.number().int().nonnegative(),
       extractionFailures: z.number().int().nonnegative(),
     }),
@@ -147,6 +150,11 @@ export const messageSchemas = {
   },
   /** Content → background: every brand's own handles (for "already answered" detection). */
   brandHandlesGet: { input: z.object({}).optional(), output: z.object({ handles: z.array(z.string()) }) },
+  /**
+   * Content → background: the brand profiles, for the content script's pre-filter (only posts
+   * whose text may mention a brand are extracted and sent). `revision` changes with any brand.
+   */
+  matchProfilesGet: { input: z.object({}).optional(), output: z.object({ revision: z.string(), brands: z.array(BrandProfileSchema) }) },
   /** Panel → background: create or update a template (`duplicateCode` when the short code is taken). */
   templateSave: { input: TemplateSchema, output: z.object({ ok: z.boolean(), error: z.enum(['duplicateCode']).optional() }) },
   templateDelete: { input: z.object({ id: IdSchema }), output: Ok },

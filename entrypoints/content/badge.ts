@@ -88,9 +88,10 @@ function queueGapCheck(anchor: Element, host: HTMLElement): void {
 /**
  * Author lines with the same tag and attributes (class list, test id) get the same display and gap
  * (X's atomic CSS has one class per gap value), so one computed-style read serves them all for a
- * short while; each read forces the engine to restyle every row appended since the last frame.
+ * while (30 s: X's gaps are fixed px values); each read forces the engine to restyle every row
+ * appended since the last frame.
  */
-const GAP_CACHE_MS = 2000;
+const GAP_CACHE_MS = 30_000;
 const gapByAttributes = new Map<string, { at: number; margin: [string, string] | null }>();
 
 function styleKey(el: Element): string {
@@ -124,6 +125,19 @@ function cancelGaps(): void {
   });
 }
 
+/**
+ * Each chrome.i18n lookup crosses into the browser's bindings (tens of µs), and a timeline shows
+ * the same few labels on every badge: look each one up once per page.
+ */
+const labelCache = new Map<string, string>();
+function label(key: string, lookup: () => string): string {
+  let text = labelCache.get(key);
+  if (text === undefined) labelCache.set(key, (text = lookup()));
+  return text;
+}
+const queuedLabel = () => label('queued', () => i18n.t('badge.queued'));
+const addLabel = () => label('add', () => i18n.t('badge.addToQueue'));
+
 export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerdict): void {
   const root = ensureRoot(adapter, post);
   if (!root) return;
@@ -133,12 +147,12 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.setAttribute('role', 'group');
-  badge.setAttribute('aria-label', i18n.t('badge.label', [String(priority)]));
+  badge.setAttribute('aria-label', label(`label:${priority}`, () => i18n.t('badge.label', [String(priority)])));
   badge.dataset.priority = String(priority);
 
   const dot = document.createElement('span');
   dot.className = `dot ${band}`;
-  dot.title = i18n.t(`priority.${band}`);
+  dot.title = label(`band:${band}`, () => i18n.t(`priority.${band}`));
   const score = document.createElement('span');
   score.textContent = String(priority);
   const term = document.createElement('span');
@@ -147,21 +161,21 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
 
   const add = document.createElement('button');
   add.type = 'button';
-  add.textContent = verdict.queued ? i18n.t('badge.queued') : i18n.t('badge.addToQueue');
+  add.textContent = verdict.queued ? queuedLabel() : addLabel();
   add.disabled = verdict.queued;
   add.addEventListener('click', (event) => {
     event.stopPropagation(); // X opens the post on any click inside the article
     add.disabled = true;
-    add.textContent = i18n.t('badge.queued');
+    add.textContent = queuedLabel();
     void sendMessage('queueAdd', { key: verdict.key }).catch(() => {
       add.disabled = false;
-      add.textContent = i18n.t('badge.addToQueue');
+      add.textContent = addLabel();
     });
   });
 
   const open = document.createElement('button');
   open.type = 'button';
-  open.textContent = i18n.t('badge.open');
+  open.textContent = label('open', () => i18n.t('badge.open'));
   open.addEventListener('click', (event) => {
     event.stopPropagation();
     void sendMessage('openInPanel', { key: verdict.key });

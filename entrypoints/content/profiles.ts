@@ -56,8 +56,12 @@ export function startProfileWatch(adapter: SiteAdapter, signal: AbortSignal): vo
     timer = setTimeout(() => void read(), READ_DELAY_MS);
   };
 
+  // Timeline rows never hold follower counts: only changes that may touch one re-read the page.
+  const maybe = (elements: Element[]) => {
+    if (elements.some((el) => adapter.mayHoldProfileStats(el))) later();
+  };
   later();
-  observe(document.body, { signal, onAdded: later, onTextChanged: later });
+  observe(document.body, { signal, onAdded: maybe, onTextChanged: maybe });
   signal.addEventListener('abort', () => {
     if (timer) clearTimeout(timer);
   });

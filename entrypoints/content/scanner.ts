@@ -1,13 +1,17 @@
 /**
- * Finds posts as the agent scrolls, sends them to the background in batches and marks them in the
- * page (the test contract: data-replyline-post / data-replyline-priority). X recycles timeline
- * rows, so an element is re-read whenever its content changes and re-marked when its post changes.
+ * Finds posts as the agent scrolls and marks them in the page (the test contract:
+ * data-replyline-post / data-replyline-priority). Every post is keyed and marked cheaply; only
+ * posts whose text may mention a brand (the content-side matcher, brandMatcher.ts) are fully
+ * extracted and sent to the background in batches. X recycles timeline rows, so an element is
+ * re-read whenever its content changes and re-marked when its post changes.
  */
 import type { SiteAdapter } from '@/lib/sites/types';
 import { observe, onNavigate } from '@/lib/dom/observe';
 import { sendMessage, type PostVerdict } from '@/lib/messages';
+import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas';
 import { clearBadge, showBadge } from './badge';
+import { watchBrandMatcher } from './brandMatcher';
 
 const POST_ATTR = 'data-replyline-post';
 const PRIORITY_ATTR = 'data-replyline-priority';
@@ -24,7 +28,29 @@ export const HEALTH_SETTLE_MS = 1000;
  */
 const CANDIDATES_MAX_AGE_MS = 1000;
 
-export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal): void {
+/** The brand matcher as the scanner sees it; `onChange` fires when brands change. */
+export interface BrandFilter {
+  current(): Matcher | undefined;
+  onChange(listener: () => void, signal: AbortSignal): void;
+}
+
+function brandFilter(signal: AbortSignal): BrandFilter {
+  let matcher: Matcher | undefined;
+  const listeners = new Set<() => void>();
+  watchBrandMatcher(signal, (next) => {
+    matcher = next;
+    for (const listener of listeners) listener();
+  });
+  return {
+    current: () => matcher,
+    onChange: (listener, scope) => {
+      listeners.add(listener);
+      scope.addEventListener('abort', () => listeners.delete(listener), { once: true });
+    },
+  };
+}
+
+export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal, filter: BrandFilter = brandFilter(signal)): void {
   let pageScope = new AbortController();
   signal.addEventListener('abort', () => pageScope.abort(), { once: true });
 
@@ -32,19 +58,21 @@ export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal): voi
     pageScope.abort();
     pageScope = new AbortController();
     if (signal.aborted) return;
-    scanPage(adapter, pageScope.signal);
+    scanPage(adapter, filter, pageScope.signal);
   };
   // SPA navigation: re-scope observers and counts to the new page.
   onNavigate(signal, start);
   start();
 }
 
-function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
+function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal): void {
   /** What each element showed when last read, so unchanged rows cost nothing. */
-  const lastRead = new WeakMap<Element, string>();
+  let lastRead = new WeakMap<Element, string>();
   const elementsByKey = new Map<string, Set<Element>>();
   const pending = new Map<string, Post>();
   let failures = 0;
+  /** Posts newly keyed and marked since the last report (health counts them, sent or not). */
+  let recognised = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let healthTimer: ReturnType<typeof setTimeout> | undefined;
   /** Candidate count in the last report of this page; undefined = nothing reported yet. */
@@ -68,11 +96,13 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
     for (const p of posts) pending.delete(p.key);
     const extractionFailures = failures;
     failures = 0;
+    const recognisedNow = recognised;
+    recognised = 0;
     if (pending.size > 0) schedule();
     const candidates = recentCandidates();
     reportedCandidates = candidates;
     try {
-      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, candidates, extractionFailures });
+      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
       if (!signal.aborted) applyVerdicts(verdicts);
     } catch (error) {
       // The extension was reloaded or the worker is waking up: the next batch retries.
@@ -90,12 +120,14 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
     if (signal.aborted) return;
     if (timer !== undefined || pending.size > 0) return settleLater(); // the batch carries health
     const candidates = adapter.countCandidates(document);
-    if (candidates === reportedCandidates && failures === 0) return;
+    if (candidates === reportedCandidates && failures === 0 && recognised === 0) return;
     const extractionFailures = failures;
     failures = 0;
+    const recognisedNow = recognised;
+    recognised = 0;
     reportedCandidates = candidates;
     try {
-      await sendMessage('postsSeen', { page: pageRef(), posts: [], candidates, extractionFailures });
+      await sendMessage('postsSeen', { page: pageRef(), posts: [], recognised: recognisedNow, candidates, extractionFailures });
     } catch (error) {
       console.debug('[replyline] health report failed', error);
     }
@@ -121,28 +153,50 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
     }
   };
 
+  const mark = (el: Element, key: string) => {
+    const previousKey = el.getAttribute(POST_ATTR);
+    if (previousKey === key) return;
+    // New, or a recycled row now showing another post: drop the old marks before the new verdict.
+    if (previousKey) elementsByKey.get(previousKey)?.delete(el);
+    el.removeAttribute(PRIORITY_ATTR);
+    clearBadge(el);
+    el.setAttribute(POST_ATTR, key);
+    let set = elementsByKey.get(key);
+    if (!set) elementsByKey.set(key, (set = new Set()));
+    set.add(el);
+    recognised += 1;
+  };
+
   const read = (el: Element) => {
-    // Full text is a cheap, exact "did this row change" test; it also catches recycled rows.
-    const fingerprint = `${el.textContent ?? ''}|${el.querySelectorAll('a[href]').length}`;
+    const peek = adapter.peekKey(el);
+    if (!peek.ok) {
+      // Rows render in stages: without a permalink there is nothing to key on yet.
+      if (peek.reason !== 'pending') failures += 1;
+      return;
+    }
+    // The whole text (author line, reply context and quote included) is a superset of what the
+    // background matches, so no mention is lost; key + text also tells a recycled row apart.
+    const text = el.textContent ?? '';
+    const fingerprint = `${peek.key}\u0000${text}`;
     if (lastRead.get(el) === fingerprint) return;
     lastRead.set(el, fingerprint);
+    mark(el, peek.key);
+    const matcher = filter.current();
+    // Until the brands arrive, posts are only marked; they are read again once the matcher is here.
+    if (!matcher || matcher.match(text).length === 0) {
+      if (el.hasAttribute(PRIORITY_ATTR)) {
+        el.removeAttribute(PRIORITY_ATTR); // an edited post that no longer mentions the brand
+        clearBadge(el);
+      }
+      return; // health for unsent posts goes out with the next batch or once the page settles
+    }
     const result = adapter.extract(el, Date.now());
     if (!result.ok) {
       if (result.reason !== 'pending') failures += 1;
       return;
     }
     const { post } = result;
-    const previousKey = el.getAttribute(POST_ATTR);
-    if (previousKey !== post.key) {
-      // A recycled row now shows another post: drop the old marks before the new verdict.
-      if (previousKey) elementsByKey.get(previousKey)?.delete(el);
-      el.removeAttribute(PRIORITY_ATTR);
-      clearBadge(el);
-      el.setAttribute(POST_ATTR, post.key);
-    }
-    let set = elementsByKey.get(post.key);
-    if (!set) elementsByKey.set(post.key, (set = new Set()));
-    set.add(el);
+    mark(el, post.key);
     pending.set(post.key, post);
     schedule();
   };
@@ -159,6 +213,11 @@ function scanPage(adapter: SiteAdapter, signal: AbortSignal): void {
 
   readWithin([document.body]);
   observe(document.body, { signal, onAdded: readWithin, onTextChanged: readWithin });
+  // New brands (or the first matcher): read every post on the page again.
+  filter.onChange(() => {
+    lastRead = new WeakMap();
+    readWithin([document.body]);
+  }, signal);
   signal.addEventListener('abort', () => {
     if (timer) clearTimeout(timer);
     if (healthTimer) clearTimeout(healthTimer);

@@ -20,7 +20,7 @@ export function registerCoreHandlers(db: ReplylineDb): void {
         tabId: sender.tabId,
         page: data.page,
         candidates: data.candidates,
-        recognised: data.posts.length,
+        recognised: data.recognised,
         extractionFailures: data.extractionFailures,
         matched: verdicts.filter((v) => v.matched && !v.own).length,
         now,

@@ -10,6 +10,7 @@ import { registerQueueHandlers } from './queueHandlers';
 import { registerProfileHandlers } from './profileHandlers';
 import { registerCustomerHandlers } from './customerHandlers';
 import { registerReviewHandlers } from './reviewHandlers';
+import { registerBrandRevision } from './brandRevision';
 
 export function registerHandlers(db: ReplylineDb): void {
   registerCoreHandlers(db);
@@ -19,4 +20,5 @@ export function registerHandlers(db: ReplylineDb): void {
   registerProfileHandlers(db);
   registerCustomerHandlers(db);
   registerReviewHandlers(db);
+  registerBrandRevision(db);
 }

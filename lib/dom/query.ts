@@ -165,6 +165,22 @@ export function closestAny(el: Element, chain: SelectorChain): Element | null {
   return null;
 }
 
+/**
+ * Whether `el` is, is inside, or contains an element matching any selector of the chain: two
+ * native calls for the whole chain (a per-selector `closest` walks to the root once per selector).
+ */
+export function touchesAny(el: Element, chain: SelectorChain): boolean {
+  const group = groupOf(chain);
+  if (group !== null) {
+    try {
+      return el.closest(group) !== null || el.querySelector(group) !== null;
+    } catch {
+      // a selector this engine rejects: one by one below
+    }
+  }
+  return closestAny(el, chain) !== null || queryFirst(el, chain) !== null;
+}
+
 export function isElement(node: unknown): node is Element {
   return typeof node === 'object' && node !== null && 'nodeType' in node && node.nodeType === 1;
 }

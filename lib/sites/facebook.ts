@@ -14,6 +14,7 @@ import {
   queryFirst,
   selfAndDescendants,
   sortInDocumentOrder,
+  touchesAny,
   type SelectorChain,
 } from '../dom/query';
 import { readLine, readText } from '../dom/text';
@@ -22,7 +23,7 @@ import { parseCount } from './counts';
 import { FB } from './facebook.selectors';
 import { parseFacebookTime } from './fbtime';
 import { parseFacebookHref, type FacebookRef } from './ids';
-import type { BrandReply, ExtractResult, ProfileStat, SiteAdapter } from './types';
+import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteAdapter } from './types';
 
 const HOSTS = /^(?:(?:www|web|m|mbasic|touch)\.)?facebook\.com$/i;
 const ORIGIN = 'https://www.facebook.com';
@@ -383,6 +384,12 @@ export const facebookAdapter: SiteAdapter = {
   findPostElements: findFacebookElements,
   closestPost: closestFacebookPost,
   extract: extractFacebook,
+  // Facebook keys come from permalinks that can sit anywhere in a post or comment, and pages carry
+  // tens of posts, not thousands: the key is simply the full extraction's.
+  peekKey: (el): PeekResult => {
+    const result = extractFacebook(el, 0);
+    return result.ok ? { ok: true, key: result.post.key } : { ok: false, reason: result.reason };
+  },
   countCandidates: (doc) => countAny(doc, FB.candidate),
   authorLineAnchor: (el) => {
     const author = isComment(el) ? findAuthor(el, ['a[href]']) : findAuthor(el, FB.postAuthor);
@@ -390,6 +397,7 @@ export const facebookAdapter: SiteAdapter = {
     return author.link.closest('h2, h3, h4, strong') ?? author.link;
   },
   readProfileStats: readFacebookProfileStats,
+  mayHoldProfileStats: (el) => touchesAny(el, FB.followersLink),
   findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.toLowerCase()));
     const out: BrandReply[] = [];

@@ -11,6 +11,8 @@ export type ExtractFailure = 'pending' | 'notAPost' | 'noId' | 'invalid';
 
 export type ExtractResult = { ok: true; post: Post } | { ok: false; reason: ExtractFailure; detail?: string };
 
+export type PeekResult = { ok: true; key: string } | { ok: false; reason: ExtractFailure };
+
 export interface SiteAdapter {
   readonly site: Site;
   matches(url: string): boolean;
@@ -21,12 +23,19 @@ export interface SiteAdapter {
   closestPost(node: Element): Element | null;
   /** Reads the element's CURRENT content (X recycles rows): no caching. */
   extract(el: Element, now: number): ExtractResult;
+  /**
+   * The cheap first look every post gets: only its key (for the page marks). The scanner fully
+   * extracts just the posts whose text may mention a brand. Agrees with `extract(el).post.key`.
+   */
+  peekKey(el: Element): PeekResult;
   /** Elements that look like posts by structure alone, for the selector self-test. */
   countCandidates(doc: ParentNode): number;
   /** Where an in-page badge goes: next to the author line. */
   authorLineAnchor(el: Element): Element | null;
   /** Follower counts and badges visible in profile headers and hover cards. */
   readProfileStats(doc: ParentNode): ProfileStat[];
+  /** Whether a changed element may hold (or sit in) a follower count: only then is the page re-read. */
+  mayHoldProfileStats(el: Element): boolean;
   /** Replies by any of `handles` (the brand's own) already visible; `now` resolves relative times. */
   findBrandReplies(doc: ParentNode, handles: readonly string[], now?: number): BrandReply[];
   /** The reply editor for this post if it is already open. */

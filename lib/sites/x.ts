@@ -14,13 +14,14 @@ import {
   queryAllFirst,
   queryFirst,
   selfAndDescendants,
+  touchesAny,
   type SelectorChain,
 } from '../dom/query';
 import { readLine, readText } from '../dom/text';
 import { waitFor } from '../dom/wait';
 import { parseCount } from './counts';
 import { parseXProfileHref, parseXStatusHref, xStatusUrl, type XStatusRef } from './ids';
-import type { BrandReply, ExtractResult, ProfileStat, SiteAdapter } from './types';
+import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteAdapter } from './types';
 import { X, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
@@ -223,6 +224,24 @@ export function extractX(el: Element, now: number): ExtractResult {
   return { ok: true, post };
 }
 
+/**
+ * The key alone, for every post on the timeline. In X's markup the post's own timestamp comes
+ * before any quoted post's, and its wrapping link is the permalink; anything less clear-cut (no
+ * time yet, the first time inside a quote) takes the full extraction's path, so both always agree.
+ */
+export function peekXKey(el: Element): PeekResult {
+  const article = firstSelfOrDescendant(el, X.post);
+  if (!article) return { ok: false, reason: 'notAPost' };
+  const time = queryFirst(article, X.time);
+  const quote = time ? closestAny(time, X.quote) : null;
+  if (time && !(quote && article.contains(quote))) {
+    const ref = parseXStatusHref(time.closest('a[href]')?.getAttribute('href'));
+    if (ref) return { ok: true, key: postKey('x', ref.id) };
+  }
+  const full = extractX(article, 0);
+  return full.ok ? { ok: true, key: full.post.key } : { ok: false, reason: full.reason };
+}
+
 /** Only a socialContext that links to a profile is a repost ("Pinned" has no link). */
 function readRepostedBy(social: Element): string | undefined {
   const link = social.closest('a[href]') ?? social.querySelector('a[href]');
@@ -283,6 +302,9 @@ export function xReplyBoxFor(postEl: Element): HTMLElement | null {
   return editorIn(closestAny(postEl, X.primaryColumn) ?? doc);
 }
 
+/** A hover card fills in its follower line after it appears: changes anywhere inside it count. */
+const PROFILE_STATS_PARTS = [...X.followersLink, ...X.hoverCard];
+
 export const xAdapter: SiteAdapter = {
   site: 'x',
   matches: (url) => HOSTS.test(hostOf(url)),
@@ -290,12 +312,14 @@ export const xAdapter: SiteAdapter = {
   findPostElements: (root) => selfAndDescendants(root, X.post),
   closestPost: (node) => closestAny(node, X.post),
   extract: extractX,
+  peekKey: peekXKey,
   countCandidates: (doc) => countAny(doc, X.candidate),
   authorLineAnchor: (el) => {
     const article = firstSelfOrDescendant(el, X.post) ?? el;
     return ownFirst(article, X.userName, quoteContainers(article));
   },
   readProfileStats: readXProfileStats,
+  mayHoldProfileStats: (el) => touchesAny(el, PROFILE_STATS_PARTS),
   findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
     const out: BrandReply[] = [];

@@ -217,11 +217,12 @@ test.describe('X', () => {
     for (const t of [focal, ...replies]) await expect(site.locator(`[data-replyline-post="x:${t.id}"]`)).toBeVisible();
     await expect(site.locator('[data-replyline-post="x:1770000000000000002"]')).toHaveAttribute('data-replyline-priority', /\d/);
 
+    // Only the posts that mention the brand leave the page; "Mine came late as well" is marked, not kept.
     await expect.poll(async () => asPosts(await readStore(panel, 'posts')).filter((p) => p.key.startsWith('x:177000000000000000')).map((p) => [p.key, p.isReply, p.parentPostId ?? null]).sort()).toEqual([
       ['x:1770000000000000001', false, null],
       ['x:1770000000000000002', true, focal.id],
-      ['x:1770000000000000003', true, focal.id],
     ]);
+    await expect(site.locator('[data-replyline-post="x:1770000000000000003"]')).not.toHaveAttribute('data-replyline-priority');
     await expect.poll(async () => asHealth(await readStore(panel, 'pageHealth')).map((h) => [h.pageKind, h.ok, h.url])).toEqual([['conversation', true, `https://x.com/jane_doe/status/${focal.id}`]]);
   });
 
@@ -268,6 +269,23 @@ test.describe('X', () => {
     await expect(row).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
     await expect(panel.locator(`[data-queue-key="x:${late.id}"]`)).toContainText('where is my refund');
     await expect.poll(async () => asPosts(await readStore(panel, 'posts')).find((p) => p.key === `x:${late.id}`)?.text).toBe(late.text);
+  });
+
+  test('(h) a brand created while the page is open marks the mentions already on it; other posts stay in the page', async ({ context, sitePages, openPanel }) => {
+    const mention = tweet('1791000000000000001', 'gina_g', 'Globex support, my blender stopped working', 2);
+    const others = [tweet('1791000000000000002', 'hal_h', 'Sunny day at the beach', 3), tweet('1791000000000000003', 'ivy_i', 'New phone who dis', 4)];
+    sitePages.set('/home', xPage([mention, ...others]));
+    const panel = await openPanel();
+    const site = await context.newPage();
+    await site.goto('https://x.com/home');
+    await expect(site.locator('article[data-replyline-post]')).toHaveCount(3);
+    await expect(site.locator('[data-replyline-priority]')).toHaveCount(0);
+
+    await createBrand(panel, { name: 'Globex', names: 'Globex' });
+    await expect(site.locator(`[data-replyline-post="x:${mention.id}"]`)).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+    await expect(panel.locator(`[data-queue-key="x:${mention.id}"]`)).toContainText('blender stopped working');
+    await expect(site.locator('[data-replyline-priority]')).toHaveCount(1);
+    expect(asPosts(await readStore(panel, 'posts')).map((p) => p.key)).toEqual([`x:${mention.id}`]);
   });
 
   test('(g) the legacy no-test-id page: nothing marked, nothing broken, health still reported', async ({ context, sitePages, openPanel }) => {

@@ -1,5 +1,5 @@
 /** Side-panel steps shared by end-to-end tests, driven through the real UI. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export interface BrandInput {
   name: string;
@@ -26,6 +26,8 @@ export async function createBrand(panel: Page, brand: BrandInput): Promise<void>
 
 /** The count shown on a queue state chip, e.g. "New 3". */
 export async function stateCount(panel: Page, label: string): Promise<number> {
-  const text = await panel.getByRole('radio', { name: new RegExp(`^${label}`) }).locator('.count').textContent();
-  return Number(text ?? 'NaN');
+  // Counts load after the rows (they never hold the first row back): wait for a number.
+  const count = panel.getByRole('radio', { name: new RegExp(`^${label}`) }).locator('.count');
+  await expect(count).toHaveText(/^\d+$/);
+  return Number(await count.textContent());
 }

@@ -1,13 +1,36 @@
 // @vitest-environment happy-dom
 /**
  * The scanner's reporting rules, against a real DOM (happy-dom) and a stubbed message channel:
- * posts go out in batches, and a page where nothing is recognised still reports its health once
- * it settles (silence must not read as "all fine").
+ * every post is marked, only posts that may mention a brand go out (in batches), and a page where
+ * nothing is recognised still reports its health once it settles (silence must not read as "all
+ * fine").
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HEALTH_SETTLE_MS, startPostScanner } from '@/entrypoints/content/scanner';
+import { HEALTH_SETTLE_MS, startPostScanner, type BrandFilter } from '@/entrypoints/content/scanner';
+import { compileMatcher, type Matcher } from '@/lib/matching/matcher';
 import { xAdapter } from '@/lib/sites/x';
+import { BrandProfileSchema } from '@/lib/schemas';
 import { tweetCell, makeTweets } from '../../e2e/support/xPage';
+
+const acme = BrandProfileSchema.parse({ id: 'acme', name: 'Acme', handles: ['acme'], names: ['Acme'], createdAt: 0, updatedAt: 0 });
+
+/** A brand filter the test drives: `set` plays the background answering with new brands. */
+function testFilter(initial: Matcher | undefined) {
+  let matcher = initial;
+  const listeners = new Set<() => void>();
+  const filter: BrandFilter = {
+    current: () => matcher,
+    onChange: (listener) => void listeners.add(listener),
+  };
+  return {
+    filter,
+    set(next: Matcher) {
+      matcher = next;
+      for (const l of listeners) l();
+    },
+  };
+}
+const noBrands = () => testFilter(compileMatcher([])).filter;
 
 const sent = vi.hoisted(() => [] as { name: string; data: unknown }[]);
 vi.mock('@/lib/messages', () => ({
@@ -39,38 +62,72 @@ describe('startPostScanner reporting', () => {
   it('reports health with no posts when the page has post-like articles but none is recognised', async () => {
     const cells = makeTweets(4, (i) => `hello ${i}`).map(tweetCell).join('');
     document.body.innerHTML = `<main role="main"><div>${cells.replace(/ data-testid="[^"]*"/g, '')}</div></main>`;
-    startPostScanner(xAdapter, scope.signal);
+    startPostScanner(xAdapter, scope.signal, noBrands());
     await settle();
     expect(sent).toEqual([
-      { name: 'postsSeen', data: { page: { site: 'x', pageKind: 'home', url: 'https://x.com/home' }, posts: [], candidates: 4, extractionFailures: 0 } },
+      { name: 'postsSeen', data: { page: { site: 'x', pageKind: 'home', url: 'https://x.com/home' }, posts: [], recognised: 0, candidates: 4, extractionFailures: 0 } },
     ]);
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(0);
   });
 
   it('reports an empty page once, and a healthy page through its batch alone', async () => {
     document.body.innerHTML = '<main role="main"><p>nothing here</p></main>';
-    startPostScanner(xAdapter, scope.signal);
+    startPostScanner(xAdapter, scope.signal, noBrands());
     await settle();
-    expect(sent.map((m) => m.data)).toMatchObject([{ posts: [], candidates: 0 }]);
+    expect(sent.map((m) => m.data)).toMatchObject([{ posts: [], recognised: 0, candidates: 0 }]);
 
     scope.abort();
     scope = new AbortController();
     sent.length = 0;
-    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${makeTweets(3, (i) => `hi ${i}`).map(tweetCell).join('')}</div></main>`;
-    startPostScanner(xAdapter, scope.signal);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${makeTweets(3, (i) => `@acme hi ${i}`).map(tweetCell).join('')}</div></main>`;
+    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
     await settle();
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.data).toMatchObject({ candidates: 3, extractionFailures: 0 });
+    expect(sent[0]?.data).toMatchObject({ recognised: 3, candidates: 3, extractionFailures: 0 });
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(3);
   });
 
   it('reports again after the page changes and settles', async () => {
     document.body.innerHTML = '<main role="main"><div id="t"></div></main>';
-    startPostScanner(xAdapter, scope.signal);
+    startPostScanner(xAdapter, scope.signal, noBrands());
     await settle();
     const drifted = makeTweets(3, (i) => `late ${i}`, 1760000000000000000n).map(tweetCell).join('').replace(/ data-testid="[^"]*"/g, '');
     document.getElementById('t')?.insertAdjacentHTML('beforeend', drifted);
     await settle();
     expect(sent.map((m) => m.data)).toMatchObject([{ posts: [], candidates: 0 }, { posts: [], candidates: 3 }]);
+  });
+
+  it('marks every post but sends only those that may mention a brand; health counts them all', async () => {
+    const tweets = makeTweets(6, (i) => (i % 3 === 0 ? `Hey @acme, order ${i} is late` : `lunch photo ${i}`), 1761000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await settle();
+    expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(6);
+    const batches = sent.map((m) => m.data as { posts: { key: string; text: string }[]; recognised: number });
+    expect(batches.flatMap((b) => b.posts.map((p) => p.key))).toEqual([`x:${tweets[0]?.id}`, `x:${tweets[3]?.id}`]);
+    expect(batches.flatMap((b) => b.posts.map((p) => p.text))).toEqual([tweets[0]?.text, tweets[3]?.text]);
+    expect(batches.reduce((n, b) => n + b.recognised, 0)).toBe(6);
+  });
+
+  it('marks posts before the brands arrive, then reads them again with the matcher, and again on a brand change', async () => {
+    const tweets = makeTweets(4, (i) => (i === 1 ? 'my Globex blender broke' : `@acme help ${i}`), 1762000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    const driven = testFilter(undefined);
+    startPostScanner(xAdapter, scope.signal, driven.filter);
+    await settle();
+    expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(4);
+    const sentKeys = () => sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+    expect(sentKeys()).toEqual([]);
+
+    driven.set(compileMatcher([acme]));
+    await settle();
+    expect(sentKeys()).toEqual([0, 2, 3].map((i) => `x:${tweets[i]?.id}`));
+
+    sent.length = 0;
+    const globex = BrandProfileSchema.parse({ id: 'globex', name: 'Globex', names: ['Globex'], createdAt: 0, updatedAt: 1 });
+    driven.set(compileMatcher([acme, globex]));
+    await settle();
+    // Every post is read again; the background already knows the Acme ones and decides again.
+    expect(sentKeys()).toContain(`x:${tweets[1]?.id}`);
   });
 });

@@ -12,6 +12,7 @@ import {
   queryAllFirst,
   queryFirst,
   selfAndDescendants,
+  touchesAny,
   type SelectorChain,
 } from '../../../lib/dom/query';
 
@@ -79,5 +80,36 @@ describe('selector chain helpers', () => {
     if (!root) throw new Error('fixture');
     expect(firstSelfOrDescendant(root, chain)?.id ?? null).toBe(expected);
     expect(firstSelfOrDescendant(root, chain)).toBe(selfAndDescendants(root, chain)[0] ?? null);
+  });
+});
+
+describe('touchesAny', () => {
+  // Reference: some selector matches the element, an ancestor, or a descendant.
+  const refTouches = (el: Element, chain: SelectorChain) =>
+    chain.some((s) => {
+      try {
+        return el.closest(s) !== null || el.querySelector(s) !== null;
+      } catch {
+        return false;
+      }
+    });
+  const ELEMENTS = ['a1', 'q1', 's1', 's3', 'a2', 's4'];
+  it.each(CHAINS)('%s', (_label, chain) => {
+    const host = fixture();
+    for (const id of ELEMENTS) {
+      const el = host.querySelector(`#${id}`);
+      if (!el) throw new Error(id);
+      expect([id, touchesAny(el, chain)]).toEqual([id, refTouches(el, chain)]);
+    }
+  });
+  it.each<[string, SelectorChain, boolean]>([
+    ['inside a match', ['div[role="link"]'], true],
+    ['only a sibling matches', ['.x.y'], false],
+    ['itself', ['.x'], true],
+    ['nowhere near', ['em'], false],
+  ])('s1 %s', (_label, chain, expected) => {
+    const el = fixture().querySelector('#s1');
+    if (!el) throw new Error('s1');
+    expect(touchesAny(el, chain)).toBe(expected);
   });
 });

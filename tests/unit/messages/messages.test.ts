@@ -6,16 +6,18 @@ describe('message validation', () => {
   const page = { site: 'x', pageKind: 'home', url: 'https://x.com/home' };
 
   it('accepts a well-formed postsSeen batch', () => {
-    const parsed = parseMessage('postsSeen', { page, posts: [post('1', 'hi')], candidates: 3, extractionFailures: 0 });
+    const parsed = parseMessage('postsSeen', { page, posts: [post('1', 'hi')], recognised: 4, candidates: 3, extractionFailures: 0 });
     expect(parsed.posts[0]?.key).toBe('x:1');
   });
 
   it.each([
-    ['missing page', { posts: [], candidates: 0, extractionFailures: 0 }],
-    ['foreign site', { page: { ...page, site: 'myspace' }, posts: [], candidates: 0, extractionFailures: 0 }],
-    ['post with a script url', { page, posts: [{ ...post('1', 'x'), url: 'javascript:alert(1)' }], candidates: 0, extractionFailures: 0 }],
-    ['negative counts', { page, posts: [], candidates: -1, extractionFailures: 0 }],
-    ['oversized batch', { page, posts: Array.from({ length: 501 }, (_, i) => post(String(i), 'x')), candidates: 0, extractionFailures: 0 }],
+    ['missing page', { posts: [], recognised: 0, candidates: 0, extractionFailures: 0 }],
+    ['foreign site', { page: { ...page, site: 'myspace' }, posts: [], recognised: 0, candidates: 0, extractionFailures: 0 }],
+    ['post with a script url', { page, posts: [{ ...post('1', 'x'), url: 'javascript:alert(1)' }], recognised: 1, candidates: 0, extractionFailures: 0 }],
+    ['negative counts', { page, posts: [], recognised: 0, candidates: -1, extractionFailures: 0 }],
+    ['negative recognised', { page, posts: [], recognised: -1, candidates: 0, extractionFailures: 0 }],
+    ['missing recognised', { page, posts: [], candidates: 0, extractionFailures: 0 }],
+    ['oversized batch', { page, posts: Array.from({ length: 501 }, (_, i) => post(String(i), 'x')), recognised: 501, candidates: 0, extractionFailures: 0 }],
   ])('rejects postsSeen with %s', (_label, payload) => {
     expect(() => parseMessage('postsSeen', payload)).toThrow();
   });

@@ -1,0 +1,86 @@
+/**
+ * The content script's brand matcher follows the background: fetched at start, fetched again when
+ * the published revision changes, retried while the service worker is not answering.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { watchBrandMatcher } from '@/entrypoints/content/brandMatcher';
+import { BRANDS_REVISION_KEY } from '@/lib/pipeline/brandRevision';
+import { BrandProfileSchema, type BrandProfile } from '@/lib/schemas';
+import type { Matcher } from '@/lib/matching/matcher';
+
+const answers = vi.hoisted(() => ({ queue: [] as unknown[], calls: 0 }));
+vi.mock('@/lib/messages', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/messages')>();
+  return {
+    ...actual,
+    sendMessage: async (name: string) => {
+      if (name !== 'matchProfilesGet') throw new Error(`unexpected ${name}`);
+      answers.calls += 1;
+      const next = answers.queue.shift();
+      if (next instanceof Error) throw next;
+      return next;
+    },
+  };
+});
+
+const brand = (id: string, names: string[], updatedAt = 1): BrandProfile =>
+  BrandProfileSchema.parse({ id, name: id, names, createdAt: 0, updatedAt });
+const until = async (check: () => boolean, ms = 3000) => {
+  for (let t = 0; t < ms && !check(); t += 10) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+};
+
+describe('watchBrandMatcher', () => {
+  const scope = new AbortController();
+  afterEach(() => {
+    answers.queue.length = 0;
+    answers.calls = 0;
+    fakeBrowser.reset();
+  });
+
+  it('compiles the brands at start and again after a published brand change', async () => {
+    answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
+    const matchers: Matcher[] = [];
+    watchBrandMatcher(scope.signal, (m) => matchers.push(m));
+    await until(() => matchers.length === 1);
+    expect(matchers[0]?.match('I love Acme').length).toBe(1);
+    expect(matchers[0]?.match('I love Globex').length).toBe(0);
+
+    answers.queue.push({ revision: 'acme@1|globex@2', brands: [brand('acme', ['Acme']), brand('globex', ['Globex'], 2)] });
+    await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@1|globex@2' });
+    await until(() => matchers.length === 2);
+    expect(matchers[1]?.match('I love Globex').length).toBe(1);
+
+    // Other keys and the same revision again change nothing.
+    await fakeBrowser.storage.local.set({ unrelated: 1 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answers.calls).toBe(2);
+    scope.abort();
+  });
+
+  it('retries while the background does not answer, and rejects a malformed answer', async () => {
+    const local = new AbortController();
+    answers.queue.push(new Error('Could not establish connection'), { revision: 'x', brands: [{ id: 'no name' }] }, { revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
+    const matchers: Matcher[] = [];
+    watchBrandMatcher(local.signal, (m) => matchers.push(m));
+    await until(() => matchers.length === 1, 5000);
+    expect(answers.calls).toBe(3);
+    expect(matchers[0]?.match('acme').length).toBe(1);
+    local.abort();
+  });
+
+  it('stops listening once aborted', async () => {
+    const local = new AbortController();
+    answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
+    const matchers: Matcher[] = [];
+    watchBrandMatcher(local.signal, (m) => matchers.push(m));
+    await until(() => matchers.length === 1);
+    local.abort();
+    answers.queue.push({ revision: 'acme@2', brands: [brand('acme', ['Acme'], 2)] });
+    await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@2' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(matchers).toHaveLength(1);
+    expect(answers.calls).toBe(1);
+  });
+});
