@@ -1,6 +1,8 @@
 /**
  * State chips with counts (from the index, no rows read) and the brand / site / reason filters.
  * The state chips stay a radiogroup of `radio` buttons with a `.count`: e2e helpers read them.
+ * Counts arrive after the rows (they are O(n) at 100k items): until then each `.count` holds a
+ * placeholder as wide as three digits, so chips keep their size when counts up to 999 land.
  */
 import { i18n } from '#i18n';
 import { reasonLabel } from '@/lib/pipeline/reasonLabel';
@@ -26,10 +28,11 @@ export function QueueFilters({ filter, counts, brands, onChange }: {
             type="button"
             role="radio"
             aria-checked={s === filter.state}
+            aria-busy={counts === undefined}
             className={s === filter.state ? 'chip active' : 'chip'}
             onClick={() => onChange({ ...filter, state: s })}
           >
-            {i18n.t(`state.${s}`)} <span className="count">{counts?.[s] ?? 0}</span>
+            {i18n.t(`state.${s}`)} <StateCount value={counts?.[s]} />
           </button>
         ))}
       </div>
@@ -65,4 +68,18 @@ export function QueueFilters({ filter, counts, brands, onChange }: {
       </div>
     </div>
   );
+}
+
+/** Room for three digits whether counted or not (larger counts widen their chip a little). */
+const COUNT_STYLE = { minWidth: '3ch', fontVariantNumeric: 'tabular-nums' } as const;
+
+function StateCount({ value }: { value: number | undefined }) {
+  if (value === undefined) {
+    return (
+      <span className="count pending" style={COUNT_STYLE} title={i18n.t('queue.counting')}>
+        …
+      </span>
+    );
+  }
+  return <span className="count" style={COUNT_STYLE}>{value}</span>;
 }

@@ -98,7 +98,10 @@ export interface QueueWindow {
   items: QueueItem[];
   /** Index of items[0] in the (filtered) list. */
   start: number;
-  /** Exact size of the list when known (unfiltered, or the scan reached the end). */
+  /**
+   * Exact size of the list when this read reached its end; undefined otherwise. Never counted up
+   * front: an index count is O(n) (≈1 s at 100k), so totals come from queueCounts, apart from rows.
+   */
   total: number | undefined;
   /** Matches found so far; with `exhausted` false there may be more after them. */
   found: number;
@@ -138,15 +141,21 @@ export async function collectWindow(
   }
 }
 
-/** One window of the queue for the panel: a direct index page when no residual filter applies. */
+/**
+ * One window of the queue for the panel: a direct index page when no residual filter applies. Rows
+ * only, so the first row is never held back by a count; a short page tells the list's end.
+ */
 export async function queueWindow(db: ReplylineDb, filter: QueueFilter, start: number, size: number): Promise<QueueWindow> {
   const source = indexSource(db, filter);
   const predicate = residualPredicate(filter);
-  if (!predicate) {
-    const [items, total] = await Promise.all([source(start, size), queueCount(db, filter.state, filter.brandId)]);
-    return { items, start, total, found: total, exhausted: true, scanned: items.length };
-  }
-  return collectWindow(source, predicate, start, size);
+  if (predicate) return collectWindow(source, predicate, start, size);
+  const items = await source(start, size);
+  const scanned = items.length;
+  if (items.length >= size) return { items, start, total: undefined, found: start + items.length, exhausted: false, scanned };
+  // Nothing past `start` (the list shrank under a scrolled view) only says the end is before it:
+  // then, rarely, count.
+  const total = items.length > 0 || start === 0 ? start + items.length : await queueCount(db, filter.state, filter.brandId);
+  return { items, start, total, found: total, exhausted: true, scanned };
 }
 
 /** One page of a state's queue, highest priority first, oldest first within a priority. */
@@ -158,9 +167,14 @@ export function queueCount(db: ReplylineDb, state: QueueState, brandId?: string)
   return stateRange(db, { state, brandId }).count();
 }
 
-/** Per-state counts from the index alone (no rows are read). */
+/**
+ * Per-state counts from the index alone (no rows are read), in one read transaction: one snapshot,
+ * so an item moving between states is never counted twice or missed.
+ */
 export async function queueCounts(db: ReplylineDb, states: readonly QueueState[], brandId?: string): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(states.map(async (s) => [s, await queueCount(db, s, brandId)] as const)));
+  return db.transaction('r', db.queue, async () =>
+    Object.fromEntries(await Promise.all(states.map(async (s) => [s, await queueCount(db, s, brandId)] as const))),
+  );
 }
 
 /** Follow-ups that are due, soonest first: the banner at the top of the New list. */

@@ -10,14 +10,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
 import { getDb } from '@/lib/db/db';
-import { dueFollowUps, queueCounts, queueWindow, type QueueFilter } from '@/lib/db/queue';
-import { QueueStateSchema, type QueueItem } from '@/lib/schemas';
+import { dueFollowUps, queueWindow, type QueueFilter } from '@/lib/db/queue';
+import type { QueueItem } from '@/lib/schemas';
 import { QueueRow } from '@/components/QueueRow';
 import { QueueItemDetail, type DetailMode } from '@/components/QueueItemDetail';
 import { EmptyState } from '@/components/EmptyState';
 import { QueueFilters } from '@/components/queue/QueueFilters';
 import { FollowUpBanner } from '@/components/queue/FollowUpBanner';
 import { useNow } from '@/components/queue/useNow';
+import { useQueueCounts } from '@/components/queue/useQueueCounts';
 import { sendMessage } from '@/lib/messages';
 
 const ROW_HEIGHT = 76;
@@ -53,7 +54,6 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
 
   const brands = useLiveQuery(() => db.brands.toArray(), []);
   const settings = useLiveQuery(() => db.settings.get('me'), []);
-  const counts = useLiveQuery(() => queueCounts(db, QueueStateSchema.options, filter.brandId), [filter.brandId]);
   const followUps = useLiveQuery(() => (filter.state === 'new' ? dueFollowUps(db, now, filter.brandId) : []), [filter.state, filter.brandId, now]);
 
   // Only the rows near the viewport are read: a window around the visible range.
@@ -63,10 +63,15 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
     () => queueWindow(db, filter, windowStart, windowSize),
     [filter.state, filter.brandId, filter.site, filter.reason, windowStart, windowSize],
   );
-  // A filtered list's length is known once the scan reached its end; until then one more row
-  // ("looking for more") makes the virtualiser ask for the next window as the agent scrolls.
-  const count = win === undefined ? 0 : win.total ?? win.found + 1;
+  // The chips' counts are O(n) at 100k items: they start once the first rows are in (so they never
+  // queue ahead of them in IndexedDB) and arrive on their own.
+  const counts = useQueueCounts(db, filter.brandId, win !== undefined);
   const residual = filter.site !== undefined || filter.reason !== undefined;
+  // The list's length: exact once a read reached its end; else the state's count when it is known
+  // (it is the length of an unfiltered list); until then one more row than found, so the
+  // virtualiser asks for the next window as the agent scrolls and grows as rows arrive.
+  const known = residual ? undefined : counts?.[filter.state];
+  const count = win === undefined ? 0 : win.total ?? Math.max(win.found + 1, known ?? 0);
 
   const virtualizer = useVirtualizer({ count, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const virtualItems = virtualizer.getVirtualItems();
@@ -254,7 +259,7 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
                     />
                   ) : (
                     <div className="row placeholder" aria-hidden="true">
-                      {win && !win.exhausted && v.index >= win.found ? i18n.t('triageUi.looking') : null}
+                      {residual && win && !win.exhausted && v.index >= win.found ? i18n.t('triageUi.looking') : null}
                     </div>
                   )}
                 </div>

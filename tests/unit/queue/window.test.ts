@@ -2,7 +2,7 @@
  * Queue filters and windowing over a real (fake-indexeddb) Dexie table: index order, combined
  * filters, and that a window never reads more rows than the ones before its end.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   collectWindow,
   dueFollowUps,
@@ -15,6 +15,7 @@ import {
   wakeSnoozed,
   type ChunkSource,
   type QueueFilter,
+  type QueueWindow,
 } from '@/lib/db/queue';
 import { queueRank } from '@/lib/db/queueOrder';
 import { QueueItemSchema, type QueueItem, type QueueState, type Site } from '@/lib/schemas';
@@ -118,6 +119,45 @@ describe('queueWindow', { timeout: 30_000 }, () => {
     expect(win.items).toHaveLength(20);
     expect(win.total).toBe(120);
     expect(win.scanned).toBe(20);
+  });
+
+  // An index count is O(n) in IndexedDB (≈1 s at 100k): rows must never wait for one.
+  it.each<[string, number, number, Partial<QueueWindow>, number]>([
+    // [case, start, size, expected window fields, counts run]
+    ['a full page leaves the total open', 0, 50, { total: undefined, found: 50, exhausted: false }, 0],
+    ['a full page further down', 60, 50, { total: undefined, found: 110, exhausted: false }, 0],
+    ['a short page ends the list', 100, 50, { total: 120, found: 120, exhausted: true }, 0],
+    ['a page that ends exactly at the end', 70, 50, { total: undefined, found: 120, exhausted: false }, 0],
+    ['just past the end', 120, 50, { total: 120, found: 120, exhausted: true }, 1],
+    ['far past the end (the list shrank under a scrolled view)', 500, 50, { total: 120, found: 120, exhausted: true }, 1],
+  ])('unfiltered: %s, without counting first', async (_label, start, size, expected, counts) => {
+    const db = await seeded(Array.from({ length: 120 }, (_, i) => ({ id: i, priority: 50 })));
+    const count = vi.spyOn(db.Collection.prototype, 'count');
+    const win = await queueWindow(db, { state: 'new' }, start, size);
+    expect(win).toMatchObject(expected);
+    expect(win.items).toHaveLength(Math.max(0, Math.min(size, 120 - start)));
+    expect(count).toHaveBeenCalledTimes(counts);
+  });
+
+  it('an empty state is known to be empty from its first page alone', async () => {
+    const db = await seeded(TABLE);
+    const count = vi.spyOn(db.Collection.prototype, 'count');
+    expect(await queueWindow(db, { state: 'snoozed' }, 0, 50)).toMatchObject({ items: [], total: 0, found: 0, exhausted: true });
+    expect(count).not.toHaveBeenCalled();
+  });
+
+  it('windows of an unfiltered state join up to the whole list without gaps or repeats', async () => {
+    const specs = Array.from({ length: 95 }, (_, i) => ({ id: i, priority: (i * 37) % 101 }));
+    const db = await seeded(specs);
+    const parts: QueueItem[] = [];
+    let win = await queueWindow(db, { state: 'new' }, 0, 10);
+    for (; ; win = await queueWindow(db, { state: 'new' }, win.found, 10)) {
+      parts.push(...win.items);
+      if (win.exhausted) break;
+    }
+    expect(win.total).toBe(95);
+    expect(keys(parts)).toEqual(keys(await queueWindow(db, { state: 'new' }, 0, 1000).then((w) => w.items)));
+    expect(new Set(keys(parts)).size).toBe(95);
   });
 });
 
