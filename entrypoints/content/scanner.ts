@@ -11,6 +11,7 @@ import { sendMessage, type PostVerdict } from '@/lib/messages';
 import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas';
 import { clearBadge, showBadge } from './badge';
+import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher } from './brandMatcher';
 
 const POST_ATTR = 'data-replyline-post';
@@ -32,6 +33,12 @@ const CANDIDATES_MAX_AGE_MS = 1000;
 export interface BrandFilter {
   current(): Matcher | undefined;
   onChange(listener: () => void, signal: AbortSignal): void;
+}
+
+/** Removes a post's badge, or the badge still waiting for the post to come into view. */
+function unbadge(el: Element): void {
+  cancelNear(el);
+  clearBadge(el);
 }
 
 function brandFilter(signal: AbortSignal): BrandFilter {
@@ -144,10 +151,12 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
         if (el.getAttribute(POST_ATTR) !== verdict.key) continue; // recycled since
         if (verdict.matched && !verdict.own && verdict.priority !== undefined) {
           el.setAttribute(PRIORITY_ATTR, String(verdict.priority));
-          showBadge(adapter, el, verdict);
+          whenNear(el, () => {
+            if (el.getAttribute(POST_ATTR) === verdict.key) showBadge(adapter, el, verdict);
+          });
         } else {
           el.removeAttribute(PRIORITY_ATTR);
-          clearBadge(el);
+          unbadge(el);
         }
       }
     }
@@ -159,7 +168,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     // New, or a recycled row now showing another post: drop the old marks before the new verdict.
     if (previousKey) elementsByKey.get(previousKey)?.delete(el);
     el.removeAttribute(PRIORITY_ATTR);
-    clearBadge(el);
+    unbadge(el);
     el.setAttribute(POST_ATTR, key);
     let set = elementsByKey.get(key);
     if (!set) elementsByKey.set(key, (set = new Set()));
@@ -186,7 +195,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     if (!matcher || matcher.match(text).length === 0) {
       if (el.hasAttribute(PRIORITY_ATTR)) {
         el.removeAttribute(PRIORITY_ATTR); // an edited post that no longer mentions the brand
-        clearBadge(el);
+        unbadge(el);
       }
       return; // health for unsent posts goes out with the next batch or once the page settles
     }

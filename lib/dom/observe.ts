@@ -59,33 +59,61 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-/** Watches `root`'s subtree until `handlers.signal` aborts. */
+/**
+ * Watches `root`'s subtree until `handlers.signal` aborts. Every in-page feature watches the same
+ * body; with default options they share ONE native observer and its bookkeeping per root (each
+ * extra observer repeats the record walk, the ancestor checks and the idle scheduling for every
+ * post), and each chunk is handed to every subscriber in turn.
+ */
 export function observe(root: Node, handlers: ObserveHandlers, options: ObserveOptions = {}): void {
-  const { signal, onAdded, onTextChanged } = handlers;
-  if (signal.aborted) return;
+  if (handlers.signal.aborted) return;
+  const shared = options.chunkSize === undefined && options.budgetMs === undefined && options.scheduler === undefined;
+  if (!shared) {
+    createWatcher(root, options, () => undefined).subscribe(handlers);
+    return;
+  }
+  let watcher = sharedWatchers.get(root);
+  if (!watcher) {
+    watcher = createWatcher(root, options, () => sharedWatchers.delete(root));
+    sharedWatchers.set(root, watcher);
+  }
+  watcher.subscribe(handlers);
+}
+
+interface Watcher {
+  subscribe(handlers: ObserveHandlers): void;
+}
+
+const sharedWatchers = new WeakMap<Node, Watcher>();
+
+function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void): Watcher {
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   const schedule = options.scheduler ?? defaultScheduler(options.budgetMs);
+  const subscribers = new Set<ObserveHandlers>();
   // Sets keep insertion order and drop duplicates: a node added, removed and re-added counts once.
   const added = new Set<Element>();
   const changed = new Set<Element>();
   let cancel: (() => void) | null = null;
+  let watchingText = false;
+  const wantsText = () => [...subscribers].some((s) => s.onTextChanged !== undefined);
 
-  const observer = new MutationObserver((records) => {
-    if (signal.aborted) return;
+  const collect = (records: MutationRecord[]) => {
+    const text = watchingText;
     for (const record of records) {
       if (record.type === 'childList') {
         for (const node of Array.from(record.addedNodes)) if (isElement(node)) added.add(node);
         // Additions are reported through onAdded (the caller looks up their owning post); a parent
         // reported as "changed" on every appended timeline row would make callers rescan it all.
         const removalOnly = record.addedNodes.length === 0 && record.removedNodes.length > 0;
-        if (onTextChanged && removalOnly && isElement(record.target)) changed.add(record.target);
-      } else if (record.type === 'characterData' && onTextChanged) {
+        if (text && removalOnly && isElement(record.target)) changed.add(record.target);
+      } else if (record.type === 'characterData' && text) {
         const parent = record.target.parentElement;
         if (parent) changed.add(parent);
       }
     }
     if (added.size + changed.size > 0 && !cancel) cancel = schedule(flush);
-  });
+  };
+  const observer = new MutationObserver(collect);
 
   function take(set: Set<Element>, limit: number): Element[] {
     const out: Element[] = [];
@@ -108,36 +136,65 @@ export function observe(root: Node, handlers: ObserveHandlers, options: ObserveO
     });
   }
 
+  /** One subscriber's failure must not starve the others of the chunk. */
+  function deliver(chunk: Element[], pick: (s: ObserveHandlers) => ((elements: Element[]) => void) | undefined): void {
+    for (const subscriber of [...subscribers]) {
+      const callback = pick(subscriber);
+      if (!callback || subscriber.signal.aborted) continue;
+      try {
+        callback(chunk);
+      } catch (error) {
+        console.error('[replyline] observer callback failed', error);
+      }
+    }
+  }
+
   function flush(timeLeft: () => number): void {
     cancel = null;
-    if (signal.aborted) return;
+    if (subscribers.size === 0) return;
     do {
       if (added.size > 0) {
         const chunk = outermost(take(added, chunkSize));
-        if (chunk.length > 0) onAdded(chunk);
-      } else if (changed.size > 0 && onTextChanged) {
+        if (chunk.length > 0) deliver(chunk, (s) => s.onAdded);
+      } else if (changed.size > 0) {
         const chunk = take(changed, chunkSize);
-        if (chunk.length > 0) onTextChanged(chunk);
-      } else {
-        changed.clear();
+        if (chunk.length > 0) deliver(chunk, (s) => s.onTextChanged);
       }
-      if (signal.aborted) return;
+      if (subscribers.size === 0) return;
     } while (added.size + changed.size > 0 && timeLeft() > 1);
     if (added.size + changed.size > 0) cancel = schedule(flush);
   }
 
-  observer.observe(root, { childList: true, subtree: true, characterData: Boolean(onTextChanged) });
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      cancel?.();
-      cancel = null;
-      added.clear();
-      changed.clear();
+  const connect = () => {
+    // Re-connecting (to add text changes) must not lose records already queued; and some engines
+    // do not replace options on a second observe() call, so disconnect first.
+    collect(observer.takeRecords());
+    observer.disconnect();
+    watchingText = wantsText();
+    observer.observe(root, { childList: true, subtree: true, characterData: watchingText });
+  };
+
+  return {
+    subscribe(handlers) {
+      const first = subscribers.size === 0;
+      subscribers.add(handlers);
+      if (first || (!watchingText && handlers.onTextChanged)) connect();
+      handlers.signal.addEventListener(
+        'abort',
+        () => {
+          subscribers.delete(handlers);
+          if (subscribers.size > 0) return;
+          observer.disconnect();
+          cancel?.();
+          cancel = null;
+          added.clear();
+          changed.clear();
+          onIdle();
+        },
+        { once: true },
+      );
     },
-    { once: true },
-  );
+  };
 }
 
 export interface NavigateOptions {

@@ -126,7 +126,9 @@ test.describe('X', () => {
       expect(v).toMatch(/^\d{1,3}$/);
     }
     await expect.poll(() => stateCount(panel, 'New')).toBe(40);
-    expect((await readBadges(site)).map((b) => b.postKey).sort()).toEqual(expected);
+    // Badges wait until their post nears the viewport (marks do not): scroll back through the page.
+    for (const key of [...expected].reverse()) await site.locator(`[data-replyline-post="${key}"]`).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await readBadges(site)).map((b) => b.postKey).sort()).toEqual(expected);
 
     const latencies = await site.evaluate(() => (window as unknown as { __rl: { marked: number[] } }).__rl.marked);
     const sorted = [...latencies].sort((x, y) => x - y);
@@ -376,6 +378,21 @@ test.describe('X badge', () => {
     await expect(panel.getByRole('listbox')).toHaveAttribute('aria-activedescendant', `q-${other}`);
     expect(await site.evaluate(() => (window as unknown as { __articleClicks: number }).__articleClicks)).toBe(0);
     expect(await geometry()).toEqual(plain);
+  });
+
+  test('a mention far below the viewport is marked at once; its badge appears as it scrolls near', async ({ context, sitePages, openPanel }) => {
+    const tweets = makeTweets(60, (i) => (i === 59 ? '@acme my parcel is lost, help' : `just chatting ${i}`), 1801000000000000000n);
+    sitePages.set('/home', xPage(tweets));
+    const panel = await openPanel();
+    await createBrand(panel, { name: 'Acme', handles: 'acme', names: 'Acme' });
+    const site = await context.newPage();
+    await site.goto('https://x.com/home');
+    const last = site.locator(`[data-replyline-post="x:${tweets[59]?.id}"]`);
+    await expect(last).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+    await site.waitForTimeout(500);
+    expect(await readBadges(site)).toEqual([]);
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await readBadges(site)).map((b) => b.postKey)).toEqual([`x:${tweets[59]?.id}`]);
   });
 
   test('hostile author names, texts and terms render as text in the badge and the panel', async ({ context, sitePages, openPanel }) => {

@@ -158,6 +158,69 @@ describe('observe', () => {
 });
 
 describe('onNavigate', () => {
+  it('shares one native observer per root among default-option watchers, each getting every chunk', async () => {
+    const Native = window.MutationObserver;
+    let created = 0;
+    window.MutationObserver = class extends Native {
+      constructor(callback: MutationCallback) {
+        super(callback);
+        created += 1;
+      }
+    };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const one = new AbortController();
+      const two = new AbortController();
+      const seenOne: string[] = [];
+      const seenTwo: string[] = [];
+      observe(document.body, { signal: one.signal, onAdded: (els) => seenOne.push(...els.map((e) => e.id)) });
+      // A failing subscriber must not starve the others.
+      observe(document.body, { signal: two.signal, onAdded: () => { throw new Error('boom'); } });
+      observe(document.body, { signal: two.signal, onAdded: (els) => seenTwo.push(...els.map((e) => e.id)) });
+      expect(created).toBe(1);
+      document.body.append(div('a'), div('b'));
+      await vi.waitFor(() => expect(seenTwo).toEqual(['a', 'b']));
+      expect(seenOne).toEqual(['a', 'b']);
+      expect(error).toHaveBeenCalled();
+
+      two.abort();
+      document.body.append(div('c'));
+      await vi.waitFor(() => expect(seenOne).toEqual(['a', 'b', 'c']));
+      expect(seenTwo).toEqual(['a', 'b']);
+
+      one.abort();
+      // Everyone left: the next watcher starts a fresh native observer.
+      const three = new AbortController();
+      const seenThree: string[] = [];
+      observe(document.body, { signal: three.signal, onAdded: (els) => seenThree.push(...els.map((e) => e.id)) });
+      expect(created).toBe(2);
+      document.body.append(div('d'));
+      await vi.waitFor(() => expect(seenThree).toEqual(['d']));
+      expect(seenOne).toEqual(['a', 'b', 'c']);
+      three.abort();
+    } finally {
+      window.MutationObserver = Native;
+      error.mockRestore();
+    }
+  });
+
+  it('a shared observer starts watching text once a subscriber wants text changes', async () => {
+    const row = div('row');
+    row.textContent = 'old';
+    document.body.append(row);
+    const ac = new AbortController();
+    const added: string[] = [];
+    const changed: string[] = [];
+    observe(document.body, { signal: ac.signal, onAdded: (els) => added.push(...els.map((e) => e.id)) });
+    observe(document.body, { signal: ac.signal, onAdded: () => undefined, onTextChanged: (els) => changed.push(...els.map((e) => e.id)) });
+    const text = row.firstChild;
+    if (!text) throw new Error('no text node');
+    text.nodeValue = 'new';
+    await vi.waitFor(() => expect(changed).toEqual(['row']));
+    expect(added).toEqual([]);
+    ac.abort();
+  });
+
   it('reports SPA navigations from popstate and the URL poll, once each, until aborted', async () => {
     const seen: string[] = [];
     const ac = new AbortController();

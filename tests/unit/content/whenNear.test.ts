@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+/**
+ * Badges wait until their post nears the viewport; the marks do not. Driven with a fake
+ * IntersectionObserver (the test plays the browser reporting intersections).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+class FakeIO {
+  static last: FakeIO | undefined;
+  readonly observed = new Set<Element>();
+  constructor(
+    private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
+    readonly options: { rootMargin?: string },
+  ) {
+    FakeIO.last = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  report(el: Element, isIntersecting: boolean) {
+    this.callback([{ target: el, isIntersecting }]);
+  }
+}
+
+async function load() {
+  vi.resetModules();
+  return import('@/entrypoints/content/whenNear');
+}
+
+describe('whenNear', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeIO.last = undefined;
+  });
+
+  it('runs work only once the element comes near, once, with a screen of look-ahead', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    const { whenNear } = await load();
+    const el = document.createElement('article');
+    const work = vi.fn();
+    whenNear(el, work);
+    const io = FakeIO.last;
+    if (!io) throw new Error('no observer');
+    expect(io.options.rootMargin).toMatch(/^\d+px/);
+    io.report(el, false);
+    expect(work).not.toHaveBeenCalled();
+    io.report(el, true);
+    expect(work).toHaveBeenCalledTimes(1);
+    expect(io.observed.has(el)).toBe(false);
+    io.report(el, true);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('newer work replaces older work for the same element; cancel forgets it', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    const { whenNear, cancelNear } = await load();
+    const a = document.createElement('article');
+    const b = document.createElement('article');
+    const first = vi.fn();
+    const second = vi.fn();
+    const other = vi.fn();
+    whenNear(a, first);
+    whenNear(a, second);
+    whenNear(b, other);
+    cancelNear(b);
+    const io = FakeIO.last;
+    if (!io) throw new Error('no observer');
+    expect(io.observed.has(b)).toBe(false);
+    io.report(a, true);
+    io.report(b, true);
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(other).not.toHaveBeenCalled();
+  });
+
+  it('runs at once where IntersectionObserver does not exist', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const { whenNear } = await load();
+    const work = vi.fn();
+    whenNear(document.createElement('article'), work);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});
