@@ -147,7 +147,8 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.setAttribute('role', 'group');
-  badge.setAttribute('aria-label', label(`label:${priority}`, () => i18n.t('badge.label', [String(priority)])));
+  // One lookup for every priority: the message with a marker where the number goes.
+  badge.setAttribute('aria-label', label('label', () => i18n.t('badge.label', ['\u0001'])).replace('\u0001', String(priority)));
   badge.dataset.priority = String(priority);
 
   const dot = document.createElement('span');

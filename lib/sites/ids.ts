@@ -25,9 +25,23 @@ function toUrl(href: string, base: string): URL | undefined {
   }
 }
 
+/**
+ * The shape X renders on every post (`/acme/status/123`, maybe `/photo/1` or a query after it):
+ * nothing URL parsing could rewrite (no dot segments, escapes or backslashes in the path), so it
+ * is read directly. `new URL` for every link of every post was a visible share of the page cost.
+ */
+const X_STATUS_PLAIN = /^\/([A-Za-z0-9_]{1,50})\/status(?:es)?\/(\d{1,25})(?:\/[A-Za-z0-9_/]*)?(?:[?#][^]*)?$/;
+
 /** `/acme/status/123` (relative or on x.com/twitter.com) → `{ handle: 'acme', id: '123' }`. */
 export function parseXStatusHref(href: string | null | undefined): XStatusRef | undefined {
   if (!href) return undefined;
+  const plain = X_STATUS_PLAIN.exec(href);
+  if (plain?.[1] && plain[2]) return { handle: plain[1], id: plain[2] };
+  return parseXStatusUrl(href);
+}
+
+/** The general case: any href a browser would resolve against x.com. */
+export function parseXStatusUrl(href: string): XStatusRef | undefined {
   const url = toUrl(href, 'https://x.com');
   if (!url || !X_HOST.test(url.hostname)) return undefined;
   const match = X_STATUS_PATH.exec(url.pathname);

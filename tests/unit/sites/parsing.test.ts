@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCount } from '../../../lib/sites/counts';
 import { parseFacebookTime } from '../../../lib/sites/fbtime';
 import { facebookPageKind } from '../../../lib/sites/facebook';
-import { parseFacebookHref, parseXProfileHref, parseXStatusHref } from '../../../lib/sites/ids';
+import { parseFacebookHref, parseXProfileHref, parseXStatusHref, parseXStatusUrl } from '../../../lib/sites/ids';
 import { adapterFor } from '../../../lib/sites';
 import { xPageKind } from '../../../lib/sites/x';
 
@@ -68,8 +68,32 @@ describe('X links', () => {
     ['/acme', undefined],
     ['/acme/status/abc', undefined],
     ['javascript:alert(1)', undefined],
+    // Shapes the direct read must leave to URL parsing, which rewrites them.
+    ['/acme/status/1/../../../bob/status/2', { handle: 'bob', id: '2' }],
+    ['/acme/status/1/%2e%2e/%2e%2e/%2e%2e/bob/status/2', { handle: 'bob', id: '2' }],
+    ['//evil.com/acme/status/1', undefined],
+    ['/acme/status/12345678901234567890123456', undefined],
+    ['/acme/status/1#/../x', { handle: 'acme', id: '1' }],
+    ['/acme/status/7?q=../../bob/status/2', { handle: 'acme', id: '7' }],
   ])('status %s', (href, expected) => {
     expect(parseXStatusHref(href)).toEqual(expected);
+    expect(parseXStatusUrl(href)).toEqual(expected);
+  });
+
+  it('the direct read of plain status paths agrees with URL parsing on any href', () => {
+    const segment = fc.constantFrom('acme', 'status', 'statuses', '123', '..', '.', '%2e%2e', 'photo', '1', '', 'a_b', '\\', 'x.com');
+    const hrefs = fc.oneof(
+      fc.string(),
+      fc
+        .tuple(fc.constantFrom('/', '//', 'https://x.com/', ''), fc.array(segment, { maxLength: 7 }), fc.constantFrom('', '?s=20', '#top', '?a=/../b'))
+        .map(([head, path, tail]) => head + path.join('/') + tail),
+    );
+    fc.assert(
+      fc.property(hrefs, (href) => {
+        expect(parseXStatusHref(href)).toEqual(parseXStatusUrl(href));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each<[string, string | undefined]>([
