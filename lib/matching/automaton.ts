@@ -13,7 +13,9 @@ export interface DenseTables {
   /**
    * Transitions addressed by ROW (row = state * classes, so no multiply in the hot loop):
    * t = rows[row + class]; the next row is |t|, and t < 0 means some pattern ends there.
-   * The root (row 0) never accepts: patterns are non-empty.
+   * The root (row 0) never accepts: patterns are non-empty. Column 0 of every row is the root.
+   * States are numbered breadth first. See AutomatonOptions.collapsing for the one difference
+   * from the plain automaton that `scan` runs.
    */
   rows: Int32Array;
   /** Patterns ending in state q: outList[outStart[q] .. outStart[q + 1]). */
@@ -21,6 +23,18 @@ export interface DenseTables {
   outList: Int32Array;
   /** Longest pattern: the state after any text depends only on its last maxDepth units. */
   maxDepth: number;
+}
+
+export interface AutomatonOptions {
+  /** Above this many dense cells, use the sparse automaton. */
+  denseCellLimit?: number;
+  /**
+   * A unit whose runs the caller's text collapses into one (the space). In `rows` only, a state
+   * entered by this unit stays put on another one, so a caller can step every unit of a run
+   * and end up where stepping the collapsed text would (no branch per unit to skip the extras).
+   * Such a state accepts only if a pattern ends with the unit; it then reports that end again.
+   */
+  collapsing?: number;
 }
 
 export interface Automaton {
@@ -34,35 +48,38 @@ export interface Automaton {
 /** Above this many table cells (4 bytes each) the dense table costs more memory than it is worth. */
 export const DENSE_CELL_LIMIT = 4_000_000;
 
-export function buildAutomaton(patterns: readonly string[], denseCellLimit = DENSE_CELL_LIMIT): Automaton {
-  // Alphabet classes.
+export function buildAutomaton(patterns: readonly string[], options: AutomatonOptions = {}): Automaton {
+  const denseCellLimit = options.denseCellLimit ?? DENSE_CELL_LIMIT;
+  // Alphabet classes, numbered in unit order: ASCII (the bulk of most posts) gets the first
+  // columns, so the cells a scan touches in a row share few cache lines.
   const classOf = new Uint16Array(65536);
+  for (const p of patterns) for (let i = 0; i < p.length; i++) classOf[p.charCodeAt(i)] = 1;
   let classes = 1;
-  for (const p of patterns) {
-    for (let i = 0; i < p.length; i++) {
-      const u = p.charCodeAt(i);
-      if (classOf[u] === 0) classOf[u] = classes++;
-    }
-  }
-  // Trie.
+  for (let u = 0; u < 65536; u++) if (classOf[u] !== 0) classOf[u] = classes++;
+  // Trie, grown one depth at a time so that states are numbered breadth first: the shallow
+  // states a scan spends most of its time in sit together at the start of the table.
   const children: Map<number, number>[] = [new Map()];
   const own: number[][] = [[]];
-  patterns.forEach((p, index) => {
-    let s = 0;
-    for (let i = 0; i < p.length; i++) {
-      const c = classOf[p.charCodeAt(i)]!;
-      const node = children[s]!;
-      let next = node.get(c);
+  const entry: number[] = [0]; // class of the edge into each state (0 for the root)
+  const node = new Int32Array(patterns.length); // each pattern's state so far
+  let growing = patterns.flatMap((p, index) => (p.length > 0 ? [index] : []));
+  for (let d = 0; growing.length > 0; d++) {
+    for (const index of growing) {
+      const c = classOf[patterns[index]!.charCodeAt(d)]!;
+      const from = children[node[index]!]!;
+      let next = from.get(c);
       if (next === undefined) {
         next = children.length;
         children.push(new Map());
         own.push([]);
-        node.set(c, next);
+        entry.push(c);
+        from.set(c, next);
       }
-      s = next;
+      node[index] = next;
     }
-    own[s]!.push(index);
-  });
+    growing = growing.filter((index) => patterns[index]!.length > d + 1);
+  }
+  patterns.forEach((_, index) => own[node[index]!]!.push(index));
   const states = children.length;
   // Failure links, breadth first; outputs are flattened (own + the failure state's).
   const fail = new Int32Array(states);
@@ -105,9 +122,13 @@ export function buildAutomaton(patterns: readonly string[], denseCellLimit = DEN
       }
     }
     const rows = new Int32Array(states * classes);
-    for (let i = 0; i < rows.length; i++) {
-      const t = delta[i]!;
-      rows[i] = outStart[t] !== outStart[t + 1] ? -(t * classes) : t * classes;
+    const collapsing = options.collapsing === undefined ? 0 : classOf[options.collapsing]!;
+    for (let s = 0; s < states; s++) {
+      for (let c = 0; c < classes; c++) {
+        // Another unit of a collapsed run leaves a state entered by that unit where it is.
+        const t = c !== 0 && c === collapsing && entry[s] === collapsing ? s : delta[s * classes + c]!;
+        rows[s * classes + c] = outStart[t] !== outStart[t + 1] ? -(t * classes) : t * classes;
+      }
     }
     return {
       states,

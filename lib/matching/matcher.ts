@@ -18,22 +18,9 @@
  * - Per brand, overlapping mentions resolve to leftmost-longest (`acme help` over `acme`).
  */
 import type { BrandMatch, BrandMatchSummary, BrandProfile, MatchKind } from '../schemas';
-import { buildAutomaton, DENSE_CELL_LIMIT, type DenseTables } from './automaton';
-import {
-  classifyUnit,
-  createBuffer,
-  ensureCapacity,
-  normaliseInto,
-  normaliseSlow,
-  originalEnd,
-  SIMPLE,
-  SIMPLE_NO,
-  SIMPLE_SPACE,
-  unitWidth,
-  type NormBuffer,
-} from './normalise';
-
-const SPACE = 32;
+import { buildAutomaton, DENSE_CELL_LIMIT } from './automaton';
+import { fusedScanner } from './fused';
+import { createBuffer, normaliseInto, originalEnd, SPACE } from './normalise';
 import { boundaryOk, resolveHits, type Hit } from './select';
 import { compilePatterns, type Pattern } from './terms';
 
@@ -71,7 +58,8 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
   const patterns = compilePatterns(profiles);
   const automaton = buildAutomaton(
     patterns.map((p) => p.text),
-    options.denseCellLimit ?? DENSE_CELL_LIMIT,
+    // Whitespace runs are one space in normalised text: the fused scanner relies on it (see fused.ts).
+    { denseCellLimit: options.denseCellLimit ?? DENSE_CELL_LIMIT, collapsing: SPACE },
   );
   // One buffer per matcher, reused: matching is synchronous, so no call can see another's data.
   const buf = createBuffer();
@@ -98,7 +86,8 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
   }
   const fused = fusedScanner(dense, buf);
   const { classes, outStart, outList } = dense;
-  const accepted: Hit[] = [];
+  // Hit records are pooled: they never outlive a call. Their list is not (emptying an array
+  // with `length = 0` is a runtime call, dearer than a fresh small array).
   const pool: Hit[] = [];
   return {
     patternCount: patterns.length,
@@ -106,10 +95,7 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
       if (patterns.length === 0 || text === '') return [];
       const found = fused(text);
       if (found.count === 0) return [];
-      // Hit records and their list are pooled: they never outlive this call, so a post only
-      // allocates the BrandMatch results it returns.
-      accepted.length = 0;
-      let used = 0;
+      const accepted: Hit[] = [];
       for (let k = 0; k < found.count; k++) {
         const state = found.rows[k]! / classes;
         const end = found.ends[k]!;
@@ -118,7 +104,7 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
           const p = patterns[pattern]!;
           const start = end - p.text.length;
           if (!boundaryOk(p, buf.codes, buf.length, start, end)) continue;
-          let h = pool[used];
+          let h = pool[accepted.length];
           if (h === undefined) {
             h = { pattern, start, end };
             pool.push(h);
@@ -127,7 +113,6 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
             h.start = start;
             h.end = end;
           }
-          used++;
           accepted.push(h);
         }
       }
@@ -135,114 +120,6 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
       return toBrandMatches(resolveHits(accepted, patterns), patterns, buf.starts, buf.length);
     },
   };
-}
-
-interface StateHits {
-  count: number;
-  /** Automaton row (state * classes) and normalised end of each position where some pattern ended. */
-  rows: Int32Array;
-  ends: Int32Array;
-}
-
-/**
- * normaliseInto and the automaton in ONE loop: each unit is folded and stepped while it is in a
- * register, which is what makes the matcher several times faster than normalise-then-search.
- * Keep the folding here in step with normaliseInto (a property test compares them).
- */
-function fusedScanner(tables: DenseTables, buf: NormBuffer): (text: string) => StateHits {
-  const found: StateHits = { count: 0, rows: new Int32Array(64), ends: new Int32Array(64) };
-  const record = (row: number, end: number) => {
-    if (found.count === found.rows.length) {
-      const rows = new Int32Array(found.count * 2);
-      rows.set(found.rows);
-      const ends = new Int32Array(found.count * 2);
-      ends.set(found.ends);
-      found.rows = rows;
-      found.ends = ends;
-    }
-    found.rows[found.count] = row;
-    found.ends[found.count++] = end;
-  };
-  return (text: string): StateHits => {
-    const len = text.length;
-    // Locals, not closure slots, in the hot loop.
-    const rows = tables.rows;
-    const classOf = tables.classOf;
-    const simple = SIMPLE; // an imported binding costs a TDZ-checked load per use
-    const space = SPACE;
-    const simpleSpace = SIMPLE_SPACE;
-    ensureCapacity(buf, len + 16);
-    found.count = 0;
-    let n = 0;
-    let i = 0;
-    let s = 0; // current row
-    while (i < len) {
-      // Fast loop as in normaliseInto, stepping the automaton on each unit as it is written.
-      const codes = buf.codes;
-      const starts = buf.starts;
-      for (; i < len; i++) {
-        const v = simple[text.charCodeAt(i)]!;
-        let u = space;
-        if (v > 0) u = v - 1;
-        else if (v !== simpleSpace) break;
-        else if (n > 0 && codes[n - 1] === space) continue;
-        codes[n] = u;
-        starts[n] = i;
-        n++;
-        const k = classOf[u]!;
-        if (k === 0) {
-          s = 0;
-          continue;
-        }
-        const t = rows[s + k]!;
-        if (t < 0) {
-          s = -t;
-          record(s, n);
-        } else s = t;
-      }
-      if (i >= len) break;
-      const c = text.charCodeAt(i);
-      if (SIMPLE[c] === 0 && classifyUnit(c) !== SIMPLE_NO) continue;
-      const lastBefore = n > 0 ? buf.codes[n - 1]! : -1;
-      const from = n;
-      n = normaliseSlow(text, i, buf, n);
-      i += unitWidth(text, i, c);
-      const out = buf.codes;
-      if (from > 0 && out[from - 1] !== lastBefore) {
-        // The previous unit was rewritten (и + ̆ → й): forget what it produced and step it again.
-        while (found.count > 0 && found.ends[found.count - 1] === from) found.count--;
-        // The automaton's state depends only on the last maxDepth units: replay them from the root.
-        s = 0;
-        for (let j = Math.max(0, from - 1 - tables.maxDepth); j < from - 1; j++) s = stepRow(rows, classOf, s, out[j]!, -1, ignore);
-        s = stepRow(rows, classOf, s, out[from - 1]!, from, record);
-      }
-      for (let j = from; j < n; j++) {
-        s = stepRow(rows, classOf, s, out[j]!, j + 1, record);
-      }
-    }
-    buf.starts[n] = len;
-    buf.length = n;
-    return found;
-  };
-}
-
-const ignore = (): void => {};
-
-/** One automaton step outside the hot loop; records the row if a pattern ends at `end`. */
-function stepRow(
-  rows: Int32Array,
-  classOf: Uint16Array,
-  row: number,
-  unit: number,
-  end: number,
-  record: (row: number, end: number) => void,
-): number {
-  const k = classOf[unit]!;
-  if (k === 0) return 0;
-  const t = rows[row + k]!;
-  if (t >= 0) return t;
-  record(-t, end);
-  return -t;
 }
 
 const handleKey = (handle: string): string =>

@@ -28,7 +28,7 @@ export interface Normalised {
   originalLength: number;
 }
 
-const SPACE = 32;
+export const SPACE = 32;
 
 // ASCII: lower-case letters, every whitespace → space, the rest unchanged.
 const ASCII_FOLD = new Uint16Array(128);

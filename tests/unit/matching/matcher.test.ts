@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, isBrandAuthor, summarise } from '../../../lib/matching/matcher';
+import { compileNaiveMatcher } from '../../../lib/matching/naive';
 import { BrandMatchSchema, type BrandMatch } from '../../../lib/schemas';
 import { acme, profile, sber } from './helpers';
 
@@ -119,6 +120,23 @@ describe('edge cases', () => {
     const m = compileMatcher([profile('y', { names: ['мой'] }), profile('i', { names: ['мои'] })]);
     expect(m.match('мои\u0306').map((x) => x.brandId)).toEqual(['y']);
     expect(m.match('мои').map((x) => x.brandId)).toEqual(['i']);
+  });
+});
+
+describe('long posts', () => {
+  // ﷺ folds to 18 units (five of them ل), so these outgrow the matcher's buffers mid-post.
+  const lam = profile('lam', { names: ['ل'] });
+  const naive = compileNaiveMatcher([acme, lam]);
+
+  it.each([
+    ['5,000 units', 'x'.repeat(5000) + ' acme help', [['acme help', 'name', 'acme help']]],
+    ['space runs', `${'word  '.repeat(1000)}@acme`, [['@acme', 'handle', 'acme']]],
+    ['more raw hits than the post has units', `${'ﷺ'.repeat(300)} ل`, [['ل', 'name', 'ل']]],
+    ['expansions', `${'ﷺ'.repeat(100)} Acme\u3000\u3000help ${'ß'.repeat(2000)}`, [['Acme\u3000\u3000help', 'name', 'acme help']]],
+  ])('%s', (_, text, expected) => {
+    const long = compileMatcher([acme, lam]); // fresh buffers for each
+    expect(found(text, long)).toEqual(expected);
+    expect(long.match(text)).toEqual(naive.match(text));
   });
 });
 

@@ -17,6 +17,18 @@ const pieces = fc.constantFrom(
 );
 const builtText = fc.array(pieces, { maxLength: 25 }).map((parts) => parts.join(''));
 const anyText = fc.string({ unit: 'binary', maxLength: 300 });
+// Whitespace runs of every kind inside multi-word terms: the fused scanner collapses them
+// without a branch, unlike normaliseInto.
+const spacedText = fc
+  .array(
+    fc.constantFrom('acme', 'help', 'a', 'b', 'of', 'perfection', ' ', '  ', '   ', '\t', '\n', '\u00a0', '\u3000', '\u2028', '\u200b', 'и', '\u0306', '¨'),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+// Longer than the matcher's first buffer, and expansions (ﷺ is 18 units) that outgrow it mid-post.
+const longText = fc
+  .array(fc.oneof(pieces, fc.constantFrom('ﷺ', 'ß', 'x'.repeat(300), ' '.repeat(100))), { minLength: 10, maxLength: 60 })
+  .map((parts) => parts.join(''));
 
 describe('matcher properties', () => {
   it('never throws on arbitrary unicode and reports ranges inside the text', () => {
@@ -57,6 +69,20 @@ describe('matcher properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['whitespace runs', spacedText, 1000],
+    ['long posts', longText, 100],
+  ])('agrees with the naive per-term matcher on %s', (_, texts, numRuns) => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const expected = naive.match(text);
+        expect(matcher.match(text)).toEqual(expected);
+        expect(sparse.match(text)).toEqual(expected);
+      }),
+      { numRuns },
     );
   });
 
