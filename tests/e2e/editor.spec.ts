@@ -154,6 +154,37 @@ test('X: a multilingual multi-paragraph reply lands in Draft.js state, sends onc
   expect(dialogs).toEqual([]);
 });
 
+test('X timeline: Reply opens the modal, the reply lands in its Draft.js editor and is logged once sent', async ({ context, sitePages, openPanel }) => {
+  const tweets = makeTweets(3, (i) => (i === 1 ? '@acme the app logs me out every hour' : `weekend plans ${i}`), 1872000000000000000n);
+  sitePages.set('/home', xPage(tweets, bundles.xDraft));
+  const panel = await openPanel();
+  await createBrand(panel, { name: 'Acme', handles: 'acme, AcmeHelp', names: 'Acme' });
+  const site = await context.newPage();
+  await site.goto('https://x.com/home');
+  const key = `x:${tweets[1]?.id}`;
+  await expect(site.locator(`[data-replyline-post="${key}"]`)).toHaveAttribute('data-replyline-priority', /\d/);
+
+  // No reply box on a timeline: Replyline presses the post's own Reply button, X opens its modal.
+  await insertFromPanel(panel, key, REPLY);
+  await expect(panel.getByRole('status')).toHaveAttribute('data-insert-result', 'ok');
+  const dialog = site.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(site).toHaveURL(/\/compose\/post$/);
+  expect(await site.evaluate(() => window.__draftText?.())).toBe(REPLY);
+  expect(await replyLog(panel)).toHaveLength(0);
+
+  // Opening the modal changed the URL: that is not leaving the post, so sending is still seen.
+  await dialog.getByTestId('tweetButton').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(site).toHaveURL(/\/home$/);
+  await expect.poll(async () => (await replyLog(panel)).map((e) => [e.postKey, e.text])).toEqual([[key, REPLY]]);
+  await site.waitForTimeout(1500); // a second report would land by now
+  expect(await replyLog(panel)).toHaveLength(1);
+  expect((await queueItem(panel, key))?.state).toBe('replied');
+  // The site sent exactly one post.
+  expect(await site.evaluate(() => window.__sentCount)).toBe(1);
+});
+
 test('X: a hostile reply is inserted and sent as literal text', async ({ context, sitePages, openPanel }) => {
   const { key, panel, site, dialogs } = await xConversationWithMention({ context, sitePages, openPanel }, '@acme why does your site show raw HTML?');
 
