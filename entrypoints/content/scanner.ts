@@ -18,6 +18,8 @@ const POST_ATTR = 'data-replyline-post';
 const PRIORITY_ATTR = 'data-replyline-priority';
 const BATCH_DELAY_MS = 150;
 const MAX_BATCH = 200;
+/** Keys tracked before detached elements are forgotten (see forgetDetached). */
+const PRUNE_AT = 1000;
 /**
  * Quiet time after which the page counts as settled and detection health is reported even if no
  * post was recognised: a drifted page yields no batch, and silence must not read as "all fine".
@@ -96,9 +98,22 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     return { site: adapter.site, pageKind: adapter.pageKind(url, document), url };
   };
 
+  /**
+   * X drops rows the agent scrolled far past; over a long session their elements would pile up in
+   * elementsByKey. Once it is large, each batch forgets the ones no longer in the page.
+   */
+  const forgetDetached = () => {
+    if (elementsByKey.size < PRUNE_AT) return;
+    for (const [key, set] of elementsByKey) {
+      for (const el of set) if (!el.isConnected) set.delete(el);
+      if (set.size === 0) elementsByKey.delete(key);
+    }
+  };
+
   const flush = async () => {
     timer = undefined;
     if (signal.aborted) return;
+    forgetDetached();
     const posts = [...pending.values()].slice(0, MAX_BATCH);
     for (const p of posts) pending.delete(p.key);
     const extractionFailures = failures;
@@ -162,17 +177,24 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     }
   };
 
+  const track = (el: Element, key: string) => {
+    let set = elementsByKey.get(key);
+    if (!set) elementsByKey.set(key, (set = new Set()));
+    set.add(el);
+  };
+
   const mark = (el: Element, key: string) => {
     const previousKey = el.getAttribute(POST_ATTR);
-    if (previousKey === key) return;
+    if (previousKey === key) {
+      track(el, key); // it may have been forgotten while detached
+      return;
+    }
     // New, or a recycled row now showing another post: drop the old marks before the new verdict.
     if (previousKey) elementsByKey.get(previousKey)?.delete(el);
     el.removeAttribute(PRIORITY_ATTR);
     unbadge(el);
     el.setAttribute(POST_ATTR, key);
-    let set = elementsByKey.get(key);
-    if (!set) elementsByKey.set(key, (set = new Set()));
-    set.add(el);
+    track(el, key);
     recognised += 1;
   };
 

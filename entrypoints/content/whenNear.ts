@@ -8,8 +8,23 @@
 /** About one screen ahead, so a badge is there before its post scrolls into view. */
 const AHEAD = '800px 0px 800px 0px';
 
-const pending = new WeakMap<Element, () => void>();
+/**
+ * Work per waiting element. A Map, not a WeakMap: X drops rows the agent scrolled far past, and a
+ * row that never intersected would stay observed (and alive) for the whole session; sweeping the
+ * disconnected ones needs the list.
+ */
+const pending = new Map<Element, () => void>();
+/** Past this many waiting elements, the ones no longer in the page are forgotten. */
+const SWEEP_AT = 200;
 let observer: IntersectionObserver | null | undefined;
+
+function sweep(io: IntersectionObserver): void {
+  for (const el of pending.keys()) {
+    if (el.isConnected) continue;
+    pending.delete(el);
+    io.unobserve(el);
+  }
+}
 
 function nearObserver(): IntersectionObserver | null {
   if (observer !== undefined) return observer;
@@ -38,8 +53,14 @@ export function whenNear(el: Element, work: () => void): void {
     work();
     return;
   }
+  if (pending.size >= SWEEP_AT) sweep(io);
   pending.set(el, work);
   io.observe(el);
+}
+
+/** How many elements wait (tests). */
+export function waitingCount(): number {
+  return pending.size;
 }
 
 /** Forgets work still waiting for `el` (its post changed or it left the page). */

@@ -76,6 +76,24 @@ describe('whenNear', () => {
     expect(other).not.toHaveBeenCalled();
   });
 
+  it('forgets waiting elements that left the page once many wait (X drops far rows)', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeIO);
+    const { whenNear, waitingCount } = await load();
+    const gone = Array.from({ length: 200 }, () => document.createElement('article'));
+    for (const el of gone) whenNear(el, () => undefined);
+    const kept = document.createElement('article');
+    document.body.append(kept);
+    const work = vi.fn();
+    whenNear(kept, work);
+    const io = FakeIO.last;
+    if (!io) throw new Error('no observer');
+    expect(waitingCount()).toBe(1);
+    expect([...io.observed]).toEqual([kept]);
+    io.report(kept, true);
+    expect(work).toHaveBeenCalledTimes(1);
+    kept.remove();
+  });
+
   it('runs at once where IntersectionObserver does not exist', async () => {
     vi.stubGlobal('IntersectionObserver', undefined);
     const { whenNear } = await load();
