@@ -9,6 +9,21 @@ import { Window } from 'happy-dom';
 import { facebookAdapter } from '../lib/sites/facebook';
 import type { SiteAdapter } from '../lib/sites/types';
 import { xAdapter } from '../lib/sites/x';
+import { compileMatcher } from '../lib/matching/matcher';
+import { BrandProfileSchema } from '../lib/schemas';
+
+/**
+ * The content script only fully reads posts whose whole textContent matches a brand. Check, on
+ * real markup, that this never misses: brand names taken from each post's extracted text must
+ * also be found in the element's textContent. (Words only in emoji alt text would be misses.)
+ */
+function prefilterMisses(text: string, elementText: string): boolean {
+  const words = [...new Set(text.match(/[\p{L}][\p{L}\p{N}_'-]{3,19}/gu) ?? [])];
+  const picked = words.filter((_, i) => i % Math.max(1, Math.floor(words.length / 5)) === 0).slice(0, 5);
+  if (picked.length === 0) return false;
+  const matcher = compileMatcher([BrandProfileSchema.parse({ id: 'probe', name: 'probe', names: picked, createdAt: 0, updatedAt: 0 })]);
+  return matcher.match(text).length > 0 && matcher.match(elementText).length === 0;
+}
 
 const DATA = resolve(import.meta.dirname, '../../shared/data');
 const SETS: ReadonlyArray<{ dir: string; adapter: SiteAdapter; url: string }> = [
@@ -53,6 +68,8 @@ function main(): void {
     }
     console.log(`\n${dir}  (elements / posts ok / failures | id author text time)`);
     const totals = { elements: 0, ok: 0, failed: 0, id: 0, author: 0, text: 0, time: 0 };
+    let peekDisagrees = 0;
+    let prefilterMissed = 0;
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.html')).sort()) {
       const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
       window.document.body.innerHTML = loadHtml(join(folder, file));
@@ -64,6 +81,9 @@ function main(): void {
       const reasons = new Map<string, number>();
       for (const el of elements) {
         const result = adapter.extract(el, now);
+        const peek = adapter.peekKey(el);
+        if (peek.ok !== result.ok || (peek.ok && result.ok && peek.key !== result.post.key)) peekDisagrees += 1;
+        if (result.ok && prefilterMisses(result.post.text, el.textContent ?? '')) prefilterMissed += 1;
         if (!result.ok) {
           row.failed += 1;
           reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
@@ -92,6 +112,7 @@ function main(): void {
     console.log(
       `${'TOTAL'.padEnd(58)} ${String(totals.elements).padStart(3)} / ${String(totals.ok).padStart(3)} / ${String(totals.failed).padStart(2)} | ${pct(totals.id, totals.ok)} ${pct(totals.author, totals.ok)} ${pct(totals.text, totals.ok)} ${pct(totals.time, totals.ok)}`,
     );
+    console.log(`cheap key (peekKey) disagrees with full extraction: ${peekDisagrees} of ${totals.elements}; brand pre-filter misses: ${prefilterMissed} of ${totals.ok}`);
   }
 }
 
