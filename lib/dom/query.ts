@@ -166,6 +166,31 @@ export function closestAny(el: Element, chain: SelectorChain): Element | null {
 }
 
 /**
+ * The nearest ancestor-or-self matching ANY selector of the chain (not the first selector's
+ * nearest): one native walk for the whole chain, where `closestAny` walks once per selector.
+ */
+export function closestOfAny(el: Element, chain: SelectorChain): Element | null {
+  const group = groupOf(chain);
+  if (group !== null) {
+    try {
+      return el.closest(group);
+    } catch {
+      // a selector this engine rejects: nearest of the per-selector answers below
+    }
+  }
+  let nearest: Element | null = null;
+  for (const selector of chain) {
+    try {
+      const found = el.closest(selector);
+      if (found && (!nearest || nearest.contains(found))) nearest = found;
+    } catch {
+      // unsupported selector: try the next one
+    }
+  }
+  return nearest;
+}
+
+/**
  * Whether `el` is, is inside, or contains an element matching any selector of the chain: two
  * native calls for the whole chain (a per-selector `closest` walks to the root once per selector).
  */

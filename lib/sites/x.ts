@@ -7,6 +7,7 @@ import {
   asHTMLElement,
   attr,
   closestAny,
+  closestOfAny,
   countAny,
   firstSelfOrDescendant,
   matchesAny,
@@ -233,7 +234,7 @@ export function peekXKey(el: Element): PeekResult {
   const article = firstSelfOrDescendant(el, X.post);
   if (!article) return { ok: false, reason: 'notAPost' };
   const time = queryFirst(article, X.time);
-  const quote = time ? closestAny(time, X.quote) : null;
+  const quote = time ? closestOfAny(time, X.quote) : null;
   if (time && !(quote && article.contains(quote))) {
     const ref = parseXStatusHref(time.closest('a[href]')?.getAttribute('href'));
     if (ref) return { ok: true, key: postKey('x', ref.id) };
@@ -310,7 +311,7 @@ export const xAdapter: SiteAdapter = {
   matches: (url) => HOSTS.test(hostOf(url)),
   pageKind: (url) => xPageKind(url),
   findPostElements: (root) => selfAndDescendants(root, X.post),
-  closestPost: (node) => closestAny(node, X.post),
+  closestPost: (node) => closestOfAny(node, X.post),
   extract: extractX,
   peekKey: peekXKey,
   countCandidates: (doc) => countAny(doc, X.candidate),

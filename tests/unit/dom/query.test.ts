@@ -13,6 +13,7 @@ import {
   queryFirst,
   selfAndDescendants,
   touchesAny,
+  closestOfAny,
   type SelectorChain,
 } from '../../../lib/dom/query';
 
@@ -111,5 +112,27 @@ describe('touchesAny', () => {
     const el = fixture().querySelector('#s1');
     if (!el) throw new Error('s1');
     expect(touchesAny(el, chain)).toBe(expected);
+  });
+});
+
+describe('closestOfAny', () => {
+  // Reference: walk up and take the first element some selector of the chain matches.
+  const refNearest = (el: Element, chain: SelectorChain): Element | null => {
+    for (let p: Element | null = el; p; p = p.parentElement) {
+      if (chain.some((s) => {
+        try {
+          return p?.matches(s) ?? false;
+        } catch {
+          return false;
+        }
+      })) return p;
+    }
+    return null;
+  };
+  it.each(CHAINS)('%s', (_label, chain) => {
+    const host = fixture();
+    for (const el of Array.from(host.querySelectorAll('*'))) {
+      expect([el.id, closestOfAny(el, chain)?.id ?? null]).toEqual([el.id, refNearest(el, chain)?.id ?? null]);
+    }
   });
 });
