@@ -285,7 +285,14 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       maxLongTaskMs: { A: maxLong('A'), B: maxLong('B'), C: maxLong('C') },
       profiled,
       markedWithinMs: med('A', (x) => x.wallMs),
-      goals: { ratioMax: 2, longTaskMaxMs: 50, ratioMet: ratio <= 2, longTaskMet: maxLong('A') < 50 || maxLong('A') <= maxLong('C') },
+      // Met only when every measure meets it: B − C is small and noisy, so `ratio` alone can
+      // pass (or fail) by chance; the profiled and self-timed ratios do not subtract runs.
+      goals: {
+        ratioMax: 2,
+        longTaskMaxMs: 50,
+        ratioMet: ratio <= 2 && (a - c) / med('B', (x) => x.observerMs) <= 2 && (profiled === undefined || profiled.ratio <= 2),
+        longTaskMet: maxLong('A') < 50 || maxLong('A') <= maxLong('C'),
+      },
     };
   });
 }
