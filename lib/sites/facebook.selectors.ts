@@ -61,4 +61,10 @@ export const FB = {
   followersLink: ['a[href$="/followers"]', 'a[href$="/followers/"]', 'a[href*="sk=followers"]'],
   /** Structural look-alikes for the self-test. */
   candidate: ['div[aria-posinset]', '[role="feed"] > [role="article"]', '[role="article"]'],
+  /** Any link: authors, permalinks and comment links are plain anchors with an href. */
+  link: ['a[href]'],
+  /** What wraps a post author's name link (heading levels vary by view; comments use bold). */
+  authorHeading: ['h2, h3, h4, strong'],
+  /** The comment composer's form, when the layout has one. */
+  form: ['form'],
 } as const;

@@ -152,9 +152,9 @@ function profileFromHref(href: string): { handle: string; url: string } | undefi
 }
 
 function findAuthor(el: Element, chain: SelectorChain): Author | undefined {
-  const candidates = [...ownAll(el, chain), ...ownAll(el, ['a[href]'])];
+  const candidates = [...ownAll(el, chain), ...ownAll(el, FB.link)];
   for (const node of candidates) {
-    const link = node.tagName === 'A' ? node : (node.closest('a[href]') ?? node.querySelector('a[href]'));
+    const link = node.tagName === 'A' ? node : (closestAny(node, FB.link) ?? queryFirst(node, FB.link));
     if (!link || link.getAttribute('aria-hidden') === 'true') continue;
     const profile = profileFromHref(attr(link, 'href'));
     const name = readLine(link);
@@ -172,7 +172,7 @@ interface Ids {
 /** The element's own permalink (not a comment's), and what its comments' links say. */
 function readIds(el: Element, wantComment: boolean): Ids {
   const ids: Ids = {};
-  for (const a of ownAll(el, ['a[href]'])) {
+  for (const a of ownAll(el, FB.link)) {
     const href = attr(a, 'href');
     const ref = parseFacebookHref(href);
     if (!ref) continue;
@@ -271,7 +271,7 @@ function extractComment(el: Element, now: number): ExtractResult {
   const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
   const hostRef = hostPost ? (readIds(hostPost, false).own ?? readIds(hostPost, false).fromComments) : undefined;
   const parentPostId = ref.postId ?? hostRef?.postId;
-  const author = findAuthor(el, ['a[href]']);
+  const author = findAuthor(el, FB.link);
   const body = readBody(commentTextScope(el, author));
   const base = parentPostId ? postUrl({ ...(hostRef ?? {}), ...ref, postId: parentPostId }) : `${ORIGIN}/`;
   return finish(el, {
@@ -392,9 +392,9 @@ export const facebookAdapter: SiteAdapter = {
   },
   countCandidates: (doc) => countAny(doc, FB.candidate),
   authorLineAnchor: (el) => {
-    const author = isComment(el) ? findAuthor(el, ['a[href]']) : findAuthor(el, FB.postAuthor);
+    const author = isComment(el) ? findAuthor(el, FB.link) : findAuthor(el, FB.postAuthor);
     if (!author) return null;
-    return author.link.closest('h2, h3, h4, strong') ?? author.link;
+    return closestAny(author.link, FB.authorHeading) ?? author.link;
   },
   readProfileStats: readFacebookProfileStats,
   mayHoldProfileStats: (el) => touchesAny(el, FB.followersLink),
@@ -420,7 +420,7 @@ export const facebookAdapter: SiteAdapter = {
     return waitFor(() => editorFor(postEl), options);
   },
   postButtonFor: (editor) => {
-    const scope = editor.closest('form') ?? editor.parentElement?.parentElement ?? null;
+    const scope = closestAny(editor, FB.form) ?? editor.parentElement?.parentElement ?? null;
     return scope ? asHTMLElement(queryFirst(scope, FB.submit)) : null;
   },
 };

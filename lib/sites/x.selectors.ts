@@ -46,7 +46,22 @@ export const X = {
   followersLink: ['a[href$="/verified_followers"]', 'a[href$="/followers"]'],
   /** The timeline column. */
   primaryColumn: ['[data-testid="primaryColumn"]', 'main[role="main"]', 'main'],
+  /** Any link: permalinks (around the time), profile links, "Replying to @…" and reposter links. */
+  link: ['a[href]'],
+  /** Status links: a post's permalink and its analytics/photo sub-pages, or a quoted post's link. */
+  statusLink: ['a[href*="/status/"]'],
+  /** Author-line pieces, one of which shows the "@handle" text (nested spans, divs or the link). */
+  handleText: ['span, div, a'],
+  /** Bidi text blocks (`dir="auto"/"ltr"`): the display name is the first that is not the handle. */
+  textBlock: ['[dir]'],
+  /** The post element by tag, for climbing from a part of it (the focal post's time). */
+  article: ['article'],
 } as const;
+
+/** The focal post's own time, found by its permalink on a conversation page (`…/status/<id>`). */
+export function xFocalTime(statusId: string): string {
+  return `a[href$="/status/${statusId}"] time`;
+}
 
 /**
  * The author's visible profile link, for markup without an author line (pre-2023): the avatar

@@ -23,7 +23,7 @@ import { waitFor } from '../dom/wait';
 import { parseCount } from './counts';
 import { parseXProfileHref, parseXStatusHref, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteAdapter } from './types';
-import { X, xProfileLink } from './x.selectors';
+import { X, xFocalTime, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
@@ -65,7 +65,7 @@ export function xPageKind(url: string): PageKind {
 /** Quoted-post containers inside `article` (they hold their own author line and text). */
 function quoteContainers(article: Element): Element[] {
   return queryAllFirst(article, X.quote).filter(
-    (q) => queryFirst(q, X.userName) !== null || q.querySelector('time') !== null,
+    (q) => queryFirst(q, X.userName) !== null || queryFirst(q, X.time) !== null,
   );
 }
 
@@ -86,9 +86,9 @@ function ownAll(article: Element, chain: SelectorChain, quotes: Element[]): Elem
 
 /** The permalink: the link wrapping the post's own `time`, else any own status link. */
 function ownStatus(article: Element, quotes: Element[], time: Element | null): XStatusRef | undefined {
-  const wrapped = parseXStatusHref(time?.closest('a[href]')?.getAttribute('href'));
+  const wrapped = parseXStatusHref(time ? attr(closestAny(time, X.link), 'href') : undefined);
   if (wrapped) return wrapped;
-  for (const a of ownAll(article, ['a[href*="/status/"]'], quotes)) {
+  for (const a of ownAll(article, X.statusLink, quotes)) {
     const ref = parseXStatusHref(a.getAttribute('href'));
     if (ref) return ref;
   }
@@ -97,12 +97,12 @@ function ownStatus(article: Element, quotes: Element[], time: Element | null): X
 
 function readHandle(userName: Element | null, article: Element, quotes: Element[]): string | undefined {
   const scope = userName ?? article;
-  for (const el of Array.from(scope.querySelectorAll('span, div, a'))) {
+  for (const el of queryAllAny(scope, X.handleText)) {
     if (!userName && quotes.some((q) => q.contains(el))) continue;
     const match = HANDLE_TEXT.exec((el.textContent ?? '').trim());
     if (match?.[1]) return match[1];
   }
-  for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
+  for (const a of queryAllAny(scope, X.link)) {
     const handle = parseXProfileHref(a.getAttribute('href'));
     if (handle) return handle;
   }
@@ -113,7 +113,7 @@ function readHandle(userName: Element | null, article: Element, quotes: Element[
 function readDisplayName(userName: Element | null, article: Element, handle: string): string {
   const scope = userName ?? (/^\w+$/.test(handle) ? article.querySelector(xProfileLink(handle)) : null);
   if (!scope) return '';
-  for (const el of Array.from(scope.querySelectorAll('[dir]'))) {
+  for (const el of queryAllAny(scope, X.textBlock)) {
     const line = readLine(el);
     if (line && !line.startsWith('@') && line !== '·') return line;
   }
@@ -123,7 +123,7 @@ function readDisplayName(userName: Element | null, article: Element, handle: str
 /** "Replying to @a @b": profile links showing @handles outside the author line and the text. */
 function readReplyTo(article: Element, quotes: Element[], exclude: (Element | null)[]): string[] {
   const handles: string[] = [];
-  for (const a of ownAll(article, ['a[href]'], quotes)) {
+  for (const a of ownAll(article, X.link, quotes)) {
     if (exclude.some((ex) => ex?.contains(a))) continue;
     const match = HANDLE_TEXT.exec((a.textContent ?? '').trim());
     if (!match?.[1]) continue; // most links show no @handle: skip parsing their URL
@@ -159,7 +159,8 @@ function conversationParent(article: Element, postId: string): string | undefine
   if (!/^status(es)?$/.test(path[1] ?? '')) return undefined;
   const focalId = path[2];
   if (!focalId || focalId === postId) return undefined;
-  const focal = article.ownerDocument.querySelector(`a[href$="/status/${focalId}"] time`)?.closest('article');
+  const focalTime = article.ownerDocument.querySelector(xFocalTime(focalId));
+  const focal = focalTime ? closestAny(focalTime, X.article) : null;
   // DOCUMENT_POSITION_FOLLOWING = 4: the article comes after the focal post.
   if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) return focalId;
   return undefined;
@@ -184,7 +185,7 @@ export function extractX(el: Element, now: number): ExtractResult {
   const parentPostId = conversationParent(article, status.id);
   let quotedPostId: string | undefined;
   for (const q of quotes) {
-    for (const a of Array.from(q.querySelectorAll('a[href*="/status/"]'))) {
+    for (const a of queryAllAny(q, X.statusLink)) {
       const ref = parseXStatusHref(a.getAttribute('href'));
       if (ref && ref.id !== status.id) quotedPostId ??= ref.id;
     }
@@ -236,7 +237,7 @@ export function peekXKey(el: Element): PeekResult {
   const time = queryFirst(article, X.time);
   const quote = time ? closestOfAny(time, X.quote) : null;
   if (time && !(quote && article.contains(quote))) {
-    const ref = parseXStatusHref(time.closest('a[href]')?.getAttribute('href'));
+    const ref = parseXStatusHref(attr(closestAny(time, X.link), 'href'));
     if (ref) return { ok: true, key: postKey('x', ref.id) };
   }
   const full = extractX(article, 0);
@@ -245,7 +246,7 @@ export function peekXKey(el: Element): PeekResult {
 
 /** Only a socialContext that links to a profile is a repost ("Pinned" has no link). */
 function readRepostedBy(social: Element): string | undefined {
-  const link = social.closest('a[href]') ?? social.querySelector('a[href]');
+  const link = closestAny(social, X.link) ?? queryFirst(social, X.link);
   const handle = parseXProfileHref(link?.getAttribute('href'));
   return handle ? handle.slice(0, 300) : undefined;
 }
