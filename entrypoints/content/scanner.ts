@@ -189,10 +189,12 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
       track(el, key); // it may have been forgotten while detached
       return;
     }
-    // New, or a recycled row now showing another post: drop the old marks before the new verdict.
-    if (previousKey) elementsByKey.get(previousKey)?.delete(el);
-    el.removeAttribute(PRIORITY_ATTR);
-    unbadge(el);
+    if (previousKey) {
+      // A recycled row now showing another post: drop the old marks before the new verdict.
+      elementsByKey.get(previousKey)?.delete(el);
+      el.removeAttribute(PRIORITY_ATTR);
+      unbadge(el);
+    }
     el.setAttribute(POST_ATTR, key);
     track(el, key);
     recognised += 1;
