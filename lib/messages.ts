@@ -28,6 +28,8 @@ import {
   GoalSchema,
 } from './schemas';
 
+import { BadgeLabelsSchema } from './pipeline/badgeLabels';
+
 const Ok = z.object({ ok: z.literal(true) });
 
 export const PageRefSchema = z.object({ site: SiteSchema, pageKind: PageKindSchema, url: z.string().max(2000) });
@@ -155,6 +157,8 @@ export const messageSchemas = {
    * whose text may mention a brand are extracted and sent). `revision` changes with any brand.
    */
   matchProfilesGet: { input: z.object({}).optional(), output: z.object({ revision: z.string(), brands: z.array(BrandProfileSchema) }) },
+  /** Content → background: the badge's words in the browser's language (see pipeline/badgeLabels). */
+  badgeLabelsGet: { input: z.object({}).optional(), output: BadgeLabelsSchema },
   /** Panel → background: create or update a template (`duplicateCode` when the short code is taken). */
   templateSave: { input: TemplateSchema, output: z.object({ ok: z.boolean(), error: z.enum(['duplicateCode']).optional() }) },
   templateDelete: { input: z.object({ id: IdSchema }), output: Ok },

@@ -91,6 +91,7 @@ const SECTIONS: Section[] = [
     args: [{ log }],
     rows: (r) => {
       const us = sub(r, 'perPostUs');
+      const world = sub(r, 'contentWorld');
       const longest = sub(r, 'maxLongTaskMs');
       const a = num(longest, 'A');
       const c = num(longest, 'C');
@@ -109,6 +110,11 @@ const SECTIONS: Section[] = [
         ['profiled JS µs/post: content script / bare', `${fmt(num(sub(r, 'profiled'), 'contentScriptUsPerPost'))} / ${fmt(num(sub(r, 'profiled'), 'bareObserverUsPerPost'))}`],
         ['profiled JS ratio', fmt(num(sub(r, 'profiled'), 'ratio'), '×'), '≤ 2×', atMost(num(sub(r, 'profiled'), 'ratio'), 2)],
         ['per-post goal, every measure above ≤ 2×', '', '≤ 2×', typeof sub(r, 'goals')['ratioMet'] === 'boolean' ? sub(r, 'goals')['ratioMet'] === true : undefined],
+        ['reference D: bare observer as a content script', ''],
+        ['  main thread per post: D', fmt(num(us, 'D'), ' µs')],
+        ['  its cost (D − C), self-timed', `${fmt(num(world, 'bareUsPerPost'), ' µs/post')}, ${fmt(num(world, 'bareSelfUsPerPost'), ' µs/post')}`],
+        ['  (A − C) / (D − C), / self-timed D', `${fmt(num(world, 'ratio'), '×', 2)}, ${fmt(num(world, 'ratioVsSelfTimed'), '×')}`],
+        ['  profiled JS: content script / D, ratio', `${fmt(num(sub(r, 'profiled'), 'contentScriptUsPerPost'))} / ${fmt(num(world, 'profiledBareUsPerPost'))}, ${fmt(num(world, 'profiledRatio'), '×')}`],
         ['longest task, A / C', `${fmt(a, ' ms')} / ${fmt(c, ' ms')}`, '< 50 ms', a === undefined ? undefined : a < 50 || (c !== undefined && a <= c)],
         ['all posts marked + mentions prioritised', fmt(num(r, 'markedWithinMs'), ' ms after first batch', 0)],
       ];

@@ -7,6 +7,7 @@ import { i18n } from '#i18n';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { sendMessage, type PostVerdict } from '@/lib/messages';
 import { priorityBand } from '@/lib/pipeline/bands';
+import { BadgeLabelsSchema, PRIORITY_MARK, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
 
 const HOST_TAG = 'replyline-badge';
 const roots = new WeakMap<Element, { host: HTMLElement; root: ShadowRoot }>();
@@ -126,17 +127,46 @@ function cancelGaps(): void {
 }
 
 /**
- * Each chrome.i18n lookup crosses into the browser's bindings (tens of µs), and a timeline shows
- * the same few labels on every badge: look each one up once per page.
+ * The badge's words come from the background (`loadBadgeLabels`, at start-up): a content script's
+ * first chrome.i18n lookup stalls the page while the catalogue is fetched. Until they arrive (or
+ * if the background cannot answer) the local lookup is the fallback, once per label per page.
  */
-const labelCache = new Map<string, string>();
-function label(key: string, lookup: () => string): string {
-  let text = labelCache.get(key);
-  if (text === undefined) labelCache.set(key, (text = lookup()));
+let labels: BadgeLabels | undefined;
+const fallback = new Map<keyof BadgeLabels, string>();
+
+function local(key: keyof BadgeLabels): string {
+  switch (key) {
+    case 'label':
+      return i18n.t('badge.label', [PRIORITY_MARK]);
+    case 'addToQueue':
+      return i18n.t('badge.addToQueue');
+    case 'queued':
+      return i18n.t('badge.queued');
+    case 'open':
+      return i18n.t('badge.open');
+    default:
+      return i18n.t(`priority.${key}`);
+  }
+}
+
+function label(key: keyof BadgeLabels): string {
+  if (labels) return labels[key];
+  let text = fallback.get(key);
+  if (text === undefined) fallback.set(key, (text = local(key)));
   return text;
 }
-const queuedLabel = () => label('queued', () => i18n.t('badge.queued'));
-const addLabel = () => label('add', () => i18n.t('badge.addToQueue'));
+
+/** Asks the background for the badge's words; failures leave the local fallback in place. */
+export async function loadBadgeLabels(): Promise<void> {
+  try {
+    labels = BadgeLabelsSchema.parse(await sendMessage('badgeLabelsGet', {}));
+  } catch (error) {
+    console.debug('[replyline] badge labels unavailable, using local lookups', error);
+  }
+}
+
+const queuedLabel = () => label('queued');
+const addLabel = () => label('addToQueue');
 
 export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerdict): void {
   const root = ensureRoot(adapter, post);
@@ -148,12 +178,12 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   badge.className = 'badge';
   badge.setAttribute('role', 'group');
   // One lookup for every priority: the message with a marker where the number goes.
-  badge.setAttribute('aria-label', label('label', () => i18n.t('badge.label', ['\u0001'])).replace('\u0001', String(priority)));
+  badge.setAttribute('aria-label', label('label').replace(PRIORITY_MARK, String(priority)));
   badge.dataset.priority = String(priority);
 
   const dot = document.createElement('span');
   dot.className = `dot ${band}`;
-  dot.title = label(`band:${band}`, () => i18n.t(`priority.${band}`));
+  dot.title = label(band);
   const score = document.createElement('span');
   score.textContent = String(priority);
   const term = document.createElement('span');
@@ -176,7 +206,7 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
 
   const open = document.createElement('button');
   open.type = 'button';
-  open.textContent = label('open', () => i18n.t('badge.open'));
+  open.textContent = label('open');
   open.addEventListener('click', (event) => {
     event.stopPropagation();
     void sendMessage('openInPanel', { key: verdict.key });

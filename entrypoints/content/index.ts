@@ -7,6 +7,7 @@ import { startPostScanner } from './scanner';
 import { startProfileWatch } from './profiles';
 import { startReplyInsertion } from './reply';
 import { startAnsweredWatch } from './sent';
+import { loadBadgeLabels } from './badge';
 
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*', 'https://*.facebook.com/*', 'https://facebook.com/*'],
@@ -14,6 +15,7 @@ export default defineContentScript({
   main(ctx) {
     const adapter = adapterFor(location.href);
     if (!adapter) return;
+    void loadBadgeLabels();
     startPostScanner(adapter, ctx.signal);
     startProfileWatch(adapter, ctx.signal);
     startReplyInsertion(adapter, ctx.signal);

@@ -77,20 +77,37 @@ export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal, filt
 function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal): void {
   /** What each element showed when last read, so unchanged rows cost nothing. */
   let lastRead = new WeakMap<Element, string>();
-  const elementsByKey = new Map<string, Set<Element>>();
+  /**
+   * Elements showing each post sent to the background, so its verdict finds them (one element,
+   * nearly always). Posts that mention no brand get no verdict and are not tracked.
+   */
+  const elementsByKey = new Map<string, Element[]>();
   const pending = new Map<string, Post>();
   let failures = 0;
   /** Posts newly keyed and marked since the last report (health counts them, sent or not). */
   let recognised = 0;
+  /** Totals on this page: while posts read fine, the candidate count cannot change the verdict. */
+  let pageRecognised = 0;
+  let pageFailures = 0;
+  let lastActivity = 0;
+  let pruneAt = PRUNE_AT;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let healthTimer: ReturnType<typeof setTimeout> | undefined;
   /** Candidate count in the last report of this page; undefined = nothing reported yet. */
   let reportedCandidates: number | undefined;
   let counted: { at: number; candidates: number } | undefined;
-  const recentCandidates = () => {
+  /**
+   * Counting candidates walks the whole document. Health needs the count only while the page may
+   * be unreadable (nothing recognised yet, or failures at least half the reads): a page whose posts
+   * read fine is healthy whatever the count (see detectionOk). There it is only kept within 2× of
+   * the posts read, a recount per doubling instead of one per batch.
+   */
+  const mayBeUnreadable = () => pageRecognised === 0 || pageFailures * 2 >= pageRecognised;
+  const candidateCount = (maxAgeMs: number) => {
     const at = performance.now();
-    if (!counted || at - counted.at >= CANDIDATES_MAX_AGE_MS) counted = { at, candidates: adapter.countCandidates(document) };
-    return counted.candidates;
+    const due = !counted || (at - counted.at >= maxAgeMs && (mayBeUnreadable() || counted.candidates * 2 < pageRecognised));
+    if (due) counted = { at, candidates: adapter.countCandidates(document) };
+    return counted?.candidates ?? 0;
   };
 
   const pageRef = () => {
@@ -103,11 +120,14 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
    * elementsByKey. Once it is large, each batch forgets the ones no longer in the page.
    */
   const forgetDetached = () => {
-    if (elementsByKey.size < PRUNE_AT) return;
-    for (const [key, set] of elementsByKey) {
-      for (const el of set) if (!el.isConnected) set.delete(el);
-      if (set.size === 0) elementsByKey.delete(key);
+    if (elementsByKey.size < pruneAt) return;
+    for (const [key, elements] of elementsByKey) {
+      const live = elements.filter((el) => el.isConnected);
+      if (live.length === 0) elementsByKey.delete(key);
+      else if (live.length < elements.length) elementsByKey.set(key, live);
     }
+    // Next time once the map has doubled: a pass per batch over every live key was quadratic.
+    pruneAt = Math.max(PRUNE_AT, elementsByKey.size * 2);
   };
 
   const flush = async () => {
@@ -121,7 +141,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     const recognisedNow = recognised;
     recognised = 0;
     if (pending.size > 0) schedule();
-    const candidates = recentCandidates();
+    const candidates = candidateCount(CANDIDATES_MAX_AGE_MS);
     reportedCandidates = candidates;
     try {
       const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
@@ -141,7 +161,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     healthTimer = undefined;
     if (signal.aborted) return;
     if (timer !== undefined || pending.size > 0) return settleLater(); // the batch carries health
-    const candidates = adapter.countCandidates(document);
+    const candidates = candidateCount(0);
     if (candidates === reportedCandidates && failures === 0 && recognised === 0) return;
     const extractionFailures = failures;
     failures = 0;
@@ -155,9 +175,16 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     }
   };
 
+  /** One timer for the whole stream (not a clear + set per chunk): it re-arms until the page is quiet. */
   const settleLater = () => {
-    if (healthTimer) clearTimeout(healthTimer);
-    healthTimer = setTimeout(() => void reportHealth(), HEALTH_SETTLE_MS);
+    lastActivity = performance.now();
+    healthTimer ??= setTimeout(whenSettled, HEALTH_SETTLE_MS);
+  };
+  const whenSettled = () => {
+    healthTimer = undefined;
+    const quietMs = performance.now() - lastActivity;
+    if (quietMs < HEALTH_SETTLE_MS) healthTimer = setTimeout(whenSettled, HEALTH_SETTLE_MS - quietMs);
+    else void reportHealth();
   };
 
   const applyVerdicts = (verdicts: PostVerdict[]) => {
@@ -178,33 +205,45 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
   };
 
   const track = (el: Element, key: string) => {
-    let set = elementsByKey.get(key);
-    if (!set) elementsByKey.set(key, (set = new Set()));
-    set.add(el);
+    const elements = elementsByKey.get(key);
+    if (!elements) elementsByKey.set(key, [el]);
+    else if (!elements.includes(el)) elements.push(el);
   };
 
-  const mark = (el: Element, key: string) => {
+  const untrack = (el: Element, key: string) => {
+    const elements = elementsByKey.get(key);
+    const at = elements ? elements.indexOf(el) : -1;
+    if (!elements || at < 0) return;
+    elements.splice(at, 1);
+    if (elements.length === 0) elementsByKey.delete(key);
+  };
+
+  /** Marks `el` as showing post `key`; false when it carried no mark before (a fresh element). */
+  const mark = (el: Element, key: string): boolean => {
     const previousKey = el.getAttribute(POST_ATTR);
-    if (previousKey === key) {
-      track(el, key); // it may have been forgotten while detached
-      return;
-    }
+    if (previousKey === key) return true;
     if (previousKey) {
       // A recycled row now showing another post: drop the old marks before the new verdict.
-      elementsByKey.get(previousKey)?.delete(el);
+      untrack(el, previousKey);
       el.removeAttribute(PRIORITY_ATTR);
       unbadge(el);
     }
     el.setAttribute(POST_ATTR, key);
-    track(el, key);
     recognised += 1;
+    pageRecognised += 1;
+    return previousKey !== null;
+  };
+
+  const failed = () => {
+    failures += 1;
+    pageFailures += 1;
   };
 
   const read = (el: Element) => {
     const peek = adapter.peekKey(el);
     if (!peek.ok) {
       // Rows render in stages: without a permalink there is nothing to key on yet.
-      if (peek.reason !== 'pending') failures += 1;
+      if (peek.reason !== 'pending') failed();
       return;
     }
     // The whole text (author line, reply context and quote included) is a superset of what the
@@ -213,11 +252,12 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     const fingerprint = `${peek.key}\u0000${text}`;
     if (lastRead.get(el) === fingerprint) return;
     lastRead.set(el, fingerprint);
-    mark(el, peek.key);
+    const markedBefore = mark(el, peek.key);
     const matcher = filter.current();
     // Until the brands arrive, posts are only marked; they are read again once the matcher is here.
     if (!matcher || matcher.match(text).length === 0) {
-      if (el.hasAttribute(PRIORITY_ATTR)) {
+      // Only an element marked before can carry a priority (an edited post, a recycled row).
+      if (markedBefore && el.hasAttribute(PRIORITY_ATTR)) {
         el.removeAttribute(PRIORITY_ATTR); // an edited post that no longer mentions the brand
         unbadge(el);
       }
@@ -225,11 +265,12 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     }
     const result = adapter.extract(el, Date.now());
     if (!result.ok) {
-      if (result.reason !== 'pending') failures += 1;
+      if (result.reason !== 'pending') failed();
       return;
     }
     const { post } = result;
-    mark(el, post.key);
+    if (post.key !== peek.key) mark(el, post.key); // never on real markup (eval:sites checks), but safe
+    track(el, post.key); // again if it was forgotten while detached
     pending.set(post.key, post);
     schedule();
   };
@@ -238,9 +279,12 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     settleLater();
     for (const node of nodes) {
       if (!(node instanceof Element)) continue;
-      const owner = adapter.closestPost(node);
+      const posts = adapter.findPostElements(node);
+      // A row holding posts is not inside one; only other nodes (text filled in late, a part
+      // swapped in a recycled row) need the climb to their post.
+      const owner = posts.length === 0 ? adapter.closestPost(node) : null;
       if (owner && owner !== node) read(owner);
-      for (const el of adapter.findPostElements(node)) read(el);
+      for (const el of posts) read(el);
     }
   };
 

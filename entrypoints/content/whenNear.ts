@@ -17,6 +17,8 @@ const pending = new Map<Element, () => void>();
 /** Past this many waiting elements, the ones no longer in the page are forgotten. */
 const SWEEP_AT = 200;
 let observer: IntersectionObserver | null | undefined;
+/** The size at which the next sweep runs: doubling keeps sweeps linear overall, not one per call. */
+let sweepAt = SWEEP_AT;
 
 function sweep(io: IntersectionObserver): void {
   for (const el of pending.keys()) {
@@ -53,7 +55,10 @@ export function whenNear(el: Element, work: () => void): void {
     work();
     return;
   }
-  if (pending.size >= SWEEP_AT) sweep(io);
+  if (pending.size >= sweepAt) {
+    sweep(io);
+    sweepAt = Math.max(SWEEP_AT, pending.size * 2);
+  }
   pending.set(el, work);
   io.observe(el);
 }

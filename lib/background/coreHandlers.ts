@@ -8,8 +8,11 @@ import { classifyHonouringLinks } from '../db/customers';
 import { recordPageHealth, forgetTab } from '../db/pageHealth';
 import { loadDemoData } from '../db/demo';
 import { adapterFor } from '../sites';
+import { badgeLabels } from '../pipeline/badgeLabels';
 
 export function registerCoreHandlers(db: ReplylineDb): void {
+  handle('badgeLabelsGet', async () => badgeLabels());
+
   handle('postsSeen', async (data, sender) => {
     const now = Date.now();
     // The service worker may have slept through the wake-up timer: catch up on snoozed items.

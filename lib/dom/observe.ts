@@ -101,7 +101,11 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     const text = watchingText;
     for (const record of records) {
       if (record.type === 'childList') {
-        for (const node of Array.from(record.addedNodes)) if (isElement(node)) added.add(node);
+        const nodes = record.addedNodes;
+        for (let i = 0; i < nodes.length; i++) {
+          const node = nodes[i];
+          if (isElement(node)) added.add(node);
+        }
         // Additions are reported through onAdded (the caller looks up their owning post); a parent
         // reported as "changed" on every appended timeline row would make callers rescan it all.
         const removalOnly = record.addedNodes.length === 0 && record.removedNodes.length > 0;
@@ -127,11 +131,22 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     return out;
   }
 
-  /** Drops elements inside another element of the same batch: the caller scans subtrees. */
+  /**
+   * Drops elements inside another element of the same batch: the caller scans subtrees. Ancestors
+   * already proven clear (in no reported element) end later walks: timeline rows share a parent,
+   * so each row after the first climbs one step, not all the way to the root.
+   */
   function outermost(elements: Element[]): Element[] {
+    if (elements.length < 2) return elements;
     const set = new Set(elements);
+    const clear = new Set<Element>();
     return elements.filter((el) => {
-      for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+      const path: Element[] = [];
+      for (let p = el.parentElement; p && !clear.has(p); p = p.parentElement) {
+        if (set.has(p)) return false;
+        path.push(p);
+      }
+      for (const p of path) clear.add(p);
       return true;
     });
   }

@@ -129,6 +129,14 @@ function groupQuery(root: ParentNode, chain: SelectorChain): Element | null | un
   }
 }
 
+/**
+ * Whether anything under `root` may match the chain: one walk that rules out several optional
+ * parts at once. True when the engine rejects a selector (the caller then looks one by one).
+ */
+export function mayContainAny(root: ParentNode, chain: SelectorChain): boolean {
+  return groupQuery(root, chain) !== null;
+}
+
 /** Every element matching any selector of the chain, in document order, without duplicates. */
 export function queryAllAny(root: ParentNode, chain: SelectorChain): Element[] {
   const native = groupQueryAll(root, chain);

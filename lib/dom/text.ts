@@ -2,11 +2,11 @@
  * Reads what a person sees in a piece of page markup as plain text. Only node values and attributes
  * are read (never innerHTML), so hostile markup-looking text in a post stays inert text.
  */
-import { isElement } from './query';
+import { isElement, type SelectorChain } from './query';
 
 export interface ReadTextOptions {
   /** Elements (and their subtrees) to leave out, e.g. "Show more" buttons or nested quotes. */
-  skip?: (el: Element) => boolean;
+  skip?: SelectorChain;
   /**
    * Normal flow (Facebook): newlines inside text nodes are spaces and block elements break lines.
    * Default is X's `pre-wrap` tweetText: text-node newlines are the author's, divs are inline.
@@ -25,9 +25,48 @@ const URLISH = /^(https?:\/\/|www\.)/i;
  * labels expanded (X renders `https://` and the tail of a URL in aria-hidden spans, then "…").
  */
 export function readText(root: Element, options: ReadTextOptions = {}): string {
+  return normaliseWhitespace(plainText(root, options) ?? walkedText(root, options));
+}
+
+/** The node walk alone (what `readText` falls back to); exported so tests can compare both paths. */
+export function walkedText(root: Element, options: ReadTextOptions = {}): string {
   const parts: string[] = [];
   walk(root, parts, options, true);
-  return normaliseWhitespace(parts.join(''));
+  return parts.join('');
+}
+
+/** Descendants the walk treats differently from `textContent`. */
+const SPECIAL = 'img, br, a, script, style, noscript, template, svg, video, audio, button, [aria-hidden="true"]';
+const BLOCKS = 'div, p, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote';
+/** The special-descendant query per option set, built once (skip chains are module constants). */
+const specialSelectors = new WeakMap<SelectorChain, [string, string]>();
+const NO_SKIP: SelectorChain = [];
+
+function specialSelector(options: ReadTextOptions): string {
+  const skip = options.skip ?? NO_SKIP;
+  let pair = specialSelectors.get(skip);
+  if (!pair) {
+    const tail = skip.length > 0 ? `, ${skip.join(', ')}` : '';
+    pair = [`${SPECIAL}${tail}`, `${SPECIAL}, ${BLOCKS}${tail}`];
+    specialSelectors.set(skip, pair);
+  }
+  return options.collapseNewlines ? pair[1] : pair[0];
+}
+
+/**
+ * Most post texts and names are plain spans: one native query proves it, and then `textContent`
+ * (no per-node wrappers, no recursion) says exactly what the walk would. Undefined = walk.
+ */
+function plainText(root: Element, options: ReadTextOptions): string | undefined {
+  const tag = root.tagName.toUpperCase();
+  if (IGNORED_TAGS.has(tag) || tag === 'BR' || tag === 'IMG' || root.getAttribute('aria-hidden') === 'true') return undefined;
+  try {
+    if (root.querySelector(specialSelector(options)) !== null) return undefined;
+  } catch {
+    return undefined; // a skip selector this engine rejects: the walk matches one by one
+  }
+  const text = root.textContent ?? '';
+  return options.collapseNewlines ? text.replace(/\s+/g, ' ') : text;
 }
 
 function walk(node: Node, parts: string[], options: ReadTextOptions, isRoot: boolean): void {
@@ -39,7 +78,7 @@ function walk(node: Node, parts: string[], options: ReadTextOptions, isRoot: boo
   if (!isElement(node)) return;
   const tag = node.tagName.toUpperCase();
   if (IGNORED_TAGS.has(tag)) return;
-  if (!isRoot && options.skip?.(node)) return;
+  if (!isRoot && options.skip && skipped(node, options.skip)) return;
   if (tag === 'BR') {
     parts.push('\n');
     return;
@@ -57,14 +96,25 @@ function walk(node: Node, parts: string[], options: ReadTextOptions, isRoot: boo
   // X lays out mentions and links in inline-flex divs: blocks only break lines in "normal" flow.
   const block = options.collapseNewlines === true && BLOCK_TAGS.has(tag) && !isRoot;
   if (block) parts.push('\n');
-  for (const child of Array.from(node.childNodes)) walk(child, parts, options, false);
+  for (let child = node.firstChild; child; child = child.nextSibling) walk(child, parts, options, false);
   if (block) parts.push('\n');
+}
+
+function skipped(el: Element, chain: SelectorChain): boolean {
+  for (const selector of chain) {
+    try {
+      if (el.matches(selector)) return true;
+    } catch {
+      // unsupported selector: it skips nothing
+    }
+  }
+  return false;
 }
 
 /** A link's label as the reader understands it: the full URL when the page shortened it. */
 function linkText(anchor: Element, options: ReadTextOptions): string {
   const inner: string[] = [];
-  for (const child of Array.from(anchor.childNodes)) walk(child, inner, options, false);
+  for (let child = anchor.firstChild; child; child = child.nextSibling) walk(child, inner, options, false);
   const label = inner.join('').replace(/\s+/g, ' ').trim();
   const title = anchor.getAttribute('title')?.trim() ?? '';
   const bare = (url: string): string => url.replace(/^https?:\/\/(www\.)?/i, '').replace(ELLIPSIS, '');
@@ -82,8 +132,13 @@ function isTrailingLinkEllipsis(el: Element): boolean {
   return host !== null && URLISH.test((host.textContent ?? '').trim());
 }
 
+/** Anything the replacements below would change: CR, tab/nbsp, doubled spaces, spaces at line ends or the edges. */
+const NEEDS_NORMALISING = /[\r\t\u00a0\u202f]| {2}| \n|\n |\n{3}|^\s|\s$/;
+
 /** Collapses runs of spaces and blank lines the markup introduced, keeping the author's line breaks. */
 export function normaliseWhitespace(text: string): string {
+  // Most names and many posts have nothing to collapse: one test instead of five replacements.
+  if (!NEEDS_NORMALISING.test(text)) return text;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\u00a0\u202f]+/g, ' ')

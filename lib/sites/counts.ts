@@ -14,9 +14,22 @@ const MULTIPLIERS: ReadonlyArray<readonly [RegExp, number]> = [
 // A number (digits with ., , or thin/normal/no-break spaces between groups) and an optional unit.
 const COUNT = /(\d(?:[\d.,]|[ \u00a0\u202f](?=\d))*)\s*(тыс\.?|млн\.?|млрд\.?|[kmb](?![a-z])|万|萬|亿|億|千)?/iu;
 
+/**
+ * X's usual action labels ("12 Replies. Reply", "0 Likes. Like"): plain digits, then a word of two
+ * or more Latin letters (so no "K"/"M"/"B" unit). The general pattern below is a Unicode,
+ * case-insensitive regex that costs many times more, three times for every post.
+ */
+const PLAIN_COUNT = /^(\d{1,15})(?=\s+[A-Za-z]{2}|\s*$)/;
+
 /** The first count in `label`, or undefined when there is none. */
 export function parseCount(label: string | null | undefined): number | undefined {
   if (!label) return undefined;
+  const plain = PLAIN_COUNT.exec(label);
+  return plain?.[1] ? Number(plain[1]) : parseAnyCount(label);
+}
+
+/** `parseCount` without the fast path: every format sites print. */
+export function parseAnyCount(label: string): number | undefined {
   const match = COUNT.exec(label);
   if (!match) return undefined;
   const digits = (match[1] ?? '').replace(/[ \u00a0\u202f]/g, '').replace(/[.,]$/, '');

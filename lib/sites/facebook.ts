@@ -235,7 +235,7 @@ function readTime(el: Element, permalink: Element | undefined, now: number): num
 function readBody(container: Element | null): { text: string; truncated: boolean } {
   if (!container) return { text: '', truncated: false };
   const buttons = queryAllAny(container, FB.inlineButton).filter((b) => readLine(b).length < 40);
-  const text = readText(container, { skip: (node) => matchesAny(node, FB.inlineButton), collapseNewlines: true });
+  const text = readText(container, { skip: FB.inlineButton, collapseNewlines: true });
   return { text, truncated: buttons.length > 0 };
 }
 

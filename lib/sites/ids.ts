@@ -49,6 +49,11 @@ export function parseXStatusUrl(href: string): XStatusRef | undefined {
   return { handle: match[1], id: match[2] };
 }
 
+/** Whether `handle` can be a user's handle (not an app section such as `/i/status/…`). */
+export function isXUserHandle(handle: string): boolean {
+  return /^[A-Za-z0-9_]{1,15}$/.test(handle) && !X_RESERVED.has(handle.toLowerCase());
+}
+
 /** `/acme` → 'acme' when the href is a plain profile link (not a status, not an app section). */
 export function parseXProfileHref(href: string | null | undefined): string | undefined {
   if (!href) return undefined;

@@ -11,6 +11,7 @@ import {
   countAny,
   firstSelfOrDescendant,
   matchesAny,
+  mayContainAny,
   queryAllAny,
   queryAllFirst,
   queryFirst,
@@ -21,7 +22,7 @@ import {
 import { readLine, readText } from '../dom/text';
 import { waitFor } from '../dom/wait';
 import { parseCount } from './counts';
-import { parseXProfileHref, parseXStatusHref, xStatusUrl, type XStatusRef } from './ids';
+import { isXUserHandle, parseXProfileHref, parseXStatusHref, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteAdapter } from './types';
 import { X, xFocalTime, xProfileLink } from './x.selectors';
 
@@ -95,7 +96,15 @@ function ownStatus(article: Element, quotes: Element[], time: Element | null): X
   return undefined;
 }
 
-function readHandle(userName: Element | null, article: Element, quotes: Element[]): string | undefined {
+function readHandle(userName: Element | null, article: Element, quotes: Element[], permalinkHandle: string): string | undefined {
+  // The author line shows "@handle" for the permalink's owner: find it in one text read (no
+  // element per piece of the line). The next character must end the handle ("@acme" ≠ "@acmehelp").
+  if (userName && isXUserHandle(permalinkHandle)) {
+    const line = userName.textContent ?? '';
+    const at = line.toLowerCase().indexOf(`@${permalinkHandle.toLowerCase()}`);
+    const end = at + 1 + permalinkHandle.length;
+    if (at >= 0 && !/[A-Za-z0-9_]/.test(line.charAt(end))) return line.slice(at + 1, end);
+  }
   const scope = userName ?? article;
   for (const el of queryAllAny(scope, X.handleText)) {
     if (!userName && quotes.some((q) => q.contains(el))) continue;
@@ -113,11 +122,19 @@ function readHandle(userName: Element | null, article: Element, quotes: Element[
 function readDisplayName(userName: Element | null, article: Element, handle: string): string {
   const scope = userName ?? (/^\w+$/.test(handle) ? article.querySelector(xProfileLink(handle)) : null);
   if (!scope) return '';
+  // Almost always the first block: read it before listing them all.
+  const first = queryFirst(scope, X.textBlock);
+  const firstLine = first ? readLine(first) : '';
+  if (isDisplayName(firstLine)) return firstLine;
   for (const el of queryAllAny(scope, X.textBlock)) {
-    const line = readLine(el);
-    if (line && !line.startsWith('@') && line !== '·') return line;
+    const line = el === first ? firstLine : readLine(el);
+    if (isDisplayName(line)) return line;
   }
   return '';
+}
+
+function isDisplayName(line: string): boolean {
+  return line !== '' && !line.startsWith('@') && line !== '·';
 }
 
 /** "Replying to @a @b": profile links showing @handles outside the author line and the text. */
@@ -135,9 +152,18 @@ function readReplyTo(article: Element, quotes: Element[], exclude: (Element | nu
   return handles;
 }
 
-function readCount(article: Element, chain: SelectorChain, quotes: Element[]): number | undefined {
-  return parseCount(attr(ownFirst(article, chain, quotes), 'aria-label'));
+/** The action bar's buttons sit at the end of the post: one walk finds all three. */
+const ACTION_BUTTONS: SelectorChain = [...X.replyButton, ...X.repostButton, ...X.likeButton];
+
+function readCount(buttons: Element[], chain: SelectorChain): number | undefined {
+  for (const selector of chain) {
+    for (const button of buttons) if (matchesAny(button, [selector])) return parseCount(attr(button, 'aria-label'));
+  }
+  return undefined;
 }
+
+/** Parts most posts lack: when none is present, one walk answers for all of them. */
+const OPTIONAL_PARTS: SelectorChain = [...X.socialContext, ...X.showMore, ...X.verified];
 
 function readTime(time: Element | null): number | undefined {
   const iso = attr(time, 'datetime');
@@ -177,10 +203,11 @@ export function extractX(el: Element, now: number): ExtractResult {
 
   const userName = ownFirst(article, X.userName, quotes);
   const textEl = ownFirst(article, X.text, quotes);
-  const social = ownFirst(article, X.socialContext, quotes);
-  const handle = readHandle(userName, article, quotes) ?? status.handle;
-  const showMore = ownFirst(article, X.showMore, quotes);
-  const text = textEl ? readText(textEl, { skip: (node) => matchesAny(node, X.showMore) }) : '';
+  const hasOptional = mayContainAny(article, OPTIONAL_PARTS);
+  const social = hasOptional ? ownFirst(article, X.socialContext, quotes) : null;
+  const handle = readHandle(userName, article, quotes, status.handle) ?? status.handle;
+  const showMore = hasOptional ? ownFirst(article, X.showMore, quotes) : null;
+  const text = textEl ? readText(textEl, { skip: X.showMore }) : '';
   const replyTo = readReplyTo(article, quotes, [userName, textEl, social]);
   const parentPostId = conversationParent(article, status.id);
   let quotedPostId: string | undefined;
@@ -192,6 +219,7 @@ export function extractX(el: Element, now: number): ExtractResult {
   }
   const repostedBy = social ? readRepostedBy(social) : undefined;
   const lang = attr(textEl, 'lang');
+  const buttons = ownAll(article, ACTION_BUTTONS, quotes);
 
   // Every field is valid by construction (ids are 1–25 digits, handles ≤ 50 word characters, text
   // and names are cut to their limits, counts and times are non-negative integers), so the per-post
@@ -205,7 +233,7 @@ export function extractX(el: Element, now: number): ExtractResult {
     url: xStatusUrl(status.handle, status.id),
     authorHandle: handle,
     authorName: readDisplayName(userName, article, handle).slice(0, 300),
-    authorVerified: (userName ? queryFirst(userName, X.verified) : ownFirst(article, X.verified, quotes)) !== null,
+    authorVerified: hasOptional && (userName ? queryFirst(userName, X.verified) : ownFirst(article, X.verified, quotes)) !== null,
     authorProfileUrl: `https://x.com/${handle}`,
     text: text.slice(0, 40000),
     truncated: showMore !== null,
@@ -218,13 +246,15 @@ export function extractX(el: Element, now: number): ExtractResult {
     quotedPostId,
     repostedBy,
     counts: {
-      replies: readCount(article, X.replyButton, quotes),
-      reposts: readCount(article, X.repostButton, quotes),
-      likes: readCount(article, X.likeButton, quotes),
+      replies: readCount(buttons, X.replyButton),
+      reposts: readCount(buttons, X.repostButton),
+      likes: readCount(buttons, X.likeButton),
     },
   };
   return { ok: true, post };
 }
+
+const QUOTE_OR_POST: SelectorChain = [...X.quote, ...X.post];
 
 /**
  * The key alone, for every post on the timeline. In X's markup the post's own timestamp comes
@@ -235,8 +265,9 @@ export function peekXKey(el: Element): PeekResult {
   const article = firstSelfOrDescendant(el, X.post);
   if (!article) return { ok: false, reason: 'notAPost' };
   const time = queryFirst(article, X.time);
-  const quote = time ? closestOfAny(time, X.quote) : null;
-  if (time && !(quote && article.contains(quote))) {
+  // The nearest quote-or-post around the time stops at the post: no walk up to the document root.
+  const nearest = time ? closestOfAny(time, QUOTE_OR_POST) : null;
+  if (time && nearest && (nearest === article || !matchesAny(nearest, X.quote))) {
     const ref = parseXStatusHref(attr(closestAny(time, X.link), 'href'));
     if (ref) return { ok: true, key: postKey('x', ref.id) };
   }
@@ -282,7 +313,7 @@ export function readXProfileStats(doc: ParentNode): ProfileStat[] {
 
 function profileHeaderFor(doc: ParentNode, handle: string): Element | null {
   for (const header of queryAllAny(doc, X.profileName)) {
-    if (readHandle(header, header, [])?.toLowerCase() === handle.toLowerCase()) return header;
+    if (readHandle(header, header, [], '')?.toLowerCase() === handle.toLowerCase()) return header;
   }
   return null;
 }
@@ -304,6 +335,11 @@ export function xReplyBoxFor(postEl: Element): HTMLElement | null {
   return editorIn(closestAny(postEl, X.primaryColumn) ?? doc);
 }
 
+/** A timeline row, or a post: neither holds the profile header or a hover card (those are layers). */
+function isPostRow(el: Element): boolean {
+  return matchesAny(el, X.cell) || matchesAny(el, X.post);
+}
+
 /** A hover card fills in its follower line after it appears: changes anywhere inside it count. */
 const PROFILE_STATS_PARTS = [...X.followersLink, ...X.hoverCard];
 
@@ -321,7 +357,9 @@ export const xAdapter: SiteAdapter = {
     return ownFirst(article, X.userName, quoteContainers(article));
   },
   readProfileStats: readXProfileStats,
-  mayHoldProfileStats: (el) => touchesAny(el, PROFILE_STATS_PARTS),
+  // Timeline rows (a post, or the row holding one) never carry a follower count: the common case
+  // is answered without walking the row.
+  mayHoldProfileStats: (el) => !isPostRow(el) && touchesAny(el, PROFILE_STATS_PARTS),
   findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
     const out: BrandReply[] = [];

@@ -3,7 +3,9 @@
  * 2,000 X-like posts in (100 batches of 20 every 30 ms, like infinite scroll) three ways:
  *   A  on x.com: the whole pipeline runs (observe → extract → batch → postsSeen → marks + badges);
  *   B  on an unmatched host with a bare MutationObserver that only reads each post's text;
- *   C  on an unmatched host with no observer (the page's own cost).
+ *   C  on an unmatched host with no observer (the page's own cost);
+ *   D  like B, but the bare observer is an extension's content script (isolated world), the least
+ *      any extension can do per post.
  * Main-thread busy time comes from CDP Performance.getMetrics (TaskDuration deltas), so idle
  * waiting (e.g. for the background's verdicts) costs nothing. Ratio = (A − C) / (B − C).
  * Long tasks come from a buffered PerformanceObserver in the page (it also sees content-script
@@ -16,6 +18,7 @@ import { makeTweets, type FakeTweet } from '../../e2e/support/xPage';
 import { BENCH_ORIGIN, median, round, withExtension, type ExtensionSession } from './session';
 import { startProfile, stopProfile, type Attribution } from './profile';
 import { streamPage, type StreamMode } from './streamPage';
+import { REFERENCE_PATH } from './referenceExtension';
 
 export interface PipelineBenchOptions {
   posts?: number;
@@ -40,9 +43,9 @@ export interface PipelineRun {
   longTasks: number;
   wallMs: number;
   prioritised: number;
-  /** Mode B only: the bare observer's time measured inside its own callback. */
+  /** Modes B and D: the bare observer's time measured inside its own callback. */
   observerMs: number;
-  /** Profiled runs only: sampled JS time in the content script (A) or the bare observer (B). */
+  /** Profiled runs only: sampled JS time in the content script (A) or the bare observer (B, D). */
   attributedMs?: number;
 }
 
@@ -68,13 +71,28 @@ export interface PipelineBenchResult {
   /** (A − C) per post, µs: the extension's absolute cost. */
   extensionUsPerPost: number;
   bareUsPerPost: number;
+  /**
+   * The same comparisons against D, the bare observer as a content script: what the pipeline costs
+   * over the least an extension can do (its isolated world pays for a wrapper per DOM object it
+   * touches, which a page script does not). Reported next to the page-script ratios, not instead.
+   */
+  contentWorld: {
+    bareUsPerPost: number;
+    ratio: number;
+    bareSelfUsPerPost: number;
+    ratioVsSelfTimed: number;
+    profiledBareUsPerPost: number | undefined;
+    profiledRatio: number | undefined;
+  };
   maxLongTaskMs: Record<StreamMode, number>;
   /**
    * One extra A and B run under the CPU profiler (not in the medians): JavaScript time in the
    * content script vs in the bare observer, per post. Immune to the page's layout noise, but sees
    * only JS (and what JS forces), not layout/paint the marks and badges cause later.
    */
-  profiled: { contentScriptUsPerPost: number; bareObserverUsPerPost: number; ratio: number } | undefined;
+  profiled:
+    | { contentScriptUsPerPost: number; bareObserverUsPerPost: number; ratio: number; contentWorldBareUsPerPost: number; contentWorldRatio: number }
+    | undefined;
   /** Median seconds from the first batch until every post was marked and every mention prioritised. */
   markedWithinMs: number;
   goals: { ratioMax: number; longTaskMaxMs: number; ratioMet: boolean; longTaskMet: boolean };
@@ -128,7 +146,7 @@ async function progress(page: Page): Promise<z.infer<typeof ProgressSchema>> {
 function doneFor(mode: StreamMode, p: z.infer<typeof ProgressSchema>, posts: number, mentions: number): boolean {
   if (p.appended < posts) return false;
   if (mode === 'A') return p.marked >= posts && p.prioritised >= mentions;
-  if (mode === 'B') return p.read >= posts;
+  if (mode === 'B' || mode === 'D') return p.read >= posts;
   return true;
 }
 
@@ -147,6 +165,10 @@ async function runOnce(
   if (mode === 'A') {
     s.sitePages.set(path, html);
     url = `https://x.com${path}`;
+  } else if (mode === 'D') {
+    const referencePath = `${REFERENCE_PATH}${path.slice(1)}`;
+    s.benchPages.set(referencePath, html);
+    url = `${BENCH_ORIGIN}${referencePath}`;
   } else {
     s.benchPages.set(path, html);
     url = `${BENCH_ORIGIN}${path}`;
@@ -199,7 +221,7 @@ async function runOnce(
       longTasks: longTasks.length,
       wallMs,
       prioritised: last.prioritised,
-      observerMs: mode === 'B' ? z.number().parse(await page.evaluate('window.__bench.observerMs()')) : 0,
+      observerMs: mode === 'B' || mode === 'D' ? z.number().parse(await page.evaluate('window.__bench.observerMs()')) : 0,
       ...(attribution ? { attributedMs: mode === 'A' ? attribution.byUrlMs : attribution.byFunctionMs } : {}),
     };
   } finally {
@@ -233,7 +255,7 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       const tweets = benchTweets(posts, 1_750_000_000_000_000_000n + BigInt(r) * 1_000_000n);
       mentions = tweets.filter((_, i) => i % MENTION_EVERY === 0).length;
       // Rotate the order so no mode always runs first (or right after the background's writes).
-      const order: StreamMode[] = (['A', 'B', 'C'] as const).map((_, k, all) => all[(k + r) % all.length] ?? 'C');
+      const order: StreamMode[] = (['A', 'B', 'C', 'D'] as const).map((_, k, all) => all[(k + r) % all.length] ?? 'C');
       for (const mode of order) {
         const run = await runOnce(s, mode, tweets, mentions, { batchSize, intervalMs }, `${mode}${r}`);
         log(
@@ -248,10 +270,20 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       const tweets = benchTweets(posts, 1_750_000_000_000_000_000n + 9_000_000n);
       const pa = await runOnce(s, 'A', tweets, mentions, { batchSize, intervalMs }, 'Aprof', true);
       const pb = await runOnce(s, 'B', tweets, mentions, { batchSize, intervalMs }, 'Bprof', true);
+      const pd = await runOnce(s, 'D', tweets, mentions, { batchSize, intervalMs }, 'Dprof', true);
       const contentScriptUsPerPost = round(((pa.attributedMs ?? NaN) * 1000) / posts, 1);
       const bareObserverUsPerPost = round(((pb.attributedMs ?? NaN) * 1000) / posts, 1);
-      profiled = { contentScriptUsPerPost, bareObserverUsPerPost, ratio: round(contentScriptUsPerPost / bareObserverUsPerPost, 1) };
-      log(`  profiled: content script ${contentScriptUsPerPost} µs/post, bare observer ${bareObserverUsPerPost} µs/post`);
+      const contentWorldBareUsPerPost = round(((pd.attributedMs ?? NaN) * 1000) / posts, 1);
+      profiled = {
+        contentScriptUsPerPost,
+        bareObserverUsPerPost,
+        ratio: round(contentScriptUsPerPost / bareObserverUsPerPost, 1),
+        contentWorldBareUsPerPost,
+        contentWorldRatio: round(contentScriptUsPerPost / contentWorldBareUsPerPost, 1),
+      };
+      log(
+        `  profiled: content script ${contentScriptUsPerPost} µs/post, bare observer ${bareObserverUsPerPost} µs/post (page script), ${contentWorldBareUsPerPost} µs/post (content script)`,
+      );
     }
 
     const of = (mode: StreamMode) => runs.filter((x) => x.mode === mode);
@@ -259,6 +291,7 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
     const a = med('A', (x) => x.taskMs);
     const b = med('B', (x) => x.taskMs);
     const c = med('C', (x) => x.taskMs);
+    const d = med('D', (x) => x.taskMs);
     const ratioPerRepeat = Array.from({ length: repeats }, (_, r) => {
       const [ar, br, cr] = (['A', 'B', 'C'] as const).map((m) => of(m)[r]?.taskMs ?? Number.NaN);
       return round(((ar ?? NaN) - (cr ?? NaN)) / ((br ?? NaN) - (cr ?? NaN)), 2);
@@ -274,7 +307,7 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       mentions,
       repeats,
       runs,
-      perPostUs: { A: perPost(a), B: perPost(b), C: perPost(c) },
+      perPostUs: { A: perPost(a), B: perPost(b), C: perPost(c), D: perPost(d) },
       ratio: round(ratio, 2),
       ratioPerRepeat,
       scriptRatio: round(sb - sc > 0 ? (sa - sc) / (sb - sc) : Number.NaN, 2),
@@ -282,7 +315,15 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       ratioVsSelfTimed: round((a - c) / med('B', (x) => x.observerMs), 1),
       extensionUsPerPost: perPost(a - c),
       bareUsPerPost: perPost(b - c),
-      maxLongTaskMs: { A: maxLong('A'), B: maxLong('B'), C: maxLong('C') },
+      contentWorld: {
+        bareUsPerPost: perPost(d - c),
+        ratio: round(d - c > 0 ? (a - c) / (d - c) : Number.NaN, 2),
+        bareSelfUsPerPost: perPost(med('D', (x) => x.observerMs)),
+        ratioVsSelfTimed: round((a - c) / med('D', (x) => x.observerMs), 1),
+        profiledBareUsPerPost: profiled?.contentWorldBareUsPerPost,
+        profiledRatio: profiled?.contentWorldRatio,
+      },
+      maxLongTaskMs: { A: maxLong('A'), B: maxLong('B'), C: maxLong('C'), D: maxLong('D') },
       profiled,
       markedWithinMs: med('A', (x) => x.wallMs),
       // Met only when every measure meets it: B − C is small and noisy, so `ratio` alone can

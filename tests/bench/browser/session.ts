@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXTENSION_PATH, extensionIdOf, extensionLaunchArgs, routeSites } from '../../e2e/support/extension';
+import { writeReferenceExtension } from './referenceExtension';
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -83,7 +84,8 @@ async function launchSnapshot(workDir: string): Promise<BrowserContext> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: !process.env.HEADED,
     viewport: { width: 1280, height: 900 },
-    args: extensionLaunchArgs(extension),
+    // The reference extension only runs on the bench host's /bare/ pages (pipeline mode D).
+    args: extensionLaunchArgs(extension, writeReferenceExtension(path.join(workDir, 'reference'))),
   });
 }
 

@@ -6,8 +6,12 @@
  */
 import { tweetCell, xPage, type FakeTweet } from '../../e2e/support/xPage';
 
-/** A = the extension watches (x.com); B = a bare MutationObserver reads each post's text; C = nobody. */
-export type StreamMode = 'A' | 'B' | 'C';
+/**
+ * A = the extension watches (x.com); B = a bare MutationObserver page script reads each post's
+ * text; C = nobody; D = the same bare observer as an extension content script (isolated world:
+ * referenceExtension.ts), the page itself runs nothing.
+ */
+export type StreamMode = 'A' | 'B' | 'C' | 'D';
 
 export interface StreamProgress {
   appended: number;
@@ -90,7 +94,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
     progress() {
       return {
         appended,
-        read,
+        read: MODE === 'D' ? Number(document.documentElement.getAttribute('data-bare-read') || 0) : read,
         marked: document.querySelectorAll('[data-replyline-post]').length,
         prioritised: document.querySelectorAll('[data-replyline-priority]').length,
       };
@@ -98,7 +102,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
     // Tasks that ended after streaming began (page load is not what we measure).
     longTasks() { return longTasks.filter((t) => t.start + t.duration >= startedAt); },
     // The bare observer's own time, measured inside its callback (wall clock).
-    observerMs() { return observerMs; },
+    observerMs() { return MODE === 'D' ? Number(document.documentElement.getAttribute('data-bare-ms') || 0) : observerMs; },
   };
 })();`;
   return xPage([], script);

@@ -23,10 +23,11 @@ export interface ExtensionFixtures {
 }
 
 /** Chromium flags for a run with one unpacked extension and no background network chatter. */
-export function extensionLaunchArgs(extensionPath: string): string[] {
+export function extensionLaunchArgs(extensionPath: string, ...more: string[]): string[] {
+  const paths = [extensionPath, ...more].join(',');
   return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
+    `--disable-extensions-except=${paths}`,
+    `--load-extension=${paths}`,
     '--no-sandbox',
     '--disable-background-networking',
     '--disable-component-update',

@@ -130,4 +130,27 @@ describe('startPostScanner reporting', () => {
     // Every post is read again; the background already knows the Acme ones and decides again.
     expect(sentKeys()).toContain(`x:${tweets[1]?.id}`);
   });
+
+  it('counts candidates while the page may be unreadable, and only per doubling once posts read fine', async () => {
+    const countCandidates = vi.fn(xAdapter.countCandidates);
+    const adapter = { ...xAdapter, countCandidates };
+    const tweets = makeTweets(12, (i) => `@acme order ${i}`, 1763000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn" id="t">${tweets.slice(0, 3).map(tweetCell).join('')}</div></main>`;
+    startPostScanner(adapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await settle();
+    expect(sent.at(-1)?.data).toMatchObject({ recognised: 3, candidates: 3 });
+    const counts = countCandidates.mock.calls.length;
+
+    // 4 read, 3 counted: within 2×, so the walk of the whole document is not repeated.
+    document.getElementById('t')?.insertAdjacentHTML('beforeend', tweetCell(tweets[3]!));
+    await settle();
+    expect(countCandidates.mock.calls.length).toBe(counts);
+    expect(sent.at(-1)?.data).toMatchObject({ recognised: 1, candidates: 3 });
+
+    // 12 read against 3 counted: recount.
+    document.getElementById('t')?.insertAdjacentHTML('beforeend', tweets.slice(4).map(tweetCell).join(''));
+    await settle();
+    expect(countCandidates.mock.calls.length).toBeGreaterThan(counts);
+    expect(sent.at(-1)?.data).toMatchObject({ candidates: 12 });
+  });
 });

@@ -65,6 +65,34 @@ describe('observe', () => {
     ac.abort();
   });
 
+  it('reports exactly the outermost additions whatever their order (siblings share proven-clear parents)', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const ac = new AbortController();
+    const row = div('row');
+    const holder = div('holder');
+    document.body.append(row, holder);
+    await mutationsDelivered();
+    observe(document.body, { signal: ac.signal, onAdded }, { scheduler: s.scheduler });
+    // f sits under d, c under b: added child-first, then their ancestors.
+    const d = div('d');
+    const e = div('e');
+    const f = div('f');
+    const b = div('b');
+    const c = div('c');
+    row.append(div('a'));
+    holder.append(d);
+    d.append(e);
+    e.append(f);
+    row.append(b);
+    b.append(c);
+    row.append(div('g'));
+    await mutationsDelivered();
+    s.run();
+    expect(onAdded.mock.calls.flatMap((call) => call[0].map((el: Element) => el.id))).toEqual(['a', 'd', 'b', 'g']);
+    ac.abort();
+  });
+
   it('hands work over in chunks and yields when the slice runs out of time', async () => {
     const s = manualScheduler();
     const onAdded = vi.fn();

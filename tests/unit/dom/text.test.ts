@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readText, type ReadTextOptions } from '../../../lib/dom/text';
+import { normaliseWhitespace, readText, walkedText, type ReadTextOptions } from '../../../lib/dom/text';
 
 function read(html: string, options?: ReadTextOptions): string {
   const host = document.createElement('div');
@@ -21,7 +21,11 @@ describe('readText', () => {
     ['<a href="/hashtag/acme">#acme</a>', '#acme', undefined],
     ['&lt;img src=x onerror=alert(1)&gt;', '<img src=x onerror=alert(1)>', undefined],
     ['<script>alert(1)</script><style>p{}</style>ok', 'ok', undefined],
-    ['text<div role="button">Show more</div>', 'text', { skip: (el) => el.getAttribute('role') === 'button' }],
+    ['text<div role="button">Show more</div>', 'text', { skip: ['[role="button"]'] }],
+    ['text<div role="button">Show more</div>', 'textShow more', { skip: ['::not-a-selector'] }],
+    ['<span>plain <b>bold</b> text</span>', 'plain bold text', undefined],
+    ['<p>one</p><p>two</p>', 'one\n\ntwo', { collapseNewlines: true }],
+    ['<p>one</p><p>two</p>', 'onetwo', undefined],
     ['<div dir="auto">para\n  one</div><div dir="auto">para two</div>', 'para one\n\npara two', { collapseNewlines: true }],
   ])('%j', (html, expected, options) => {
     expect(read(html, options)).toBe(expected);
@@ -37,6 +41,52 @@ describe('readText', () => {
         expect(host.children).toHaveLength(0);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('the textContent fast path says exactly what the node walk says, for any markup', () => {
+    type Tree = string | { tag: string; attrs: [string, string][]; children: Tree[] };
+    const text = fc.stringMatching(/^[a-z @#.…\n\t\u00a0:/]{0,8}$/);
+    const attr = fc.constantFrom<[string, string]>(['aria-hidden', 'true'], ['role', 'button'], ['title', 'https://ex.com/x'], ['alt', '😀'], ['dir', 'auto'], ['lang', 'en']);
+    const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text,
+        fc.record({
+          tag: fc.constantFrom('span', 'div', 'a', 'img', 'br', 'b', 'p', 'button', 'script', 'svg'),
+          attrs: fc.array(attr, { maxLength: 2 }),
+          children: fc.array(tie('tree'), { maxLength: 3 }),
+        }),
+      ),
+    }));
+    const build = (t: Tree): Node => {
+      if (typeof t === 'string') return document.createTextNode(t);
+      const el = document.createElement(t.tag);
+      for (const [name, value] of t.attrs) el.setAttribute(name, value);
+      for (const child of t.children) el.append(build(child));
+      return el;
+    };
+    const optionsArb = fc.constantFrom<ReadTextOptions>({}, { collapseNewlines: true }, { skip: ['[role="button"]'] }, { skip: ['[role="button"]'], collapseNewlines: true });
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 4 }), optionsArb, (children, options) => {
+        const host = document.createElement('div');
+        for (const child of children) host.append(build(child));
+        expect(readText(host, options)).toBe(normaliseWhitespace(walkedText(host, options)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('normaliseWhitespace: its quick "nothing to do" test never skips a change the replacements make', () => {
+    const reference = (text: string) =>
+      text.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0\u202f]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    const piece = fc.constantFrom('a', 'Б', '字', ' ', '  ', '\n', '\n\n\n', '\r', '\r\n', '\t', '\u00a0', '\u202f', '\u2003', '\ufeff', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(normaliseWhitespace(text)).toBe(reference(text));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

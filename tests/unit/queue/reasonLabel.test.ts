@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { parse } from 'yaml';
 import { NOISE_RULES } from '@/lib/triage';
 import { KNOWN_RULES, SIGNAL_CODES, reasonLabel, reasonLabelKey } from '@/lib/pipeline/reasonLabel';
+import { englishGetMessage } from '../support/i18n';
 
 function lookup(file: string): (key: string) => unknown {
   const tree: unknown = parse(readFileSync(path.resolve('locales', file), 'utf8'));
@@ -17,20 +18,6 @@ function codesInScorer(): string[] {
   const source = readFileSync(path.resolve('lib/triage/score.ts'), 'utf8');
   const firstArgs = [...source.matchAll(/\badd\(([^,]+),/g)].map((m) => m[1] ?? '');
   return [...new Set(firstArgs.flatMap((arg) => [...arg.matchAll(/'([\w.]+)'/g)].map((m) => m[1] ?? '')))];
-}
-
-/** English messages the way chrome.i18n serves them: `a.b.c` is message `a_b_c`, `$n` substituted. */
-function englishGetMessage(): (name: string, subs?: string | string[]) => string {
-  const flat = new Map<string, string>();
-  const walk = (node: unknown, prefix: string): void => {
-    if (typeof node === 'string') flat.set(prefix, node);
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}_${k}` : k);
-  };
-  walk(parse(readFileSync(path.resolve('locales/en.yml'), 'utf8')), '');
-  return (name, subs) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (flat.get(name) ?? '').replace(/\$(\d)/g, (_m, n: string) => list[Number(n) - 1] ?? '');
-  };
 }
 
 beforeAll(() => {

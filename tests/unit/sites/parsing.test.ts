@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCount } from '../../../lib/sites/counts';
+import { parseAnyCount, parseCount } from '../../../lib/sites/counts';
 import { parseFacebookTime } from '../../../lib/sites/fbtime';
 import { facebookPageKind } from '../../../lib/sites/facebook';
 import { parseFacebookHref, parseXProfileHref, parseXStatusHref, parseXStatusUrl } from '../../../lib/sites/ids';
@@ -43,6 +43,18 @@ describe('parseCount', () => {
         const n = parseCount(s);
         return n === undefined || (Number.isSafeInteger(n) && n >= 0);
       }),
+    );
+  });
+
+  it('the fast path for plain "12 Replies" labels agrees with the general parser', () => {
+    const word = fc.constantFrom('Replies. Reply', 'Likes', 'K', 'k reposts', 'M', 'mo', 'B', 'bn', 'млн', 'тыс.', '万', 'Kb', '', ' ', '1', ',5');
+    const gap = fc.constantFrom('', ' ', '  ', '\u00a0', '\u202f', '\t');
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,16}$/), gap, word, fc.string({ maxLength: 6 }), (digits, space, unit, tail) => {
+        const label = `${digits}${space}${unit}${tail}`;
+        expect(parseCount(label)).toBe(parseAnyCount(label));
+      }),
+      { numRuns: 500 },
     );
   });
 

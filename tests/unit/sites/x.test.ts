@@ -208,6 +208,18 @@ describe('x adapter on a conversation page', () => {
 
 describe('x profile stats', () => {
   const doc = loadFixture('x', 'profile.html', 'https://x.com/acme');
+  it.each<[string, (d: Document) => Element | null, boolean]>([
+    ['the header follower link', (d) => d.querySelector('a[href$="/verified_followers"]'), true],
+    ['a span inside the hover card', (d) => d.querySelector('[data-testid="HoverCard"] span'), true],
+    ['the layer holding the hover card', (d) => d.getElementById('layers'), true],
+    ['a timeline article', () => timeline.querySelector('article[data-testid="tweet"]'), false],
+    ['a timeline row holding an article', () => timeline.querySelector('[data-testid="cellInnerDiv"]'), false],
+  ])('mayHoldProfileStats: %s → %s', (_, pick, expected) => {
+    const el = pick(doc);
+    if (!el) throw new Error('fixture element missing');
+    expect(xAdapter.mayHoldProfileStats(el)).toBe(expected);
+  });
+
   it('reads the header and the hover card', () => {
     expect(xAdapter.readProfileStats(doc)).toEqual([
       { handle: 'acme', followers: 12_300, verified: true },
