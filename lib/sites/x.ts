@@ -97,13 +97,14 @@ function ownStatus(article: Element, quotes: Element[], time: Element | null): X
 }
 
 function readHandle(userName: Element | null, article: Element, quotes: Element[], permalinkHandle: string): string | undefined {
-  // The author line shows "@handle" for the permalink's owner: find it in one text read (no
-  // element per piece of the line). The next character must end the handle ("@acme" ≠ "@acmehelp").
+  // The author line shows "@handle" for the permalink's owner, spelt as in the permalink: confirm
+  // it in one text read (no element per piece of the line). The next character must end the
+  // handle ("@acme" is not in "@acmehelp"); anything less certain takes the element walk below.
   if (userName && isXUserHandle(permalinkHandle)) {
     const line = userName.textContent ?? '';
-    const at = line.toLowerCase().indexOf(`@${permalinkHandle.toLowerCase()}`);
-    const end = at + 1 + permalinkHandle.length;
-    if (at >= 0 && !/[A-Za-z0-9_]/.test(line.charAt(end))) return line.slice(at + 1, end);
+    for (let at = line.indexOf(`@${permalinkHandle}`); at >= 0; at = line.indexOf(`@${permalinkHandle}`, at + 1)) {
+      if (!/[A-Za-z0-9_]/.test(line.charAt(at + 1 + permalinkHandle.length))) return permalinkHandle;
+    }
   }
   const scope = userName ?? article;
   for (const el of queryAllAny(scope, X.handleText)) {
@@ -125,16 +126,17 @@ function readDisplayName(userName: Element | null, article: Element, handle: str
   // Almost always the first block: read it before listing them all.
   const first = queryFirst(scope, X.textBlock);
   const firstLine = first ? readLine(first) : '';
-  if (isDisplayName(firstLine)) return firstLine;
+  if (isDisplayName(firstLine, handle)) return firstLine;
   for (const el of queryAllAny(scope, X.textBlock)) {
     const line = el === first ? firstLine : readLine(el);
-    if (isDisplayName(line)) return line;
+    if (isDisplayName(line, handle)) return line;
   }
   return '';
 }
 
-function isDisplayName(line: string): boolean {
-  return line !== '' && !line.startsWith('@') && line !== '·';
+/** Not the "@handle" block or the "·" separator (a display name may itself start with "@"). */
+function isDisplayName(line: string, handle: string): boolean {
+  return line !== '' && line !== '·' && !(line.startsWith('@') && line.slice(1).toLowerCase() === handle.toLowerCase());
 }
 
 /** "Replying to @a @b": profile links showing @handles outside the author line and the text. */

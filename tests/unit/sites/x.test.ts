@@ -4,6 +4,7 @@ import { normaliseWhitespace } from '../../../lib/dom/text';
 import { PostSchema, type Post } from '../../../lib/schemas';
 import { extractX, xAdapter } from '../../../lib/sites/x';
 import { byId, loadFixture } from './load';
+import { tweetArticle } from '../../e2e/support/xPage';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
 const timeline = loadFixture('x', 'timeline.html', 'https://x.com/home');
@@ -79,6 +80,19 @@ describe('x adapter on the home timeline fixture', () => {
     ['row-badtime', 'counts', { replies: 1200, reposts: 12000, likes: 3_000_000 }],
   ])('%s → %s', (rowId, field, expected) => {
     expect(postIn(timeline, rowId)[field]).toEqual(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['a plain name', 'Jane Doe', 'jane_doe'],
+    ['a name quoting a longer handle', 'fan of @jane_doe_fans', 'jane_doe'],
+    ['a name quoting another casing', '@JANE_DOE fan', 'jane_doe'],
+    ['a name quoting the handle itself', 'the real @jane_doe', 'jane_doe'],
+    ['a name with markup-like text', '<b>@jane</b>', 'jane_doe'],
+  ])('reads the author handle from the author line whatever the display name holds: %s', (_, name, handle) => {
+    const host = timeline.createElement('div');
+    host.innerHTML = tweetArticle({ id: '1850000000000000099', handle, name, text: 'hi', createdAt: '2026-11-23T16:00:00.000Z' });
+    const result = extractX(host, NOW);
+    expect(result.ok && [result.post.authorHandle, result.post.authorName]).toEqual([handle, name]);
   });
 
   it('never reads t.co as the link text when the expanded URL is shown', () => {
