@@ -7,37 +7,18 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bareObserverSource } from './bareObserver';
 
 /** Pages under this path on the bench host get the reference content script. */
 export const REFERENCE_PATH = '/bare/';
 
-/** Plain ES2020 (it ships as a file); the function name is what the profiler attributes. */
+/** The same bare observer; progress goes to attributes the page's bench handle (main world) reads. */
 const CONTENT_SCRIPT = `(() => {
-  const SEL = 'article[data-testid="tweet"]';
-  const seen = new WeakSet();
   let read = 0;
   let chars = 0;
   let observerMs = 0;
   const root = document.documentElement;
-  new MutationObserver(function bareObserver(records) {
-    const t0 = performance.now();
-    for (const r of records) {
-      for (const n of r.addedNodes) {
-        if (!(n instanceof Element)) continue;
-        const found = n.matches(SEL) ? [n] : n.querySelectorAll(SEL);
-        for (const a of found) {
-          if (seen.has(a)) continue;
-          seen.add(a);
-          chars += (a.textContent || '').length;
-          read += 1;
-        }
-      }
-    }
-    observerMs += performance.now() - t0;
-    // The page's bench handle lives in the main world: it reads progress from these attributes.
-    root.setAttribute('data-bare-read', String(read));
-    root.setAttribute('data-bare-ms', String(observerMs));
-  }).observe(document.body, { childList: true, subtree: true });
+  ${bareObserverSource("root.setAttribute('data-bare-read', String(read)); root.setAttribute('data-bare-ms', String(observerMs));")}
 })();
 `;
 

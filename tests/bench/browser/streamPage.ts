@@ -5,6 +5,7 @@
  * three runs differ only in who watches the timeline.
  */
 import { tweetCell, xPage, type FakeTweet } from '../../e2e/support/xPage';
+import { bareObserverSource } from './bareObserver';
 
 /**
  * A = the extension watches (x.com); B = a bare MutationObserver page script reads each post's
@@ -55,27 +56,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
   let read = 0;
   let chars = 0;
   let observerMs = 0;
-  if (MODE === 'B') {
-    // The least any post reader must do: notice each new post and read its text once.
-    const seen = new WeakSet();
-    const SEL = 'article[data-testid="tweet"]';
-    new MutationObserver(function bareObserver(records) {
-      const t0 = performance.now();
-      for (const r of records) {
-        for (const n of r.addedNodes) {
-          if (!(n instanceof Element)) continue;
-          const found = n.matches(SEL) ? [n] : n.querySelectorAll(SEL);
-          for (const a of found) {
-            if (seen.has(a)) continue;
-            seen.add(a);
-            chars += (a.textContent || '').length;
-            read += 1;
-          }
-        }
-      }
-      observerMs += performance.now() - t0;
-    }).observe(document.body, { childList: true, subtree: true });
-  }
+  if (MODE === 'B') ${bareObserverSource()}
   const timeline = document.getElementById('timeline');
   window.__bench = {
     start() {
