@@ -15,6 +15,12 @@ import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher } from './brandMatcher';
 
 const POST_ATTR = 'data-replyline-post';
+/**
+ * The key each element was marked with, mirrored from POST_ATTR: reading it back from the DOM was
+ * one more native call per post. Kept across pages (elements outlive SPA navigations); a mark set
+ * by an earlier copy of this script (extension reloaded) is simply overwritten.
+ */
+const markedKeys = new WeakMap<Element, string>();
 const PRIORITY_ATTR = 'data-replyline-priority';
 const BATCH_DELAY_MS = 150;
 const MAX_BATCH = 200;
@@ -190,11 +196,11 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
   const applyVerdicts = (verdicts: PostVerdict[]) => {
     for (const verdict of verdicts) {
       for (const el of elementsByKey.get(verdict.key) ?? []) {
-        if (el.getAttribute(POST_ATTR) !== verdict.key) continue; // recycled since
+        if (markedKeys.get(el) !== verdict.key) continue; // recycled since
         if (verdict.matched && !verdict.own && verdict.priority !== undefined) {
           el.setAttribute(PRIORITY_ATTR, String(verdict.priority));
           whenNear(el, () => {
-            if (el.getAttribute(POST_ATTR) === verdict.key) showBadge(adapter, el, verdict);
+            if (markedKeys.get(el) === verdict.key) showBadge(adapter, el, verdict);
           });
         } else {
           el.removeAttribute(PRIORITY_ATTR);
@@ -220,7 +226,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
 
   /** Marks `el` as showing post `key`; false when it carried no mark before (a fresh element). */
   const mark = (el: Element, key: string): boolean => {
-    const previousKey = el.getAttribute(POST_ATTR);
+    const previousKey = markedKeys.get(el);
     if (previousKey === key) return true;
     if (previousKey) {
       // A recycled row now showing another post: drop the old marks before the new verdict.
@@ -229,9 +235,10 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
       unbadge(el);
     }
     el.setAttribute(POST_ATTR, key);
+    markedKeys.set(el, key);
     recognised += 1;
     pageRecognised += 1;
-    return previousKey !== null;
+    return previousKey !== undefined;
   };
 
   const failed = () => {

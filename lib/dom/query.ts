@@ -49,6 +49,16 @@ export function queryFirst(root: ParentNode, chain: SelectorChain): Element | nu
   return null;
 }
 
+/**
+ * `queryFirst` for parts nearly always present (a post's time): the preferred selector's first
+ * match is the answer in one native call; only when it finds nothing are the fallbacks tried.
+ */
+export function queryFirstPresent(root: ParentNode, chain: SelectorChain): Element | null {
+  const [head] = chain;
+  const found = head === undefined ? null : safeQuery(root, head);
+  return found ?? (chain.length > 1 ? queryFirst(root, chain.slice(1)) : null);
+}
+
 /** All elements for the first selector in the chain that yields any (fallbacks are not mixed in). */
 export function queryAllFirst(root: ParentNode, chain: SelectorChain): Element[] {
   if (chain.length > 1) {

@@ -15,6 +15,7 @@ import {
   queryAllAny,
   queryAllFirst,
   queryFirst,
+  queryFirstPresent,
   selfAndDescendants,
   touchesAny,
   type SelectorChain,
@@ -70,10 +71,13 @@ function quoteContainers(article: Element): Element[] {
   );
 }
 
-/** First element outside quoted posts for the first selector of the chain that has one. */
-function ownFirst(article: Element, chain: SelectorChain, quotes: Element[]): Element | null {
+/**
+ * First element outside quoted posts for the first selector of the chain that has one. `present`:
+ * a part nearly every post has (time, author line, text), looked up by its preferred selector first.
+ */
+function ownFirst(article: Element, chain: SelectorChain, quotes: Element[], present = false): Element | null {
   // Most posts quote nothing: then "own" is simply the first match, no list to build and filter.
-  if (quotes.length === 0) return queryFirst(article, chain);
+  if (quotes.length === 0) return present ? queryFirstPresent(article, chain) : queryFirst(article, chain);
   for (const selector of chain) {
     for (const el of queryAllAny(article, [selector])) if (!quotes.some((q) => q.contains(el))) return el;
   }
@@ -143,9 +147,9 @@ function isDisplayName(line: string, handle: string): boolean {
 function readReplyTo(article: Element, quotes: Element[], exclude: (Element | null)[]): string[] {
   const handles: string[] = [];
   for (const a of ownAll(article, X.link, quotes)) {
-    if (exclude.some((ex) => ex?.contains(a))) continue;
     const match = HANDLE_TEXT.exec((a.textContent ?? '').trim());
-    if (!match?.[1]) continue; // most links show no @handle: skip parsing their URL
+    if (!match?.[1]) continue; // most links show no @handle: nothing more to ask of them
+    if (exclude.some((ex) => ex?.contains(a))) continue;
     const href = parseXProfileHref(a.getAttribute('href'));
     if (href && href.toLowerCase() === match[1].toLowerCase() && !handles.includes(match[1])) {
       handles.push(match[1]);
@@ -157,9 +161,17 @@ function readReplyTo(article: Element, quotes: Element[], exclude: (Element | nu
 /** The action bar's buttons sit at the end of the post: one walk finds all three. */
 const ACTION_BUTTONS: SelectorChain = [...X.replyButton, ...X.repostButton, ...X.likeButton];
 
-function readCount(buttons: Element[], chain: SelectorChain): number | undefined {
+/** `[data-testid="reply"]` → 'reply': such selectors are answered by reading the attribute once. */
+const TEST_ID_SELECTOR = /^\[data-testid="([\w-]+)"\]$/;
+
+function readCount(buttons: Element[], testIds: (string | undefined)[], chain: SelectorChain): number | undefined {
   for (const selector of chain) {
-    for (const button of buttons) if (matchesAny(button, [selector])) return parseCount(attr(button, 'aria-label'));
+    const testId = TEST_ID_SELECTOR.exec(selector)?.[1];
+    for (let i = 0; i < buttons.length; i++) {
+      const button = buttons[i]!;
+      const hit = testId !== undefined ? testIds[i] === testId : matchesAny(button, [selector]);
+      if (hit) return parseCount(attr(button, 'aria-label'));
+    }
   }
   return undefined;
 }
@@ -174,6 +186,9 @@ function readTime(time: Element | null): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : undefined;
 }
 
+/** Post elements findPostElements has returned (the scanner reads exactly those): no re-matching. */
+const foundPosts = new WeakSet<Element>();
+
 /** The page's path segments, parsed once per URL (asked for every post on the page). */
 let lastPage: { href: string; path: string[] } | undefined;
 function pagePath(href: string): string[] {
@@ -183,7 +198,7 @@ function pagePath(href: string): string[] {
 
 /** On a conversation page, posts below the focal post reply to it. */
 function conversationParent(article: Element, postId: string): string | undefined {
-  const path = pagePath(article.ownerDocument?.defaultView?.location?.href ?? '');
+  const path = pagePath(article.ownerDocument.URL);
   if (!/^status(es)?$/.test(path[1] ?? '')) return undefined;
   const focalId = path[2];
   if (!focalId || focalId === postId) return undefined;
@@ -195,16 +210,16 @@ function conversationParent(article: Element, postId: string): string | undefine
 }
 
 export function extractX(el: Element, now: number): ExtractResult {
-  const article = firstSelfOrDescendant(el, X.post);
+  const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
   if (!article) return { ok: false, reason: 'notAPost' };
   const quotes = quoteContainers(article);
-  const time = ownFirst(article, X.time, quotes);
+  const time = ownFirst(article, X.time, quotes, true);
   const status = ownStatus(article, quotes, time);
   // Rows render in stages; without a permalink there is nothing stable to key on yet.
   if (!status) return { ok: false, reason: 'pending' };
 
-  const userName = ownFirst(article, X.userName, quotes);
-  const textEl = ownFirst(article, X.text, quotes);
+  const userName = ownFirst(article, X.userName, quotes, true);
+  const textEl = ownFirst(article, X.text, quotes, true);
   const hasOptional = mayContainAny(article, OPTIONAL_PARTS);
   const social = hasOptional ? ownFirst(article, X.socialContext, quotes) : null;
   const handle = readHandle(userName, article, quotes, status.handle) ?? status.handle;
@@ -222,6 +237,7 @@ export function extractX(el: Element, now: number): ExtractResult {
   const repostedBy = social ? readRepostedBy(social) : undefined;
   const lang = attr(textEl, 'lang');
   const buttons = ownAll(article, ACTION_BUTTONS, quotes);
+  const buttonIds = buttons.map((b) => b.getAttribute('data-testid') ?? undefined);
 
   // Every field is valid by construction (ids are 1–25 digits, handles ≤ 50 word characters, text
   // and names are cut to their limits, counts and times are non-negative integers), so the per-post
@@ -248,9 +264,9 @@ export function extractX(el: Element, now: number): ExtractResult {
     quotedPostId,
     repostedBy,
     counts: {
-      replies: readCount(buttons, X.replyButton),
-      reposts: readCount(buttons, X.repostButton),
-      likes: readCount(buttons, X.likeButton),
+      replies: readCount(buttons, buttonIds, X.replyButton),
+      reposts: readCount(buttons, buttonIds, X.repostButton),
+      likes: readCount(buttons, buttonIds, X.likeButton),
     },
   };
   return { ok: true, post };
@@ -264,9 +280,10 @@ const QUOTE_OR_POST: SelectorChain = [...X.quote, ...X.post];
  * time yet, the first time inside a quote) takes the full extraction's path, so both always agree.
  */
 export function peekXKey(el: Element): PeekResult {
-  const article = firstSelfOrDescendant(el, X.post);
+  // Elements findPostElements just returned are posts: no need to match them again.
+  const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
   if (!article) return { ok: false, reason: 'notAPost' };
-  const time = queryFirst(article, X.time);
+  const time = queryFirstPresent(article, X.time);
   // The nearest quote-or-post around the time stops at the post: no walk up to the document root.
   const nearest = time ? closestOfAny(time, QUOTE_OR_POST) : null;
   if (time && nearest && (nearest === article || !matchesAny(nearest, X.quote))) {
@@ -349,7 +366,11 @@ export const xAdapter: SiteAdapter = {
   site: 'x',
   matches: (url) => HOSTS.test(hostOf(url)),
   pageKind: (url) => xPageKind(url),
-  findPostElements: (root) => selfAndDescendants(root, X.post),
+  findPostElements: (root) => {
+    const posts = selfAndDescendants(root, X.post);
+    for (const post of posts) foundPosts.add(post);
+    return posts;
+  },
   closestPost: (node) => closestOfAny(node, X.post),
   extract: extractX,
   peekKey: peekXKey,
