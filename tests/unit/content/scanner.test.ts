@@ -153,4 +153,29 @@ describe('startPostScanner reporting', () => {
     expect(countCandidates.mock.calls.length).toBeGreaterThan(counts);
     expect(sent.at(-1)?.data).toMatchObject({ candidates: 12 });
   });
+
+  it('sends the first mention after a quiet spell at once, and gathers a stream into fewer messages', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestIdleCallback', 'cancelIdleCallback', 'performance'] });
+    try {
+      const tweets = makeTweets(3, (i) => `@acme order ${i} is late`, 1764000000000000000n);
+      document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn" id="t"></div></main>';
+      startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+      const add = (i: number) => document.getElementById('t')?.insertAdjacentHTML('beforeend', tweetCell(tweets[i]!));
+      const postBatches = () => sent.filter((m) => (m.data as { posts: unknown[] }).posts.length > 0).length;
+      await vi.advanceTimersByTimeAsync(50);
+      add(0);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(postBatches()).toBe(1); // quiet page: out within the short delay
+      add(1);
+      await vi.advanceTimersByTimeAsync(250);
+      add(2);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(postBatches()).toBe(1); // streaming: still gathering
+      await vi.advanceTimersByTimeAsync(400);
+      expect(postBatches()).toBe(2);
+      expect((sent.at(-1)?.data as { posts: unknown[] }).posts).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
