@@ -222,6 +222,11 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   }
 }
 
+/** Removes every badge host in the document, including ones an earlier copy of this script drew. */
+export function removeAllBadges(doc: Document): void {
+  for (const host of doc.querySelectorAll(HOST_TAG)) host.remove();
+}
+
 export function clearBadge(post: Element): void {
   const entry = roots.get(post);
   if (!entry) return;

@@ -10,7 +10,7 @@ import { observe, onNavigate } from '@/lib/dom/observe';
 import { sendMessage, type PostVerdict } from '@/lib/messages';
 import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas';
-import { clearBadge, showBadge } from './badge';
+import { clearBadge, removeAllBadges, showBadge } from './badge';
 import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher } from './brandMatcher';
 
@@ -73,7 +73,17 @@ function brandFilter(signal: AbortSignal): BrandFilter {
   };
 }
 
+/**
+ * An updated or reloaded extension leaves the previous copy's priority marks and badges in open
+ * tabs (with dead buttons), and this copy remembers no marks of its own: start from a clean page.
+ */
+function clearStaleMarks(doc: Document): void {
+  for (const el of doc.querySelectorAll(`[${PRIORITY_ATTR}]`)) el.removeAttribute(PRIORITY_ATTR);
+  removeAllBadges(doc);
+}
+
 export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal, filter: BrandFilter = brandFilter(signal)): void {
+  clearStaleMarks(document);
   let pageScope = new AbortController();
   signal.addEventListener('abort', () => pageScope.abort(), { once: true });
 

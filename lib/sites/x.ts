@@ -380,8 +380,8 @@ export const xAdapter: SiteAdapter = {
     return ownFirst(article, X.userName, quoteContainers(article));
   },
   readProfileStats: readXProfileStats,
-  // Timeline rows (a post, or the row holding one) never carry a follower count: the common case
-  // is answered without walking the row.
+  // Timeline rows and posts never carry a follower count (the header and hover cards are outside
+  // them): the common case is answered without walking the row.
   mayHoldProfileStats: (el) => !isPostRow(el) && touchesAny(el, PROFILE_STATS_PARTS),
   findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));

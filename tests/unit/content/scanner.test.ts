@@ -178,4 +178,17 @@ describe('startPostScanner reporting', () => {
       vi.useRealTimers();
     }
   });
+
+  it('starts clean after an extension update: an earlier copy\'s priority marks and badges are removed', async () => {
+    const tweets = makeTweets(2, (i) => (i === 0 ? '@acme still broken' : 'just lunch'), 1765000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    for (const article of document.querySelectorAll('article')) {
+      article.setAttribute('data-replyline-priority', '80');
+      article.append(document.createElement('replyline-badge'));
+    }
+    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    expect(document.querySelectorAll('[data-replyline-priority], replyline-badge')).toHaveLength(0);
+    await settle();
+    expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(2);
+  });
 });
