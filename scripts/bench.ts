@@ -92,6 +92,7 @@ const SECTIONS: Section[] = [
     rows: (r) => {
       const us = sub(r, 'perPostUs');
       const world = sub(r, 'contentWorld');
+      const floorWorld = sub(sub(r, 'floor'), 'contentWorld');
       const longest = sub(r, 'maxLongTaskMs');
       const a = num(longest, 'A');
       const c = num(longest, 'C');
@@ -115,6 +116,12 @@ const SECTIONS: Section[] = [
         ['  its cost (D − C), self-timed', `${fmt(num(world, 'bareUsPerPost'), ' µs/post')}, ${fmt(num(world, 'bareSelfUsPerPost'), ' µs/post')}`],
         ['  (A − C) / (D − C), / self-timed D', `${fmt(num(world, 'ratio'), '×', 2)}, ${fmt(num(world, 'ratioVsSelfTimed'), '×')}`],
         ['  profiled JS: content script / D, ratio', `${fmt(num(sub(r, 'profiled'), 'contentScriptUsPerPost'))} / ${fmt(num(world, 'profiledBareUsPerPost'))}, ${fmt(num(world, 'profiledRatio'), '×')}`],
+        ['contract floor E: bare observer + key + mark + plain brand test', ''],
+        ['  main thread per post: E; its cost (E − C), self-timed', `${fmt(num(us, 'E'), ' µs')}; ${fmt(num(sub(r, 'floor'), 'usPerPost'), ' µs/post')}, ${fmt(num(sub(r, 'floor'), 'selfUsPerPost'), ' µs/post')}`],
+        ['  floor over bare: (E − C)/(B − C), self-timed, profiled', `${fmt(num(sub(r, 'floor'), 'overBare'), '×', 2)}, ${fmt(num(sub(r, 'floor'), 'overBareSelfTimed'), '×', 2)}, ${fmt(num(sub(r, 'floor'), 'overBareProfiled'), '×', 2)}`],
+        ['  pipeline over floor: (A − C)/(E − C), profiled', `${fmt(num(sub(r, 'floor'), 'pipelineRatio'), '×', 2)}, ${fmt(num(sub(r, 'floor'), 'pipelineRatioProfiled'), '×')}`],
+        ['  F, the floor as a content script: (F − C), self-timed, profiled', `${fmt(num(floorWorld, 'usPerPost'), ' µs/post')}, ${fmt(num(floorWorld, 'selfUsPerPost'), ' µs/post')}, ${fmt(num(floorWorld, 'profiledUsPerPost'), ' µs/post')}`],
+        ['  pipeline over F: (A − C)/(F − C), profiled', `${fmt(num(floorWorld, 'pipelineRatio'), '×', 2)}, ${fmt(num(floorWorld, 'pipelineRatioProfiled'), '×')}`],
         ['longest task, A / C', `${fmt(a, ' ms')} / ${fmt(c, ' ms')}`, '< 50 ms', a === undefined ? undefined : a < 50 || (c !== undefined && a <= c)],
         ['all posts marked + mentions prioritised', fmt(num(r, 'markedWithinMs'), ' ms after first batch', 0)],
       ];

@@ -99,8 +99,8 @@ export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal, filt
 }
 
 function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal): void {
-  /** What each element showed when last read, so unchanged rows cost nothing. */
-  let lastRead = new WeakMap<Element, string>();
+  /** What each element showed when last read (key and text), so unchanged rows cost nothing. */
+  let lastRead = new WeakMap<Element, { key: string; text: string }>();
   /**
    * Elements showing each post sent to the background, so its verdict finds them (one element,
    * nearly always). Posts that mention no brand get no verdict and are not tracked.
@@ -123,14 +123,18 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
   let counted: { at: number; candidates: number } | undefined;
   /**
    * Counting candidates walks the whole document. Health needs the count only while the page may
-   * be unreadable (nothing recognised yet, or failures at least half the reads): a page whose posts
-   * read fine is healthy whatever the count (see detectionOk). There it is only kept within 2× of
-   * the posts read, a recount per doubling instead of one per batch.
+   * be unreadable (nothing recognised yet, or failures at least half the reads): then batches
+   * recount at most once per CANDIDATES_MAX_AGE_MS. A page whose posts read fine is healthy whatever
+   * the count (see detectionOk), so there batches reuse the last count and only the report once the
+   * page settles recounts, when the posts read have doubled since: no whole-document walk while
+   * posts stream in.
    */
   const mayBeUnreadable = () => pageRecognised === 0 || pageFailures * 2 >= pageRecognised;
-  const candidateCount = (maxAgeMs: number) => {
+  const candidateCount = (settled: boolean) => {
     const at = performance.now();
-    const due = !counted || (at - counted.at >= maxAgeMs && (mayBeUnreadable() || counted.candidates * 2 < pageRecognised));
+    const due =
+      !counted ||
+      (mayBeUnreadable() ? settled || at - counted.at >= CANDIDATES_MAX_AGE_MS : settled && counted.candidates * 2 < pageRecognised);
     if (due) counted = { at, candidates: adapter.countCandidates(document) };
     return counted?.candidates ?? 0;
   };
@@ -167,7 +171,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     const recognisedNow = recognised;
     recognised = 0;
     if (pending.size > 0) schedule();
-    const candidates = candidateCount(CANDIDATES_MAX_AGE_MS);
+    const candidates = candidateCount(false);
     reportedCandidates = candidates;
     try {
       const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
@@ -189,7 +193,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     healthTimer = undefined;
     if (signal.aborted) return;
     if (timer !== undefined || pending.size > 0) return settleLater(); // the batch carries health
-    const candidates = candidateCount(0);
+    const candidates = candidateCount(true);
     if (candidates === reportedCandidates && failures === 0 && recognised === 0) return;
     const extractionFailures = failures;
     failures = 0;
@@ -278,9 +282,10 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     // The whole text (author line, reply context and quote included) is a superset of what the
     // background matches, so no mention is lost; key + text also tells a recycled row apart.
     const text = el.textContent ?? '';
-    const fingerprint = `${peek.key}\u0000${text}`;
-    if (lastRead.get(el) === fingerprint) return;
-    lastRead.set(el, fingerprint);
+    // Two comparisons, not one of a joined string: joining allocated (and flattened) per post.
+    const last = lastRead.get(el);
+    if (last && last.key === peek.key && last.text === text) return;
+    lastRead.set(el, { key: peek.key, text });
     const markedBefore = mark(el, peek.key);
     const matcher = filter.current();
     // Until the brands arrive, posts are only marked; they are read again once the matcher is here.

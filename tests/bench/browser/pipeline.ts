@@ -5,7 +5,10 @@
  *   B  on an unmatched host with a bare MutationObserver that only reads each post's text;
  *   C  on an unmatched host with no observer (the page's own cost);
  *   D  like B, but the bare observer is an extension's content script (isolated world), the least
- *      any extension can do per post.
+ *      any extension can do per post;
+ *   E  like B, plus only what the test contract demands (key, mark, a plain brand-term test): the
+ *      least any implementation of the contract can do per post;
+ *   F  E as an extension's content script: the least an extension honouring the contract can do.
  * Main-thread busy time comes from CDP Performance.getMetrics (TaskDuration deltas), so idle
  * waiting (e.g. for the background's verdicts) costs nothing. Ratio = (A − C) / (B − C).
  * Long tasks come from a buffered PerformanceObserver in the page (it also sees content-script
@@ -18,7 +21,8 @@ import { makeTweets, type FakeTweet } from '../../e2e/support/xPage';
 import { BENCH_ORIGIN, median, round, withExtension, type ExtensionSession } from './session';
 import { startProfile, stopProfile, type Attribution } from './profile';
 import { streamPage, type StreamMode } from './streamPage';
-import { REFERENCE_PATH } from './referenceExtension';
+import { FLOOR_PATH, REFERENCE_PATH } from './referenceExtension';
+import { FLOOR_TERMS } from './bareObserver';
 
 export interface PipelineBenchOptions {
   posts?: number;
@@ -43,9 +47,9 @@ export interface PipelineRun {
   longTasks: number;
   wallMs: number;
   prioritised: number;
-  /** Modes B and D: the bare observer's time measured inside its own callback. */
+  /** Modes B, D and E: the observer's time measured inside its own callback. */
   observerMs: number;
-  /** Profiled runs only: sampled JS time in the content script (A) or the bare observer (B, D). */
+  /** Profiled runs only: sampled JS time in the content script (A) or the observer (B, D, E). */
   attributedMs?: number;
 }
 
@@ -84,6 +88,32 @@ export interface PipelineBenchResult {
     profiledBareUsPerPost: number | undefined;
     profiledRatio: number | undefined;
   };
+  /**
+   * E, the contract floor: what reading each post *and* doing only what the test contract demands
+   * (key it, mark it, test its text for a brand term) costs over the bare read, and what the
+   * pipeline costs over that floor. If the floor itself is above 2× the bare read, no
+   * implementation of the contract can meet the goal on this page.
+   */
+  floor: {
+    usPerPost: number;
+    selfUsPerPost: number;
+    profiledUsPerPost: number | undefined;
+    /** (E − C) / (B − C), self-timed E / self-timed B, profiled E / profiled B. */
+    overBare: number;
+    overBareSelfTimed: number;
+    overBareProfiled: number | undefined;
+    /** (A − C) / (E − C) and profiled A / profiled E. */
+    pipelineRatio: number;
+    pipelineRatioProfiled: number | undefined;
+    /** F, the same floor as a content script: its cost, and the pipeline's over it. */
+    contentWorld: {
+      usPerPost: number;
+      selfUsPerPost: number;
+      profiledUsPerPost: number | undefined;
+      pipelineRatio: number;
+      pipelineRatioProfiled: number | undefined;
+    };
+  };
   maxLongTaskMs: Record<StreamMode, number>;
   /**
    * One extra A and B run under the CPU profiler (not in the medians): JavaScript time in the
@@ -91,7 +121,15 @@ export interface PipelineBenchResult {
    * only JS (and what JS forces), not layout/paint the marks and badges cause later.
    */
   profiled:
-    | { contentScriptUsPerPost: number; bareObserverUsPerPost: number; ratio: number; contentWorldBareUsPerPost: number; contentWorldRatio: number }
+    | {
+        contentScriptUsPerPost: number;
+        bareObserverUsPerPost: number;
+        ratio: number;
+        contentWorldBareUsPerPost: number;
+        contentWorldRatio: number;
+        contractFloorUsPerPost: number;
+        contentWorldFloorUsPerPost: number;
+      }
     | undefined;
   /** Median seconds from the first batch until every post was marked and every mention prioritised. */
   markedWithinMs: number;
@@ -146,7 +184,7 @@ async function progress(page: Page): Promise<z.infer<typeof ProgressSchema>> {
 function doneFor(mode: StreamMode, p: z.infer<typeof ProgressSchema>, posts: number, mentions: number): boolean {
   if (p.appended < posts) return false;
   if (mode === 'A') return p.marked >= posts && p.prioritised >= mentions;
-  if (mode === 'B' || mode === 'D') return p.read >= posts;
+  if (mode === 'B' || mode === 'D' || mode === 'E' || mode === 'F') return p.read >= posts;
   return true;
 }
 
@@ -159,14 +197,14 @@ async function runOnce(
   tag: string,
   profile = false,
 ): Promise<PipelineRun> {
-  const html = streamPage(tweets, mode, opts);
+  const html = streamPage(tweets, mode, { ...opts, brandTerms: FLOOR_TERMS });
   const path = `/bench-${tag}`;
   let url: string;
   if (mode === 'A') {
     s.sitePages.set(path, html);
     url = `https://x.com${path}`;
-  } else if (mode === 'D') {
-    const referencePath = `${REFERENCE_PATH}${path.slice(1)}`;
+  } else if (mode === 'D' || mode === 'F') {
+    const referencePath = `${mode === 'D' ? REFERENCE_PATH : FLOOR_PATH}${path.slice(1)}`;
     s.benchPages.set(referencePath, html);
     url = `${BENCH_ORIGIN}${referencePath}`;
   } else {
@@ -206,7 +244,7 @@ async function runOnce(
     }
     const wallMs = Date.now() - t0;
     let attribution: Attribution | undefined;
-    if (profile) attribution = await stopProfile(cdp, { urlPart: '/content-scripts/', functionName: 'bareObserver' });
+    if (profile) attribution = await stopProfile(cdp, { urlPart: '/content-scripts/', functionName: mode === 'E' || mode === 'F' ? 'contractFloor' : 'bareObserver' });
     const after = await metrics(cdp);
     const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
     const longTasks = LongTasksSchema.parse(await page.evaluate('window.__bench.longTasks()'));
@@ -221,7 +259,7 @@ async function runOnce(
       longTasks: longTasks.length,
       wallMs,
       prioritised: last.prioritised,
-      observerMs: mode === 'B' || mode === 'D' ? z.number().parse(await page.evaluate('window.__bench.observerMs()')) : 0,
+      observerMs: mode !== 'A' && mode !== 'C' ? z.number().parse(await page.evaluate('window.__bench.observerMs()')) : 0,
       ...(attribution ? { attributedMs: mode === 'A' ? attribution.byUrlMs : attribution.byFunctionMs } : {}),
     };
   } finally {
@@ -255,7 +293,7 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       const tweets = benchTweets(posts, 1_750_000_000_000_000_000n + BigInt(r) * 1_000_000n);
       mentions = tweets.filter((_, i) => i % MENTION_EVERY === 0).length;
       // Rotate the order so no mode always runs first (or right after the background's writes).
-      const order: StreamMode[] = (['A', 'B', 'C', 'D'] as const).map((_, k, all) => all[(k + r) % all.length] ?? 'C');
+      const order: StreamMode[] = (['A', 'B', 'C', 'D', 'E', 'F'] as const).map((_, k, all) => all[(k + r) % all.length] ?? 'C');
       for (const mode of order) {
         const run = await runOnce(s, mode, tweets, mentions, { batchSize, intervalMs }, `${mode}${r}`);
         log(
@@ -271,18 +309,24 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       const pa = await runOnce(s, 'A', tweets, mentions, { batchSize, intervalMs }, 'Aprof', true);
       const pb = await runOnce(s, 'B', tweets, mentions, { batchSize, intervalMs }, 'Bprof', true);
       const pd = await runOnce(s, 'D', tweets, mentions, { batchSize, intervalMs }, 'Dprof', true);
+      const pe = await runOnce(s, 'E', tweets, mentions, { batchSize, intervalMs }, 'Eprof', true);
+      const pf = await runOnce(s, 'F', tweets, mentions, { batchSize, intervalMs }, 'Fprof', true);
       const contentScriptUsPerPost = round(((pa.attributedMs ?? NaN) * 1000) / posts, 1);
       const bareObserverUsPerPost = round(((pb.attributedMs ?? NaN) * 1000) / posts, 1);
       const contentWorldBareUsPerPost = round(((pd.attributedMs ?? NaN) * 1000) / posts, 1);
+      const contractFloorUsPerPost = round(((pe.attributedMs ?? NaN) * 1000) / posts, 1);
+      const contentWorldFloorUsPerPost = round(((pf.attributedMs ?? NaN) * 1000) / posts, 1);
       profiled = {
         contentScriptUsPerPost,
         bareObserverUsPerPost,
         ratio: round(contentScriptUsPerPost / bareObserverUsPerPost, 1),
         contentWorldBareUsPerPost,
         contentWorldRatio: round(contentScriptUsPerPost / contentWorldBareUsPerPost, 1),
+        contractFloorUsPerPost,
+        contentWorldFloorUsPerPost,
       };
       log(
-        `  profiled: content script ${contentScriptUsPerPost} µs/post, bare observer ${bareObserverUsPerPost} µs/post (page script), ${contentWorldBareUsPerPost} µs/post (content script)`,
+        `  profiled: content script ${contentScriptUsPerPost} µs/post, bare observer ${bareObserverUsPerPost} µs/post (page script), ${contentWorldBareUsPerPost} µs/post (content script), contract floor ${contractFloorUsPerPost} µs/post (page script), ${contentWorldFloorUsPerPost} µs/post (content script)`,
       );
     }
 
@@ -292,6 +336,10 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
     const b = med('B', (x) => x.taskMs);
     const c = med('C', (x) => x.taskMs);
     const d = med('D', (x) => x.taskMs);
+    const e = med('E', (x) => x.taskMs);
+    const selfB = med('B', (x) => x.observerMs);
+    const selfE = med('E', (x) => x.observerMs);
+    const f = med('F', (x) => x.taskMs);
     const ratioPerRepeat = Array.from({ length: repeats }, (_, r) => {
       const [ar, br, cr] = (['A', 'B', 'C'] as const).map((m) => of(m)[r]?.taskMs ?? Number.NaN);
       return round(((ar ?? NaN) - (cr ?? NaN)) / ((br ?? NaN) - (cr ?? NaN)), 2);
@@ -307,7 +355,7 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
       mentions,
       repeats,
       runs,
-      perPostUs: { A: perPost(a), B: perPost(b), C: perPost(c), D: perPost(d) },
+      perPostUs: { A: perPost(a), B: perPost(b), C: perPost(c), D: perPost(d), E: perPost(e), F: perPost(f) },
       ratio: round(ratio, 2),
       ratioPerRepeat,
       scriptRatio: round(sb - sc > 0 ? (sa - sc) / (sb - sc) : Number.NaN, 2),
@@ -323,7 +371,24 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
         profiledBareUsPerPost: profiled?.contentWorldBareUsPerPost,
         profiledRatio: profiled?.contentWorldRatio,
       },
-      maxLongTaskMs: { A: maxLong('A'), B: maxLong('B'), C: maxLong('C'), D: maxLong('D') },
+      floor: {
+        usPerPost: perPost(e - c),
+        selfUsPerPost: perPost(selfE),
+        profiledUsPerPost: profiled?.contractFloorUsPerPost,
+        overBare: round(b - c > 0 ? (e - c) / (b - c) : Number.NaN, 2),
+        overBareSelfTimed: round(selfE / selfB, 2),
+        overBareProfiled: profiled ? round(profiled.contractFloorUsPerPost / profiled.bareObserverUsPerPost, 2) : undefined,
+        pipelineRatio: round(e - c > 0 ? (a - c) / (e - c) : Number.NaN, 2),
+        pipelineRatioProfiled: profiled ? round(profiled.contentScriptUsPerPost / profiled.contractFloorUsPerPost, 1) : undefined,
+        contentWorld: {
+          usPerPost: perPost(f - c),
+          selfUsPerPost: perPost(med('F', (x) => x.observerMs)),
+          profiledUsPerPost: profiled?.contentWorldFloorUsPerPost,
+          pipelineRatio: round(f - c > 0 ? (a - c) / (f - c) : Number.NaN, 2),
+          pipelineRatioProfiled: profiled ? round(profiled.contentScriptUsPerPost / profiled.contentWorldFloorUsPerPost, 1) : undefined,
+        },
+      },
+      maxLongTaskMs: { A: maxLong('A'), B: maxLong('B'), C: maxLong('C'), D: maxLong('D'), E: maxLong('E'), F: maxLong('F') },
       profiled,
       markedWithinMs: med('A', (x) => x.wallMs),
       // Met only when every measure meets it: B − C is small and noisy, so `ratio` alone can

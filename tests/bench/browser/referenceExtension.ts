@@ -3,22 +3,27 @@
  * that mode B runs as a page script (notice each new post, read its text once), but in an
  * extension's isolated world, as any extension's observer must run. Every DOM object the isolated
  * world touches gets its own wrapper there, so this is the least any extension can do per post;
- * mode D measures it, next to the page-script floor of mode B.
+ * mode D measures it, next to the page-script floor of mode B. Its second content script is the
+ * contract floor (mode F: bare observer + key + mark + plain brand test), the least an extension that
+ * honours the test contract can do.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bareObserverSource } from './bareObserver';
+import { bareObserverSource, contractFloorSource } from './bareObserver';
 
-/** Pages under this path on the bench host get the reference content script. */
+/** Pages under this path on the bench host get the bare observer as a content script (mode D). */
 export const REFERENCE_PATH = '/bare/';
+/** Pages under this path get the contract floor as a content script (mode F). */
+export const FLOOR_PATH = '/floor/';
 
-/** The same bare observer; progress goes to attributes the page's bench handle (main world) reads. */
-const CONTENT_SCRIPT = `(() => {
+/** Progress goes to attributes the page's bench handle (main world) reads. */
+const REPORT = "root.setAttribute('data-bare-read', String(read)); root.setAttribute('data-bare-ms', String(observerMs));";
+const contentScript = (observer: string) => `(() => {
   let read = 0;
   let chars = 0;
   let observerMs = 0;
   const root = document.documentElement;
-  ${bareObserverSource("root.setAttribute('data-bare-read', String(read)); root.setAttribute('data-bare-ms', String(observerMs));")}
+  ${observer}
 })();
 `;
 
@@ -29,9 +34,13 @@ export function writeReferenceExtension(dir: string): string {
     manifest_version: 3,
     name: 'Bare observer (bench reference)',
     version: '1.0',
-    content_scripts: [{ matches: [`https://bench.invalid${REFERENCE_PATH}*`], js: ['bare.js'], run_at: 'document_idle' }],
+    content_scripts: [
+      { matches: [`https://bench.invalid${REFERENCE_PATH}*`], js: ['bare.js'], run_at: 'document_idle' },
+      { matches: [`https://bench.invalid${FLOOR_PATH}*`], js: ['floor.js'], run_at: 'document_idle' },
+    ],
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(path.join(dir, 'bare.js'), CONTENT_SCRIPT);
+  writeFileSync(path.join(dir, 'bare.js'), contentScript(bareObserverSource(REPORT)));
+  writeFileSync(path.join(dir, 'floor.js'), contentScript(contractFloorSource(undefined, REPORT)));
   return dir;
 }

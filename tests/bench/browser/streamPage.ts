@@ -5,14 +5,16 @@
  * three runs differ only in who watches the timeline.
  */
 import { tweetCell, xPage, type FakeTweet } from '../../e2e/support/xPage';
-import { bareObserverSource } from './bareObserver';
+import { bareObserverSource, contractFloorSource } from './bareObserver';
 
 /**
  * A = the extension watches (x.com); B = a bare MutationObserver page script reads each post's
  * text; C = nobody; D = the same bare observer as an extension content script (isolated world:
- * referenceExtension.ts), the page itself runs nothing.
+ * referenceExtension.ts), the page itself runs nothing; E = a page script doing only what the test
+ * contract demands (bare observer + key + mark + a plain brand-term test: contractFloorSource);
+ * F = E as an extension's content script (referenceExtension.ts).
  */
-export type StreamMode = 'A' | 'B' | 'C' | 'D';
+export type StreamMode = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 
 export interface StreamProgress {
   appended: number;
@@ -29,6 +31,8 @@ export interface LongTask {
 export interface StreamPageOptions {
   batchSize: number;
   intervalMs: number;
+  /** Mode E's brand terms (matched case-insensitively as plain substrings). */
+  brandTerms?: readonly string[];
 }
 
 /** JSON that is safe inside a <script> element (no `</script>`, no HTML comment openers). */
@@ -36,7 +40,7 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, intervalMs }: StreamPageOptions): string {
+export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, intervalMs, brandTerms = [] }: StreamPageOptions): string {
   const batches: string[] = [];
   for (let i = 0; i < tweets.length; i += batchSize) batches.push(tweets.slice(i, i + batchSize).map(tweetCell).join(''));
   // Plain ES2020 that runs as the page's own script; `window.__bench` is the bench's handle.
@@ -57,6 +61,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
   let chars = 0;
   let observerMs = 0;
   if (MODE === 'B') ${bareObserverSource()}
+  if (MODE === 'E') ${contractFloorSource(brandTerms)}
   const timeline = document.getElementById('timeline');
   window.__bench = {
     start() {
@@ -75,7 +80,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
     progress() {
       return {
         appended,
-        read: MODE === 'D' ? Number(document.documentElement.getAttribute('data-bare-read') || 0) : read,
+        read: MODE === 'D' || MODE === 'F' ? Number(document.documentElement.getAttribute('data-bare-read') || 0) : read,
         marked: document.querySelectorAll('[data-replyline-post]').length,
         prioritised: document.querySelectorAll('[data-replyline-priority]').length,
       };
@@ -83,7 +88,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
     // Tasks that ended after streaming began (page load is not what we measure).
     longTasks() { return longTasks.filter((t) => t.start + t.duration >= startedAt); },
     // The bare observer's own time, measured inside its callback (wall clock).
-    observerMs() { return MODE === 'D' ? Number(document.documentElement.getAttribute('data-bare-ms') || 0) : observerMs; },
+    observerMs() { return MODE === 'D' || MODE === 'F' ? Number(document.documentElement.getAttribute('data-bare-ms') || 0) : observerMs; },
   };
 })();`;
   return xPage([], script);
