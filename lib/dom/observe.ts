@@ -95,6 +95,14 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
   const changed = new Set<Element>();
   let cancel: (() => void) | null = null;
   let watchingText = false;
+  /**
+   * The parent every element in `added` was appended to, or null once they came from several:
+   * siblings cannot contain one another, so a batch from one parent (a timeline appending rows)
+   * needs no `outermost` climb.
+   */
+  let addedParent: Node | null | undefined;
+  /** Reported since `added` was last empty: a later chunk must not repeat their descendants. */
+  const reported = new Set<Element>();
   const wantsText = () => [...subscribers].some((s) => s.onTextChanged !== undefined);
 
   const collect = (records: MutationRecord[]) => {
@@ -102,6 +110,7 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     for (const record of records) {
       if (record.type === 'childList') {
         const nodes = record.addedNodes;
+        if (nodes.length > 0 && addedParent !== record.target) addedParent = addedParent === undefined && added.size === 0 ? record.target : null;
         for (let i = 0; i < nodes.length; i++) {
           const node = nodes[i];
           if (isElement(node)) added.add(node);
@@ -132,18 +141,19 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
   }
 
   /**
-   * Drops elements inside another element of the same batch: the caller scans subtrees. Ancestors
+   * Drops elements inside another element of the same batch, or of an earlier chunk of it: the
+   * caller scans subtrees. Ancestors
    * already proven clear (in no reported element) end later walks: timeline rows share a parent,
    * so each row after the first climbs one step, not all the way to the root.
    */
   function outermost(elements: Element[]): Element[] {
-    if (elements.length < 2) return elements;
+    if (elements.length < 2 && reported.size === 0) return elements;
     const set = new Set(elements);
     const clear = new Set<Element>();
     return elements.filter((el) => {
       const path: Element[] = [];
       for (let p = el.parentElement; p && !clear.has(p); p = p.parentElement) {
-        if (set.has(p)) return false;
+        if (set.has(p) || reported.has(p)) return false;
         path.push(p);
       }
       for (const p of path) clear.add(p);
@@ -169,7 +179,14 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     if (subscribers.size === 0) return;
     do {
       if (added.size > 0) {
-        const chunk = outermost(take(added, chunkSize));
+        const siblings = addedParent !== null;
+        const chunk = siblings ? take(added, chunkSize) : outermost(take(added, chunkSize));
+        if (added.size === 0) {
+          addedParent = undefined;
+          reported.clear();
+        } else {
+          for (const el of chunk) reported.add(el);
+        }
         if (chunk.length > 0) deliver(chunk, (s) => s.onAdded);
       } else if (changed.size > 0) {
         const chunk = take(changed, chunkSize);
@@ -203,6 +220,8 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
           cancel?.();
           cancel = null;
           added.clear();
+          addedParent = undefined;
+          reported.clear();
           changed.clear();
           onIdle();
         },

@@ -93,6 +93,54 @@ describe('observe', () => {
     ac.abort();
   });
 
+  it('delivers rows appended to one parent as they are, and still drops nested additions in the next batch', async () => {
+    const s = manualScheduler();
+    const onAdded = vi.fn();
+    const ac = new AbortController();
+    const timeline = div('timeline');
+    document.body.append(timeline);
+    await mutationsDelivered();
+    observe(document.body, { signal: ac.signal, onAdded }, { scheduler: s.scheduler, chunkSize: 2 });
+    const ids = () => onAdded.mock.calls.flatMap((call) => call[0].map((el: Element) => el.id));
+
+    // Siblings (one record, one parent), handed over in chunks of two.
+    timeline.append(div('r1'), div('r2'), div('r3'));
+    timeline.append(div('r4'), div('r5'));
+    await mutationsDelivered();
+    s.run();
+    expect(ids()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+
+    // Next batch: a row, then a part appended inside it (two parents): only the row.
+    onAdded.mockClear();
+    const row = div('r6');
+    timeline.append(row);
+    row.append(div('part'));
+    await mutationsDelivered();
+    s.run();
+    expect(ids()).toEqual(['r6']);
+
+    // A batch that starts with one parent's children and then nests inside one of them.
+    onAdded.mockClear();
+    const r7 = div('r7');
+    timeline.append(r7, div('r8'));
+    r7.append(div('inner'));
+    await mutationsDelivered();
+    s.run();
+    expect(ids()).toEqual(['r7', 'r8']);
+
+    // Rows from one parent, then (before the last chunk) a part nested in a row of the first chunk.
+    onAdded.mockClear();
+    const r9 = div('r9');
+    timeline.append(r9, div('r10'), div('r11'));
+    await mutationsDelivered();
+    s.run(() => 0); // one chunk, then the slice is over
+    r9.append(div('late'));
+    await mutationsDelivered();
+    s.run();
+    expect(ids()).toEqual(['r9', 'r10', 'r11']);
+    ac.abort();
+  });
+
   it('hands work over in chunks and yields when the slice runs out of time', async () => {
     const s = manualScheduler();
     const onAdded = vi.fn();
