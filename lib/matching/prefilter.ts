@@ -26,15 +26,12 @@ export interface Prefilter {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const classUnit = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
-const isAscii = (s: string): boolean => Array.from(s).every((c) => c.charCodeAt(0) < 128);
-/** A unit outside ASCII and `units` (a class body of \\uXXXX escapes). */
-const outsideOf = (units: string): RegExp => new RegExp(`[^\\u0000-\\u007f${units}]`);
 
 export function compilePrefilter(patternTexts: readonly string[]): Prefilter {
   const alphabet = new Set<number>();
   for (const text of patternTexts) for (let i = 0; i < text.length; i++) alphabet.add(text.charCodeAt(i));
   // A normalised pattern is ASCII exactly when it can lie in ASCII text.
-  const ascii = patternTexts.filter((t) => t !== '' && isAscii(t));
+  const ascii = patternTexts.filter((t) => t !== '' && !/[^\x00-\x7f]/.test(t));
   const mention =
     ascii.length === 0 ? null : new RegExp(ascii.map((t) => escapeRegExp(t).replace(/ /g, '[\\t\\n\\v\\f\\r ]+')).join('|'), 'i');
 
@@ -42,14 +39,14 @@ export function compilePrefilter(patternTexts: readonly string[]): Prefilter {
   const inert = new Set<number>();
   const notInert = new Set<number>();
   /** Matches a unit outside ASCII and the inert units it was built with. */
-  let outside = outsideOf('');
+  let outside = /[^\x00-\x7f]/;
   let builtWith = 0;
   let staleHits = 0;
 
   const rebuild = () => {
     let units = '';
     for (const unit of inert) units += classUnit(unit);
-    outside = outsideOf(units);
+    outside = new RegExp(`[^\\x00-\\x7f${units}]`);
     builtWith = inert.size;
     staleHits = 0;
   };
