@@ -21,7 +21,6 @@ import type { BrandMatch, BrandMatchSummary, BrandProfile, MatchKind } from '../
 import { buildAutomaton, DENSE_CELL_LIMIT } from './automaton';
 import { fusedScanner } from './fused';
 import { createBuffer, normaliseInto, originalEnd, SPACE } from './normalise';
-import { compilePrefilter } from './prefilter';
 import { boundaryOk, resolveHits, type Hit } from './select';
 import { compilePatterns, type Pattern } from './terms';
 
@@ -34,8 +33,6 @@ export interface Matcher {
 export interface MatcherOptions {
   /** Testing hook: force the sparse automaton by setting this to 0. */
   denseCellLimit?: number;
-  /** Testing hook: false runs every text through the automaton (no native pre-check). */
-  prefilter?: boolean;
 }
 
 /** Converts resolved hits (normalised offsets) into BrandMatch records (original offsets). */
@@ -64,9 +61,6 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
     // Whitespace runs are one space in normalised text: the fused scanner relies on it (see fused.ts).
     { denseCellLimit: options.denseCellLimit ?? DENSE_CELL_LIMIT, collapsing: SPACE },
   );
-  // Rules out most posts natively before the automaton's JavaScript loop (see prefilter.ts).
-  const prefilter = options.prefilter === false ? undefined : compilePrefilter(patterns.map((p) => p.text));
-  const ruledOut = (text: string) => prefilter !== undefined && !prefilter.mayMatch(text);
   // One buffer per matcher, reused: matching is synchronous, so no call can see another's data.
   const buf = createBuffer();
   let hits: Hit[] = [];
@@ -82,7 +76,7 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
     return {
       patternCount: patterns.length,
       match(text: string): BrandMatch[] {
-        if (patterns.length === 0 || text === '' || ruledOut(text)) return [];
+        if (patterns.length === 0 || text === '') return [];
         normaliseInto(text, buf);
         hits = [];
         automaton.scan(buf.codes, buf.length, onHit);
@@ -98,7 +92,7 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
   return {
     patternCount: patterns.length,
     match(text: string): BrandMatch[] {
-      if (patterns.length === 0 || text === '' || ruledOut(text)) return [];
+      if (patterns.length === 0 || text === '') return [];
       const found = fused(text);
       if (found.count === 0) return [];
       const accepted: Hit[] = [];
