@@ -110,7 +110,9 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     for (const record of records) {
       if (record.type === 'childList') {
         const nodes = record.addedNodes;
-        if (nodes.length > 0 && addedParent !== record.target) addedParent = addedParent === undefined && added.size === 0 ? record.target : null;
+        if (nodes.length > 0 && addedParent !== record.target) {
+          addedParent = addedParent === undefined && added.size === 0 ? record.target : null;
+        }
         for (let i = 0; i < nodes.length; i++) {
           const node = nodes[i];
           if (isElement(node)) added.add(node);
@@ -142,9 +144,9 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
 
   /**
    * Drops elements inside another element of the same batch, or of an earlier chunk of it: the
-   * caller scans subtrees. Ancestors
-   * already proven clear (in no reported element) end later walks: timeline rows share a parent,
-   * so each row after the first climbs one step, not all the way to the root.
+   * caller scans subtrees. Ancestors already proven clear (in no reported element) end later
+   * walks: timeline rows share a parent, so each row after the first climbs one step, not all the
+   * way to the root.
    */
   function outermost(elements: Element[]): Element[] {
     if (elements.length < 2 && reported.size === 0) return elements;
