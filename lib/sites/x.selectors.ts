@@ -56,6 +56,13 @@ export const X = {
   textBlock: ['[dir]'],
   /** The post element by tag, for climbing from a part of it (the focal post's time). */
   article: ['article'],
+  /**
+   * The nearest quote or post around a time, for the cheap key read. Every `quote` selector is a
+   * `div[role="link"]` and every `post` one an `article`, so this finds the same element as the two
+   * lists joined, testing two simple selectors per ancestor instead of four (one with a descendant
+   * combinator).
+   */
+  quoteOrPost: ['div[role="link"]', 'article'],
 } as const;
 
 /** The focal post's own time, found by its permalink on a conversation page (`…/status/<id>`). */

@@ -272,12 +272,6 @@ export function extractX(el: Element, now: number): ExtractResult {
   return { ok: true, post };
 }
 
-/**
- * The nearest quote or article around a time. Every X.quote selector is a `div[role="link"]` and
- * every X.post one an `article`, so this short list finds the same element as the two chains joined
- * while testing two simple selectors per ancestor instead of four (one with a descendant combinator).
- */
-const QUOTE_OR_POST: SelectorChain = ['div[role="link"]', 'article'];
 
 /**
  * The key alone, for every post on the timeline. In X's markup the post's own timestamp comes
@@ -290,7 +284,7 @@ export function peekXKey(el: Element): PeekResult {
   if (!article) return { ok: false, reason: 'notAPost' };
   const time = queryFirstPresent(article, X.time);
   // The nearest quote-or-post around the time stops at the post: no walk up to the document root.
-  const nearest = time ? closestOfAny(time, QUOTE_OR_POST) : null;
+  const nearest = time ? closestOfAny(time, X.quoteOrPost) : null;
   if (time && nearest && (nearest === article || !matchesAny(nearest, X.quote))) {
     const ref = parseXStatusHref(attr(closestAny(time, X.link), 'href'));
     if (ref) return { ok: true, key: postKey('x', ref.id) };
