@@ -17,6 +17,7 @@ import { ReplyComposer } from './compose/ReplyComposer';
 import { CustomerCard } from './customers/CustomerCard';
 import { DismissForm, EscalateForm, FollowUpForm, SnoozeForm, dismissReasonLabel } from './queue/ActionForms';
 import { DueLabel, MatchedTerms, SentimentBadge } from './queue/ItemMeta';
+import { PostContext } from './queue/PostContext';
 import { formatWhen } from './queue/times';
 
 export type DetailMode = 'view' | 'snooze' | 'dismiss' | 'escalate' | 'followUp';
@@ -51,6 +52,7 @@ export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed }: {
           ×
         </button>
       </header>
+      {post && <PostContext post={post} />}
       <p className="post-text">{post?.text}</p>
       {post?.url && (
         <a href={post.url} target="_blank" rel="noreferrer noopener">

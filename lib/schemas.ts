@@ -132,6 +132,15 @@ export const PostSchema = z.object({
   /** Facebook comment → the post it sits under; X reply → the conversation's post when known. */
   parentPostId: z.string().max(200).optional(),
   quotedPostId: z.string().max(200).optional(),
+  /**
+   * Whose thread this post sits in, as the page shows it (X: the author of a conversation's focal
+   * post; Facebook: the page, group or profile a post or comment lives on, else the author of the
+   * post a comment sits under). Replies there talk to that owner without naming them.
+   */
+  threadOwner: z.string().max(120).optional(),
+  /** The quoted post's author and text: X shows no id for most quotes, but the agent needs the context. */
+  quotedAuthorHandle: z.string().max(120).optional(),
+  quotedText: z.string().max(2000).optional(),
   repostedBy: z.string().max(300).optional(),
   counts: PostCountsSchema.default({}),
 });

@@ -69,6 +69,9 @@ function main(): void {
     console.log(`\n${dir}  (elements / posts ok / failures | id author text time)`);
     const totals = { elements: 0, ok: 0, failed: 0, id: 0, author: 0, text: 0, time: 0 };
     let peekDisagrees = 0;
+    let ownerDisagrees = 0;
+    /** Context the queue shows: quotes (whose ids X mostly omits) and whose thread a comment is in. */
+    const context = { quotes: 0, quoteIds: 0, comments: 0, commentOwners: 0 };
     let prefilterMissed = 0;
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.html')).sort()) {
       const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
@@ -84,6 +87,8 @@ function main(): void {
         const peek = adapter.peekKey(el);
         if (peek.ok !== result.ok || (peek.ok && result.ok && peek.key !== result.post.key)) peekDisagrees += 1;
         if (result.ok && prefilterMisses(result.post.text, el.textContent ?? '')) prefilterMissed += 1;
+        // The scanner asks threadOwner of posts that name no brand: it must say what extraction says.
+        if (result.ok && adapter.threadOwner(el) !== result.post.threadOwner) ownerDisagrees += 1;
         if (!result.ok) {
           row.failed += 1;
           reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
@@ -91,6 +96,10 @@ function main(): void {
         }
         const { post } = result;
         row.ok += 1;
+        if (post.quotedAuthorHandle || post.quotedText) context.quotes += 1;
+        if (post.quotedPostId) context.quoteIds += 1;
+        if (post.kind === 'comment') context.comments += 1;
+        if (post.kind === 'comment' && post.threadOwner) context.commentOwners += 1;
         if (post.postId) row.id += 1;
         if (post.authorHandle || post.authorName) row.author += 1;
         if (post.text) row.text += 1;
@@ -112,7 +121,8 @@ function main(): void {
     console.log(
       `${'TOTAL'.padEnd(58)} ${String(totals.elements).padStart(3)} / ${String(totals.ok).padStart(3)} / ${String(totals.failed).padStart(2)} | ${pct(totals.id, totals.ok)} ${pct(totals.author, totals.ok)} ${pct(totals.text, totals.ok)} ${pct(totals.time, totals.ok)}`,
     );
-    console.log(`cheap key (peekKey) disagrees with full extraction: ${peekDisagrees} of ${totals.elements}; brand pre-filter misses: ${prefilterMissed} of ${totals.ok}`);
+    console.log(`cheap key (peekKey) disagrees with full extraction: ${peekDisagrees} of ${totals.elements}; thread owner disagrees: ${ownerDisagrees} of ${totals.ok}; brand pre-filter misses: ${prefilterMissed} of ${totals.ok}`);
+    console.log(`quotes read (author or text): ${context.quotes}, of which with the quoted id: ${context.quoteIds}; comments with a thread owner: ${context.commentOwners} of ${context.comments}`);
   }
 }
 

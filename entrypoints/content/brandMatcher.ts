@@ -7,14 +7,20 @@
  * The profiles come from the background; a new revision in storage.local (published by the
  * background on every brand change) makes every open tab fetch them again.
  */
-import { compileMatcher, type Matcher } from '@/lib/matching/matcher';
+import { brandHandleTest, compileMatcher, type Matcher } from '@/lib/matching/matcher';
 import { messageSchemas, sendMessage } from '@/lib/messages';
 import { BRANDS_REVISION_KEY } from '@/lib/pipeline/brandRevision';
 
 const RETRY_MS = [500, 2000, 5000, 15000];
 
-/** Calls `onMatcher` with a matcher for the current brands, and again after every brand change. */
-export function watchBrandMatcher(signal: AbortSignal, onMatcher: (matcher: Matcher) => void): void {
+/** The current brands as the page needs them: their terms, and whether a handle is one of theirs. */
+export interface BrandSet {
+  matcher: Matcher;
+  isBrandHandle: (handle: string) => boolean;
+}
+
+/** Calls `onMatcher` with the current brands, and again after every brand change. */
+export function watchBrandMatcher(signal: AbortSignal, onMatcher: (brands: BrandSet) => void): void {
   let revision: string | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let loading = false;
@@ -33,7 +39,7 @@ export function watchBrandMatcher(signal: AbortSignal, onMatcher: (matcher: Matc
       const answer = messageSchemas.matchProfilesGet.output.parse(await sendMessage('matchProfilesGet', {}));
       if (signal.aborted || answer.revision === revision) return;
       revision = answer.revision;
-      onMatcher(compileMatcher(answer.brands));
+      onMatcher({ matcher: compileMatcher(answer.brands), isBrandHandle: brandHandleTest(answer.brands) });
     } catch (error) {
       // The service worker is starting or the extension was just updated: try again a few times.
       const delay = RETRY_MS[attempt];

@@ -12,7 +12,7 @@ import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas';
 import { clearBadge, removeAllBadges, showBadge } from './badge';
 import { cancelNear, whenNear } from './whenNear';
-import { watchBrandMatcher } from './brandMatcher';
+import { watchBrandMatcher, type BrandSet } from './brandMatcher';
 
 const POST_ATTR = 'data-replyline-post';
 /**
@@ -45,9 +45,11 @@ export const HEALTH_SETTLE_MS = 1000;
  */
 const CANDIDATES_MAX_AGE_MS = 1000;
 
-/** The brand matcher as the scanner sees it; `onChange` fires when brands change. */
+/** The brands as the scanner sees them; `onChange` fires when brands change. */
 export interface BrandFilter {
   current(): Matcher | undefined;
+  /** Whether a handle is one of the brands' own: replies in their threads are mentions too. */
+  isBrandHandle(handle: string): boolean;
   onChange(listener: () => void, signal: AbortSignal): void;
 }
 
@@ -58,14 +60,15 @@ function unbadge(el: Element): void {
 }
 
 function brandFilter(signal: AbortSignal): BrandFilter {
-  let matcher: Matcher | undefined;
+  let brands: BrandSet | undefined;
   const listeners = new Set<() => void>();
   watchBrandMatcher(signal, (next) => {
-    matcher = next;
+    brands = next;
     for (const listener of listeners) listener();
   });
   return {
-    current: () => matcher,
+    current: () => brands?.matcher,
+    isBrandHandle: (handle) => brands?.isBrandHandle(handle) ?? false,
     onChange: (listener, scope) => {
       listeners.add(listener);
       scope.addEventListener('abort', () => listeners.delete(listener), { once: true });
@@ -272,6 +275,16 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     pageFailures += 1;
   };
 
+  /**
+   * The text names a brand, or the post answers a brand's own post (a reply under its conversation,
+   * a comment on its page's post): customers rarely repeat the name of whoever they answer.
+   */
+  const mayMention = (el: Element, text: string, matcher: Matcher) => {
+    if (matcher.match(text).length > 0) return true;
+    const owner = adapter.threadOwner(el);
+    return owner !== undefined && filter.isBrandHandle(owner);
+  };
+
   const read = (el: Element) => {
     const peek = adapter.peekKey(el);
     if (!peek.ok) {
@@ -289,7 +302,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     const markedBefore = mark(el, peek.key);
     const matcher = filter.current();
     // Until the brands arrive, posts are only marked; they are read again once the matcher is here.
-    if (!matcher || matcher.match(text).length === 0) {
+    if (!matcher || !mayMention(el, text, matcher)) {
       // Only an element marked before can carry a priority (an edited post, a recycled row).
       if (markedBefore && el.hasAttribute(PRIORITY_ATTR)) {
         el.removeAttribute(PRIORITY_ATTR); // an edited post that no longer mentions the brand

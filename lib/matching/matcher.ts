@@ -132,6 +132,12 @@ export function isBrandAuthor(profile: Pick<BrandProfile, 'handles'>, handle: st
   return profile.handles.some((h) => handleKey(h) === key);
 }
 
+/** Whether a handle is any brand's own (brand or support) handle: one set lookup per question. */
+export function brandHandleTest(profiles: readonly Pick<BrandProfile, 'handles'>[]): (handle: string) => boolean {
+  const keys = new Set(profiles.flatMap((p) => p.handles.map(handleKey)).filter((k) => k !== ''));
+  return (handle) => keys.size > 0 && keys.has(handleKey(handle));
+}
+
 /** Per brand, in order of first mention: the distinct configured terms matched and the mention count. */
 export function summarise(matches: readonly BrandMatch[]): BrandMatchSummary[] {
   const byBrand = new Map<string, { terms: Set<string>; count: number }>();

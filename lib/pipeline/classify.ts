@@ -22,14 +22,34 @@ async function brandsAndMatcher(db: ReplylineDb): Promise<{ brands: BrandProfile
 
 const MENTION = /[@＠]([A-Za-z0-9_]{1,15})/g;
 
+/**
+ * The brand a post answers without naming it: a reply to one of its handles ("Replying to @acme"),
+ * a reply or comment under its own post, or a quote of its post. On X a reply's text leaves out
+ * the @handle it answers, and shop customers comment under the page's posts without naming it:
+ * both are the conversations a support desk exists for. The term is the handle as configured.
+ */
+function addressedBrand(brands: readonly BrandProfile[], post: Post): { brand: BrandProfile; term: string } | undefined {
+  const targets = [...post.replyToHandles, post.threadOwner, post.quotedAuthorHandle];
+  for (const target of targets) {
+    if (!target) continue;
+    for (const brand of brands) {
+      const handle = brand.handles.find((h) => isBrandAuthor({ handles: [h] }, target));
+      if (handle) return { brand, term: handle.startsWith('@') ? handle : `@${handle}` };
+    }
+  }
+  return undefined;
+}
+
 export async function classifyPost(post: Post, db: ReplylineDb, now = Date.now()): Promise<Classification> {
   const { brands, matcher } = await brandsAndMatcher(db);
   const ownBrand = brands.find((b) => isBrandAuthor(b, post.authorHandle));
   const summaries = summarise(matcher.match(post.text));
   const best = summaries.sort((a, b) => b.count - a.count)[0];
-  const brand = ownBrand ?? brands.find((b) => b.id === best?.brandId);
+  const named = ownBrand ?? brands.find((b) => b.id === best?.brandId);
+  const addressed = named ? undefined : addressedBrand(brands, post);
+  const brand = named ?? addressed?.brand;
   if (!brand) return { matched: false, own: false, terms: [], autoQueue: false };
-  const terms = best?.brandId === brand.id ? best.terms : [];
+  const terms = best?.brandId === brand.id ? best.terms : addressed ? [addressed.term] : [];
   if (ownBrand) return { matched: true, own: true, brandId: brand.id, terms, autoQueue: false };
 
   const { match } = await matchAuthor(

@@ -27,6 +27,7 @@ import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteAdapter } 
 
 const HOSTS = /^(?:(?:www|web|m|mbasic|touch)\.)?facebook\.com$/i;
 const ORIGIN = 'https://www.facebook.com';
+const NUMERIC_ID = /^\d+$/;
 /** First path segments that are app sections, not a page or profile. */
 const RESERVED = new Set([
   'home.php', 'watch', 'marketplace', 'gaming', 'messages', 'notifications', 'settings', 'search',
@@ -257,6 +258,7 @@ function extractPost(el: Element, now: number): ExtractResult {
     postId,
     kind: 'post',
     url: url ?? ORIGIN,
+    threadOwner: threadOwnerFrom(ref?.ownerId, null, author?.handle),
     author,
     body,
     createdAt: ids.own ? readTime(el, ids.permalink, now) : readTime(el, undefined, now),
@@ -272,6 +274,7 @@ function extractComment(el: Element, now: number): ExtractResult {
   const hostRef = hostPost ? (readIds(hostPost, false).own ?? readIds(hostPost, false).fromComments) : undefined;
   const parentPostId = ref.postId ?? hostRef?.postId;
   const author = findAuthor(el, FB.link);
+  const threadOwner = threadOwnerFrom(ref.ownerId ?? hostRef?.ownerId, hostPost, author?.handle);
   const body = readBody(commentTextScope(el, author));
   const base = parentPostId ? postUrl({ ...(hostRef ?? {}), ...ref, postId: parentPostId }) : `${ORIGIN}/`;
   return finish(el, {
@@ -282,9 +285,35 @@ function extractComment(el: Element, now: number): ExtractResult {
     body,
     createdAt: readTime(el, ids.permalink, now),
     parentPostId,
+    threadOwner,
     isReply: ref.parentCommentId !== undefined,
     now,
   });
+}
+
+/**
+ * Where a post or comment lives, which is who it talks to: the page, group or profile its permalink
+ * names (`/<page>/posts/<id>`: a visitor post on the brand's page, a comment under the page's post),
+ * else, for a comment, the author of the post it sits under (a numeric `permalink.php?id=` says
+ * nothing a brand profile would list). A post's own author is not its owner.
+ */
+function threadOwnerFrom(linkOwner: string | undefined, hostPost: Element | null, author: string | undefined): string | undefined {
+  const named = linkOwner && !NUMERIC_ID.test(linkOwner) ? linkOwner : undefined;
+  // A post's numeric owner is nearly always its author's own page, under another number.
+  if (!hostPost) return named && named.toLowerCase() !== author?.toLowerCase() ? named.slice(0, 120) : undefined;
+  const owner = named ?? findAuthor(hostPost, FB.postAuthor)?.handle ?? linkOwner;
+  return owner && owner.toLowerCase() !== author?.toLowerCase() ? owner.slice(0, 120) : undefined;
+}
+
+function threadOwnerOf(el: Element): string | undefined {
+  if (!isComment(el)) {
+    const ids = readIds(el, false);
+    return threadOwnerFrom((ids.own ?? ids.fromComments)?.ownerId, null, findAuthor(el, FB.postAuthor)?.handle);
+  }
+  const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
+  const own = readIds(el, true).own;
+  const hostIds = hostPost && !own?.ownerId ? readIds(hostPost, false) : undefined;
+  return threadOwnerFrom(own?.ownerId ?? (hostIds?.own ?? hostIds?.fromComments)?.ownerId, hostPost, findAuthor(el, FB.link)?.handle);
 }
 
 /** The comment's text block: first selector of the chain with a match outside the author link. */
@@ -306,6 +335,7 @@ interface Parts {
   body: { text: string; truncated: boolean };
   createdAt: number | undefined;
   parentPostId?: string;
+  threadOwner?: string;
   isReply?: boolean;
   now: number;
 }
@@ -329,6 +359,7 @@ function finish(el: Element, parts: Parts): ExtractResult {
     seenAt: Math.max(0, Math.trunc(parts.now)),
     isReply: parts.isReply ?? false,
     parentPostId: parts.parentPostId,
+    threadOwner: parts.threadOwner,
   });
   if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? '' };
   return { ok: true, post: parsed.data };
@@ -384,6 +415,7 @@ export const facebookAdapter: SiteAdapter = {
   findPostElements: findFacebookElements,
   closestPost: closestFacebookPost,
   extract: extractFacebook,
+  threadOwner: threadOwnerOf,
   // Facebook keys come from permalinks that can sit anywhere in a post or comment, and pages carry
   // tens of posts, not thousands: the key is simply the full extraction's.
   peekKey: (el): PeekResult => {

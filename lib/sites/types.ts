@@ -28,6 +28,14 @@ export interface SiteAdapter {
    * extracts just the posts whose text may mention a brand. Agrees with `extract(el).post.key`.
    */
   peekKey(el: Element): PeekResult;
+  /**
+   * Whose thread `el` sits in (X: the conversation page's focal author; Facebook: the page, group
+   * or profile it lives on, or the author of the post a comment is under); equals
+   * `extract(el).post.threadOwner`.
+   * A reply there talks to that author without naming them, so the scanner asks this of posts
+   * whose text names no brand. Cheap where there is no thread (one check of the page's path).
+   */
+  threadOwner(el: Element): string | undefined;
   /** Elements that look like posts by structure alone, for the selector self-test. */
   countCandidates(doc: ParentNode): number;
   /** Where an in-page badge goes: next to the author line. */

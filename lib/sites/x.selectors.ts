@@ -50,10 +50,19 @@ export const X = {
   link: ['a[href]'],
   /** Status links: a post's permalink and its analytics/photo sub-pages, or a quoted post's link. */
   statusLink: ['a[href*="/status/"]'],
-  /** Author-line pieces, one of which shows the "@handle" text (nested spans, divs or the link). */
-  handleText: ['span, div, a'],
+  /**
+   * Author-line pieces, one of which shows the "@handle" text: a span in every snapshot 2021–2026,
+   * then divs and the link. Searched in this order, so a wrapper whose text runs the handle into
+   * the time ("@acme3h") is never read before the span inside it.
+   */
+  handleText: ['span', 'div', 'a'],
   /** Bidi text blocks (`dir="auto"/"ltr"`): the display name is the first that is not the handle. */
   textBlock: ['[dir]'],
+  /**
+   * A section heading between timeline rows ("Discover more" under a conversation): posts after it
+   * are suggestions, not replies. Headings inside posts (cards) do not count; the caller checks.
+   */
+  sectionHeading: ['[data-testid="cellInnerDiv"] h2', '[data-testid="cellInnerDiv"] [role="heading"]'],
   /** The post element by tag, for climbing from a part of it (the focal post's time). */
   article: ['article'],
   /**

@@ -111,10 +111,13 @@ function readHandle(userName: Element | null, article: Element, quotes: Element[
     }
   }
   const scope = userName ?? article;
-  for (const el of queryAllAny(scope, X.handleText)) {
-    if (!userName && quotes.some((q) => q.contains(el))) continue;
-    const match = HANDLE_TEXT.exec((el.textContent ?? '').trim());
-    if (match?.[1]) return match[1];
+  // Innermost first (the chain starts at span): a wrapper's text may run "@handle" into the time.
+  for (const selector of X.handleText) {
+    for (const el of queryAllAny(scope, [selector])) {
+      if (!userName && quotes.some((q) => q.contains(el))) continue;
+      const match = HANDLE_TEXT.exec((el.textContent ?? '').trim());
+      if (match?.[1]) return match[1];
+    }
   }
   for (const a of queryAllAny(scope, X.link)) {
     const handle = parseXProfileHref(a.getAttribute('href'));
@@ -196,17 +199,47 @@ function pagePath(href: string): string[] {
   return lastPage.path;
 }
 
-/** On a conversation page, posts below the focal post reply to it. */
-function conversationParent(article: Element, postId: string): string | undefined {
-  const path = pagePath(article.ownerDocument.URL);
+/** A conversation page's focal post, its author, and the heading that ends its replies (if any). */
+interface Conversation {
+  id: string;
+  focal: Element;
+  handle: string;
+  end: Element | null;
+}
+
+/** The conversation on the page (`/<handle>/status/<id>`), once its focal post has rendered. */
+function conversationOf(doc: Document): Conversation | undefined {
+  const path = pagePath(doc.URL);
   if (!/^status(es)?$/.test(path[1] ?? '')) return undefined;
-  const focalId = path[2];
-  if (!focalId || focalId === postId) return undefined;
-  const focalTime = article.ownerDocument.querySelector(xFocalTime(focalId));
+  const id = path[2];
+  if (!id) return undefined;
+  const focalTime = doc.querySelector(xFocalTime(id));
   const focal = focalTime ? closestAny(focalTime, X.article) : null;
-  // DOCUMENT_POSITION_FOLLOWING = 4: the article comes after the focal post.
-  if (focal && focal !== article && focal.compareDocumentPosition(article) & 4) return focalId;
-  return undefined;
+  // The permalink names the focal post's author (the URL's handle may be any spelling X accepts).
+  const ref = focalTime ? parseXStatusHref(attr(closestAny(focalTime, X.link), 'href')) : undefined;
+  if (!focal || !ref) return undefined;
+  let end: Element | null = null;
+  for (const heading of queryAllAny(doc, X.sectionHeading)) {
+    // DOCUMENT_POSITION_FOLLOWING = 4: the first heading after the focal post, outside any post.
+    if (focal.compareDocumentPosition(heading) & 4 && !focal.contains(heading) && !closestAny(heading, X.article)) {
+      end = heading;
+      break;
+    }
+  }
+  return { id, focal, handle: ref.handle, end };
+}
+
+/** Whether `article` is one of the replies under the focal post (after it, before any "Discover more"). */
+function inThread(conversation: Conversation, article: Element): boolean {
+  const { focal, end } = conversation;
+  if (focal === article || !(focal.compareDocumentPosition(article) & 4)) return false;
+  return end === null || (article.compareDocumentPosition(end) & 4) !== 0;
+}
+
+/** The conversation `article` replies in, if any: its focal post's id and author. */
+function threadOf(article: Element): Conversation | undefined {
+  const conversation = conversationOf(article.ownerDocument);
+  return conversation && inThread(conversation, article) ? conversation : undefined;
 }
 
 export function extractX(el: Element, now: number): ExtractResult {
@@ -226,7 +259,8 @@ export function extractX(el: Element, now: number): ExtractResult {
   const showMore = hasOptional ? ownFirst(article, X.showMore, quotes) : null;
   const text = textEl ? readText(textEl, { skip: X.showMore }) : '';
   const replyTo = readReplyTo(article, quotes, [userName, textEl, social]);
-  const parentPostId = conversationParent(article, status.id);
+  const thread = threadOf(article);
+  const parentPostId = thread && thread.id !== status.id ? thread.id : undefined;
   let quotedPostId: string | undefined;
   for (const q of quotes) {
     for (const a of queryAllAny(q, X.statusLink)) {
@@ -234,6 +268,7 @@ export function extractX(el: Element, now: number): ExtractResult {
       if (ref && ref.id !== status.id) quotedPostId ??= ref.id;
     }
   }
+  const quoted = quotes[0] ? readQuoted(quotes[0]) : undefined;
   const repostedBy = social ? readRepostedBy(social) : undefined;
   const lang = attr(textEl, 'lang');
   const buttons = ownAll(article, ACTION_BUTTONS, quotes);
@@ -262,6 +297,9 @@ export function extractX(el: Element, now: number): ExtractResult {
     replyToHandles: replyTo,
     parentPostId,
     quotedPostId,
+    threadOwner: parentPostId !== undefined ? thread?.handle : undefined,
+    quotedAuthorHandle: quoted?.handle,
+    quotedText: quoted?.text,
     repostedBy,
     counts: {
       replies: readCount(buttons, buttonIds, X.replyButton),
@@ -291,6 +329,18 @@ export function peekXKey(el: Element): PeekResult {
   }
   const full = extractX(article, 0);
   return full.ok ? { ok: true, key: full.post.key } : { ok: false, reason: full.reason };
+}
+
+/**
+ * Who a quoted post is by and what it says. X links most quotes by click alone (no status link in
+ * the markup), so the id is often unknown; author and text are always shown.
+ */
+function readQuoted(quote: Element): { handle?: string; text?: string } {
+  const userName = queryFirst(quote, X.userName);
+  const handle = userName ? readHandle(userName, quote, [], '') : undefined;
+  const textEl = queryFirst(quote, X.text);
+  const text = textEl ? readText(textEl, { skip: X.showMore }).slice(0, 2000) : '';
+  return { handle, text: text || undefined };
 }
 
 /** Only a socialContext that links to a profile is a repost ("Pinned" has no link). */
@@ -373,6 +423,12 @@ export const xAdapter: SiteAdapter = {
   closestPost: (node) => closestOfAny(node, X.post),
   extract: extractX,
   peekKey: peekXKey,
+  threadOwner: (el) => {
+    // Only conversation pages have a thread: elsewhere this is one cached path check.
+    if (!/^status(es)?$/.test(pagePath(el.ownerDocument.URL)[1] ?? '')) return undefined;
+    const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+    return article ? threadOf(article)?.handle : undefined;
+  },
   countCandidates: (doc) => countAny(doc, X.candidate),
   authorLineAnchor: (el) => {
     const article = firstSelfOrDescendant(el, X.post) ?? el;

@@ -228,6 +228,28 @@ test.describe('X', () => {
     await expect.poll(async () => asHealth(await readStore(panel, 'pageHealth')).map((h) => [h.pageKind, h.ok, h.url])).toEqual([['conversation', true, `https://x.com/jane_doe/status/${focal.id}`]]);
   });
 
+  test('replies under the brand\'s own post are mentions though they do not name it; "Discover more" is not', async ({ context, sitePages, openPanel }) => {
+    const focal = tweet('1771000000000000001', 'acme', 'Our winter boots are in stores now', 60);
+    const replies = [tweet('1771000000000000002', 'dee_d', 'mine fell apart after a week, I want a refund', 30), tweet('1771000000000000003', 'eli_e', 'any in size 46?', 20)];
+    const suggested = tweet('1771000000000000009', 'chef_kim', 'Ten-minute noodles, thread below', 10);
+    const discover = '<div data-testid="cellInnerDiv"><div><h2 aria-level="2" role="heading"><span>Discover more</span></h2></div></div>';
+    sitePages.set(
+      `/acme/status/${focal.id}`,
+      xPage([focal, ...replies]).replace('</div></div></section>', `${discover}${tweetCell(suggested)}</div></div></section>`),
+    );
+    const panel = await openPanel();
+    await createBrand(panel, { name: 'Acme', handles: 'acme', names: 'Acme' });
+    const site = await context.newPage();
+    await site.goto(`https://x.com/acme/status/${focal.id}`);
+    await expect(site.locator('article[data-replyline-post]')).toHaveCount(4);
+    for (const r of replies) await expect(site.locator(`[data-replyline-post="x:${r.id}"]`)).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+    await expect(site.locator('[data-replyline-priority]')).toHaveCount(2);
+    await expect.poll(() => stateCount(panel, 'New')).toBe(2);
+    await panel.locator(`[data-queue-key="x:${replies[0]?.id}"]`).click();
+    await expect(panel.locator(`[data-detail-key="x:${replies[0]?.id}"] .post-context`)).toHaveText("In @acme's thread");
+    await expect(panel.locator(`[data-detail-key="x:${replies[0]?.id}"]`)).toContainText('@acme');
+  });
+
   test('(e) a drifted page (articles, no test ids) shows the can\'t-read banner; a healthy page clears it', async ({ context, sitePages, openPanel }) => {
     const tweets = makeTweets(5, (i) => `@acme drift test ${i}`, 1780000000000000000n);
     sitePages.set('/home', xPage(tweets).replace(/ data-testid="[^"]*"/g, ''));
@@ -457,7 +479,7 @@ test.describe('Facebook', () => {
         createdAt: 'November 20, 2026 at 10:00 AM',
         comments: [
           { id: '90001', author: 'Sam Lee', profile: 'sam.lee.3', text: 'Acme still has not refunded my order from last week' },
-          { id: '90002', author: 'Ann Bee', profile: 'ann.bee', text: 'Looks delicious' },
+          { id: '90002', author: 'Ann Bee', profile: 'ann.bee', text: 'Do you deliver to Leeds on Sundays?' },
         ],
       },
       {
@@ -479,14 +501,18 @@ test.describe('Facebook', () => {
     await expect(marked).toHaveCount(5);
     const keys = await marked.evaluateAll((els) => els.map((el) => el.getAttribute('data-replyline-post')));
     expect(keys).toEqual(['facebook:1122334455', 'facebook:90001', 'facebook:90002', 'facebook:6677889900', 'facebook:90003']);
-    // The brand's own post is recognised but not a mention; the customer's comment is.
-    await expect(site.locator('[data-replyline-priority]')).toHaveCount(2);
-    await expect(site.locator('[data-replyline-post="facebook:90001"]')).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
-    await expect(site.locator('[data-replyline-post="facebook:6677889900"]')).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+    // The brand's own post is recognised but not a mention; the customers' comments under it are,
+    // whether they name the brand or not (they talk to it); a comment on someone else's post is not.
+    await expect(site.locator('[data-replyline-priority]')).toHaveCount(3);
+    for (const key of ['90001', '90002', '6677889900']) {
+      await expect(site.locator(`[data-replyline-post="facebook:${key}"]`)).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+    }
     await expect(panel.locator('[data-queue-key="facebook:90001"]')).toContainText('has not refunded');
     await expect(panel.locator('[data-queue-key="facebook:6677889900"]')).toBeVisible();
-    await expect.poll(() => stateCount(panel, 'New')).toBe(2);
-    await expect.poll(async () => (await readBadges(site)).map((b) => b.postKey).sort()).toEqual(['facebook:6677889900', 'facebook:90001']);
+    await expect.poll(() => stateCount(panel, 'New')).toBe(3);
+    await expect.poll(async () => (await readBadges(site)).map((b) => b.postKey).sort()).toEqual(['facebook:6677889900', 'facebook:90001', 'facebook:90002']);
+    await panel.locator('[data-queue-key="facebook:90002"]').click();
+    await expect(panel.locator('[data-detail-key="facebook:90002"] .post-context')).toHaveText("In AcmeBakery's thread");
     await expect.poll(async () => asHealth(await readStore(panel, 'pageHealth')).map((h) => [h.site, h.ok])).toEqual([['facebook', true]]);
   });
 });

@@ -24,8 +24,8 @@ vi.mock('@/lib/messages', async (importOriginal) => {
   };
 });
 
-const brand = (id: string, names: string[], updatedAt = 1): BrandProfile =>
-  BrandProfileSchema.parse({ id, name: id, names, createdAt: 0, updatedAt });
+const brand = (id: string, names: string[], updatedAt = 1, handles: string[] = []): BrandProfile =>
+  BrandProfileSchema.parse({ id, name: id, names, handles, createdAt: 0, updatedAt });
 const until = async (check: () => boolean, ms = 3000) => {
   for (let t = 0; t < ms && !check(); t += 10) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
@@ -40,12 +40,18 @@ describe('watchBrandMatcher', () => {
   });
 
   it('compiles the brands at start and again after a published brand change', async () => {
-    answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
+    answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'], 1, ['@Acme_Help'])] });
     const matchers: Matcher[] = [];
-    watchBrandMatcher(scope.signal, (m) => matchers.push(m));
+    const handleTests: ((handle: string) => boolean)[] = [];
+    watchBrandMatcher(scope.signal, (b) => {
+      matchers.push(b.matcher);
+      handleTests.push(b.isBrandHandle);
+    });
     await until(() => matchers.length === 1);
     expect(matchers[0]?.match('I love Acme').length).toBe(1);
     expect(matchers[0]?.match('I love Globex').length).toBe(0);
+    // The brand's own handles, however they are spelt in the page; never a bare name.
+    expect(['@Acme_Help', 'acme_help', 'ＡＣＭＥ_help', 'Acme', 'acme_helpdesk'].map((h) => handleTests[0]?.(h))).toEqual([true, true, true, false, false]);
 
     answers.queue.push({ revision: 'acme@1|globex@2', brands: [brand('acme', ['Acme']), brand('globex', ['Globex'], 2)] });
     await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@1|globex@2' });
@@ -63,7 +69,7 @@ describe('watchBrandMatcher', () => {
     const local = new AbortController();
     answers.queue.push(new Error('Could not establish connection'), { revision: 'x', brands: [{ id: 'no name' }] }, { revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
     const matchers: Matcher[] = [];
-    watchBrandMatcher(local.signal, (m) => matchers.push(m));
+    watchBrandMatcher(local.signal, (b) => matchers.push(b.matcher));
     await until(() => matchers.length === 1, 5000);
     expect(answers.calls).toBe(3);
     expect(matchers[0]?.match('acme').length).toBe(1);
@@ -74,7 +80,7 @@ describe('watchBrandMatcher', () => {
     const local = new AbortController();
     answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
     const matchers: Matcher[] = [];
-    watchBrandMatcher(local.signal, (m) => matchers.push(m));
+    watchBrandMatcher(local.signal, (b) => matchers.push(b.matcher));
     await until(() => matchers.length === 1);
     local.abort();
     answers.queue.push({ revision: 'acme@2', brands: [brand('acme', ['Acme'], 2)] });

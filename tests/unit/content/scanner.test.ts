@@ -15,11 +15,12 @@ import { tweetCell, makeTweets } from '../../e2e/support/xPage';
 const acme = BrandProfileSchema.parse({ id: 'acme', name: 'Acme', handles: ['acme'], names: ['Acme'], createdAt: 0, updatedAt: 0 });
 
 /** A brand filter the test drives: `set` plays the background answering with new brands. */
-function testFilter(initial: Matcher | undefined) {
+function testFilter(initial: Matcher | undefined, handles: readonly string[] = []) {
   let matcher = initial;
   const listeners = new Set<() => void>();
   const filter: BrandFilter = {
     current: () => matcher,
+    isBrandHandle: (handle) => handles.some((h) => h.toLowerCase() === handle.toLowerCase()),
     onChange: (listener) => void listeners.add(listener),
   };
   return {
@@ -107,6 +108,32 @@ describe('startPostScanner reporting', () => {
     expect(batches.flatMap((b) => b.posts.map((p) => p.key))).toEqual([`x:${tweets[0]?.id}`, `x:${tweets[3]?.id}`]);
     expect(batches.flatMap((b) => b.posts.map((p) => p.text))).toEqual([tweets[0]?.text, tweets[3]?.text]);
     expect(batches.reduce((n, b) => n + b.recognised, 0)).toBe(6);
+  });
+
+  it('sends replies under a brand\'s own post though they do not name it, and only those', async () => {
+    const [focal, ...replies] = makeTweets(4, (i) => (i === 0 ? 'Our winter boots are here' : `where is my order ${i}?`), 1763000000000000000n);
+    if (!focal) throw new Error('no tweets');
+    const page = (owner: string) => {
+      document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${[{ ...focal, handle: owner }, ...replies].map(tweetCell).join('')}</div></main>`;
+    };
+    setUrl(`https://x.com/acme/status/${focal.id}`);
+    page('acme');
+    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme]), ['acme']).filter);
+    await settle();
+    const posts = () => sent.flatMap((m) => (m.data as { posts: { key: string; threadOwner?: string }[] }).posts);
+    // The brand's own post goes too (its author line names the brand): the background calls it its own.
+    expect(posts().map((p) => [p.key, p.threadOwner])).toEqual([[`x:${focal.id}`, undefined], ...replies.map((r) => [`x:${r.id}`, 'acme'])]);
+
+    // The same thread under a customer's post: nothing names the brand, nothing leaves the page.
+    scope.abort();
+    scope = new AbortController();
+    sent.length = 0;
+    setUrl(`https://x.com/lena/status/${focal.id}`);
+    page('lena');
+    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme]), ['acme']).filter);
+    await settle();
+    expect(posts()).toEqual([]);
+    expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(4);
   });
 
   it('marks posts before the brands arrive, then reads them again with the matcher, and again on a brand change', async () => {

@@ -27,6 +27,32 @@ describe('classifyPost', () => {
     expect([c.matched, c.own]).toEqual([matched, own]);
   });
 
+  it.each<[string, Partial<Parameters<typeof post>[2]>, string[] | undefined]>([
+    ['a reply to the brand (X leaves the handle out of the text)', { isReply: true, replyToHandles: ['someone_else', 'ACMEHELP'] }, ['@AcmeHelp']],
+    ['a reply under the brand\'s conversation', { isReply: true, parentPostId: '7', threadOwner: 'acme' }, ['@acme']],
+    ['a Facebook comment under the brand page\'s post', { kind: 'comment', threadOwner: 'AcmeHelp' }, ['@AcmeHelp']],
+    ['a quote of the brand\'s post', { quotedAuthorHandle: 'acme', quotedText: 'New boots are out' }, ['@acme']],
+    ['a reply to someone else', { isReply: true, replyToHandles: ['bob'], threadOwner: 'carol' }, undefined],
+    ['a quote of someone else', { quotedAuthorHandle: 'acme_fan' }, undefined],
+  ])('%s', async (_label, overrides, terms) => {
+    const db = await seeded();
+    const c = await classifyPost(post('1', 'where is my refund?', overrides), db, NOW);
+    if (terms === undefined) {
+      expect(c).toMatchObject({ matched: false, own: false });
+      return;
+    }
+    expect(c).toMatchObject({ matched: true, own: false, brandId: 'acme', terms });
+    expect(c.triage?.priority).toBeGreaterThan(0);
+  });
+
+  it('names the brand the text names before the one a reply answers, and the brand\'s own reply stays its own', async () => {
+    const db = await seeded();
+    const named = await classifyPost(post('1', 'Acme lost it again', { replyToHandles: ['acmehelp'] }), db, NOW);
+    expect(named.terms).toEqual(['Acme']);
+    const own = await classifyPost(post('2', 'Sorry, DM us', { authorHandle: 'acmehelp', threadOwner: 'acme' }), db, NOW);
+    expect(own).toMatchObject({ matched: true, own: true });
+  });
+
   it('recognises the brand\'s own handle as a reply, not a mention', async () => {
     const db = await seeded();
     const c = await classifyPost(post('1', '@jane_doe sorry, DM us', { authorHandle: 'AcmeHelp' }), db, NOW);

@@ -63,6 +63,12 @@ describe('facebook adapter on the feed fixture', () => {
     ['c-zh', 'authorName', '王小明'],
     ['c-zh', 'text', '蛋糕很好吃 👍'],
     ['c-zh', 'createdAt', NOW - 5 * 60_000],
+    // Who each one talks to: a visitor post and every comment on the page's post go to the page.
+    ['post-1', 'threadOwner', 'AcmeBakery'],
+    ['post-2', 'threadOwner', undefined],
+    ['c-en', 'threadOwner', 'AcmeBakery'],
+    ['c-ru', 'threadOwner', 'AcmeBakery'],
+    ['c-zh', 'threadOwner', 'AcmeBakery'],
   ])('%s → %s', (id, field, expected) => {
     expect(extractById(feed, id)[field]).toEqual(expected);
   });
@@ -131,7 +137,9 @@ describe('facebook variants', () => {
       authorName: 'Acme Bakery',
       text: "We're hiring bakers in Leeds.",
     });
-    expect(extractById(dialogDoc, 'dc-1')).toMatchObject({ postId: '6666666666', parentPostId: '246813579024681', isReply: false });
+    expect(extractById(dialogDoc, 'dc-1')).toMatchObject({ postId: '6666666666', parentPostId: '246813579024681', isReply: false, threadOwner: 'AcmeBakery' });
+    // The permalinks name the page by number only: the dialog's post author says whose thread it is.
+    expect(facebookAdapter.findPostElements(dialogDoc.body).map((el) => facebookAdapter.threadOwner(el))).toEqual([undefined, 'AcmeBakery', undefined]);
     expect(extractById(dialogDoc, 'dc-2')).toMatchObject({ postId: '7777777777', isReply: true, authorHandle: 'AcmeBakery' });
     expect(facebookAdapter.findBrandReplies(dialogDoc, ['acmebakery'], NOW)).toEqual([
       { handle: 'AcmeBakery', postId: '7777777777', createdAt: NOW - 20 * HOUR },

@@ -21,9 +21,9 @@ function postIn(doc: Document, rowId: string): Post {
 describe('x adapter on the home timeline fixture', () => {
   it('finds every article and extracts all but the row still rendering', () => {
     const elements = xAdapter.findPostElements(timeline.body);
-    expect(elements).toHaveLength(11);
+    expect(elements).toHaveLength(12);
     const results = elements.map((el) => extractX(el, NOW));
-    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(results.filter((r) => r.ok)).toHaveLength(11);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: 'pending' });
     for (const r of results) if (r.ok) expect(PostSchema.parse(r.post)).toEqual(r.post);
   });
@@ -55,6 +55,18 @@ describe('x adapter on the home timeline fixture', () => {
     ['row-quote', 'authorVerified', false],
     ['row-quote', 'createdAt', Date.parse('2026-11-23T17:00:00.000Z')],
     ['row-quote', 'replyToHandles', []],
+    ['row-quote', 'quotedAuthorHandle', 'acme'],
+    ['row-quote', 'quotedText', 'We ship in 24 hours, guaranteed.'],
+    ['row-quote-text', 'postId', '1850000000000000012'],
+    ['row-quote-text', 'text', 'still waiting for these, three weeks now'],
+    ['row-quote-text', 'quotedPostId', undefined],
+    ['row-quote-text', 'quotedAuthorHandle', 'AcmeHelp'],
+    ['row-quote-text', 'quotedText', 'Orders placed this week ship within 24 hours 📦'],
+    ['row-quote-text', 'authorVerified', false],
+    ['row-quote-text', 'createdAt', Date.parse('2026-11-23T17:20:00.000Z')],
+    ['row-quote-text', 'counts', { replies: 1, reposts: 0, likes: 4 }],
+    ['row-quote-text', 'threadOwner', undefined],
+    ['row-quote-only', 'quotedAuthorHandle', 'acme'],
     ['row-quote-only', 'text', ''],
     ['row-quote-only', 'authorHandle', 'otto'],
     ['row-quote-only', 'authorVerified', false],
@@ -159,7 +171,7 @@ describe('x adapter on the home timeline fixture', () => {
   });
 
   it('counts candidates structurally and anchors badges on the author line', () => {
-    expect(xAdapter.countCandidates(timeline)).toBe(11);
+    expect(xAdapter.countCandidates(timeline)).toBe(12);
     const article = xAdapter.findPostElements(byId(timeline, 'row-quote'))[0];
     const anchor = article ? xAdapter.authorLineAnchor(article) : null;
     expect(anchor?.getAttribute('data-testid')).toBe('User-Name');
@@ -176,14 +188,17 @@ describe('x adapter on the home timeline fixture', () => {
 describe('x adapter on a conversation page', () => {
   const doc = loadFixture('x', 'conversation.html', 'https://x.com/lena/status/1850000000000000100');
 
-  it('marks posts below the focal post as replies to it', () => {
-    const posts = xAdapter.findPostElements(doc.body).map((el) => xAdapter.extract(el, NOW));
-    const ok = posts.flatMap((r) => (r.ok ? [r.post] : []));
-    expect(ok.map((p) => [p.postId, p.isReply, p.parentPostId])).toEqual([
-      ['1850000000000000100', false, undefined],
-      ['1850000000000000101', true, '1850000000000000100'],
-      ['1850000000000000102', true, '1850000000000000100'],
+  it('marks posts below the focal post as replies to it and its author, up to "Discover more"', () => {
+    const elements = xAdapter.findPostElements(doc.body);
+    const ok = elements.map((el) => xAdapter.extract(el, NOW)).flatMap((r) => (r.ok ? [r.post] : []));
+    expect(ok.map((p) => [p.postId, p.isReply, p.parentPostId, p.threadOwner])).toEqual([
+      ['1850000000000000100', false, undefined, undefined],
+      ['1850000000000000101', true, '1850000000000000100', 'lena'],
+      ['1850000000000000102', true, '1850000000000000100', 'lena'],
+      ['1850000000000000300', false, undefined, undefined],
     ]);
+    // The scanner's cheap question agrees with the extraction.
+    expect(elements.map((el) => xAdapter.threadOwner(el))).toEqual([undefined, 'lena', 'lena', undefined]);
     expect(ok[0]?.text).toBe('@acme мой заказ так и не пришёл 😡');
   });
 
