@@ -10,6 +10,12 @@ import { priorityBand } from '@/lib/pipeline/bands';
 import { BadgeLabelsSchema, PRIORITY_MARK, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
 
 const HOST_TAG = 'replyline-badge';
+const HOST_NAME = HOST_TAG.toUpperCase();
+
+/** Our own badge host: adding one changes nothing the page's readers need to look at again. */
+export function isBadgeHost(node: Element): boolean {
+  return node.tagName === HOST_NAME;
+}
 const roots = new WeakMap<Element, { host: HTMLElement; root: ShadowRoot }>();
 
 const STYLE = `

@@ -10,7 +10,7 @@ import { observe, onNavigate } from '@/lib/dom/observe';
 import { sendMessage, type PostVerdict } from '@/lib/messages';
 import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas';
-import { clearBadge, removeAllBadges, showBadge } from './badge';
+import { clearBadge, isBadgeHost, removeAllBadges, showBadge } from './badge';
 import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher, type BrandSet } from './brandMatcher';
 
@@ -325,7 +325,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
   const readWithin = (nodes: Iterable<Node>) => {
     settleLater();
     for (const node of nodes) {
-      if (!(node instanceof Element)) continue;
+      // A badge we just added would send its post through the key and text reads again for nothing.
+      if (!(node instanceof Element) || isBadgeHost(node)) continue;
       const posts = adapter.findPostElements(node);
       // A row holding posts is not inside one; only other nodes (text filled in late, a part
       // swapped in a recycled row) need the climb to their post.

@@ -136,6 +136,22 @@ describe('startPostScanner reporting', () => {
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(4);
   });
 
+  it('does not read a post again when only our badge was added to it', async () => {
+    const tweets = makeTweets(2, (i) => `Hey @acme, order ${i} is late`, 1764000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    let peeks = 0;
+    const counting = { ...xAdapter, peekKey: (el: Element) => ((peeks += 1), xAdapter.peekKey(el)) };
+    startPostScanner(counting, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await settle();
+    expect(peeks).toBe(2);
+    const line = document.querySelector('[data-testid="User-Name"]');
+    line?.appendChild(document.createElement('replyline-badge'));
+    // Any other element added to the post is read again (text may have changed with it).
+    line?.appendChild(document.createElement('span'));
+    await settle();
+    expect(peeks).toBe(3);
+  });
+
   it('marks posts before the brands arrive, then reads them again with the matcher, and again on a brand change', async () => {
     const tweets = makeTweets(4, (i) => (i === 1 ? 'my Globex blender broke' : `@acme help ${i}`), 1762000000000000000n);
     document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
