@@ -279,8 +279,10 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
    * The text names a brand, or the post answers a brand's own post (a reply under its conversation,
    * a comment on its page's post): customers rarely repeat the name of whoever they answer.
    */
+  const threadPage = adapter.mayHaveThreads(location.href);
   const mayMention = (el: Element, text: string, matcher: Matcher) => {
     if (matcher.match(text).length > 0) return true;
+    if (!threadPage) return false;
     const owner = adapter.threadOwner(el);
     return owner !== undefined && filter.isBrandHandle(owner);
   };

@@ -416,6 +416,8 @@ export const facebookAdapter: SiteAdapter = {
   closestPost: closestFacebookPost,
   extract: extractFacebook,
   threadOwner: threadOwnerOf,
+  // Comments and visitor posts can appear on any Facebook page.
+  mayHaveThreads: () => true,
   // Facebook keys come from permalinks that can sit anywhere in a post or comment, and pages carry
   // tens of posts, not thousands: the key is simply the full extraction's.
   peekKey: (el): PeekResult => {

@@ -36,6 +36,8 @@ export interface SiteAdapter {
    * whose text names no brand. Cheap where there is no thread (one check of the page's path).
    */
   threadOwner(el: Element): string | undefined;
+  /** Whether posts on this page can sit in someone's thread at all (asked once per page). */
+  mayHaveThreads(url: string): boolean;
   /** Elements that look like posts by structure alone, for the selector self-test. */
   countCandidates(doc: ParentNode): number;
   /** Where an in-page badge goes: next to the author line. */

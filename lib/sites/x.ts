@@ -424,11 +424,11 @@ export const xAdapter: SiteAdapter = {
   extract: extractX,
   peekKey: peekXKey,
   threadOwner: (el) => {
-    // Only conversation pages have a thread: elsewhere this is one cached path check.
-    if (!/^status(es)?$/.test(pagePath(el.ownerDocument.URL)[1] ?? '')) return undefined;
     const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
     return article ? threadOf(article)?.handle : undefined;
   },
+  // Only a conversation page shows a thread (replies elsewhere say "Replying to" in their text).
+  mayHaveThreads: (url) => /^status(es)?$/.test(pathOf(url)[1] ?? ''),
   countCandidates: (doc) => countAny(doc, X.candidate),
   authorLineAnchor: (el) => {
     const article = firstSelfOrDescendant(el, X.post) ?? el;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseWhitespace } from '../../../lib/dom/text';
 import { PostSchema, type Post } from '../../../lib/schemas';
 import { extractX, xAdapter } from '../../../lib/sites/x';
+import { facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';
 import { tweetArticle } from '../../e2e/support/xPage';
 
@@ -199,6 +200,9 @@ describe('x adapter on a conversation page', () => {
     ]);
     // The scanner's cheap question agrees with the extraction.
     expect(elements.map((el) => xAdapter.threadOwner(el))).toEqual([undefined, 'lena', 'lena', undefined]);
+    // …and is only asked on pages that show a thread.
+    expect(['https://x.com/lena/status/1', 'https://x.com/i/status/1', 'https://x.com/home', 'https://x.com/lena', 'https://x.com/search?q=status'].map((u) => xAdapter.mayHaveThreads(u))).toEqual([true, true, false, false, false]);
+    expect(facebookAdapter.mayHaveThreads('https://www.facebook.com/')).toBe(true);
     expect(ok[0]?.text).toBe('@acme мой заказ так и не пришёл 😡');
   });
 
