@@ -199,6 +199,13 @@ function pagePath(href: string): string[] {
   return lastPage.path;
 }
 
+/** The focal post's id on a conversation page: `/<handle>/status/<id>`, `/i/web/status/<id>`. */
+function focalIdOf(path: readonly string[]): string | undefined {
+  const at = path.findIndex((segment) => /^status(es)?$/.test(segment));
+  const id = at > 0 && at <= 2 ? path[at + 1] : undefined;
+  return id && /^\d{1,25}$/.test(id) ? id : undefined;
+}
+
 /** A conversation page's focal post, its author, and the heading that ends its replies (if any). */
 interface Conversation {
   id: string;
@@ -209,9 +216,7 @@ interface Conversation {
 
 /** The conversation on the page (`/<handle>/status/<id>`), once its focal post has rendered. */
 function conversationOf(doc: Document): Conversation | undefined {
-  const path = pagePath(doc.URL);
-  if (!/^status(es)?$/.test(path[1] ?? '')) return undefined;
-  const id = path[2];
+  const id = focalIdOf(pagePath(doc.URL));
   if (!id) return undefined;
   const focalTime = doc.querySelector(xFocalTime(id));
   const focal = focalTime ? closestAny(focalTime, X.article) : null;
@@ -428,7 +433,7 @@ export const xAdapter: SiteAdapter = {
     return article ? threadOf(article)?.handle : undefined;
   },
   // Only a conversation page shows a thread (replies elsewhere say "Replying to" in their text).
-  mayHaveThreads: (url) => /^status(es)?$/.test(pathOf(url)[1] ?? ''),
+  mayHaveThreads: (url) => focalIdOf(pathOf(url)) !== undefined,
   countCandidates: (doc) => countAny(doc, X.candidate),
   authorLineAnchor: (el) => {
     const article = firstSelfOrDescendant(el, X.post) ?? el;
