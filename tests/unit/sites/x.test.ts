@@ -203,13 +203,13 @@ describe('x adapter on a conversation page', () => {
     // …and is only asked on pages that show a thread.
     expect(['https://x.com/lena/status/1', 'https://x.com/i/status/1', 'https://x.com/i/web/status/1', 'https://x.com/home', 'https://x.com/lena', 'https://x.com/search?q=status', 'https://x.com/lena/status/1/photo/1', 'https://x.com/lena/status'].map((u) => xAdapter.mayHaveThreads(u))).toEqual([true, true, true, false, false, false, true, false]);
     expect(facebookAdapter.mayHaveThreads('https://www.facebook.com/')).toBe(true);
+    expect(ok[0]?.text).toBe('@acme мой заказ так и не пришёл 😡');
   });
 
   it('names the thread owner from the focal permalink, whatever handle the URL carries', () => {
     const viaWeb = loadFixture('x', 'conversation.html', 'https://x.com/i/web/status/1850000000000000100');
     const replies = xAdapter.findPostElements(viaWeb.body).slice(1, 3);
     expect(replies.map((el) => xAdapter.threadOwner(el))).toEqual(['lena', 'lena']);
-    expect(ok[0]?.text).toBe('@acme мой заказ так и не пришёл 😡');
   });
 
   it('finds the brand reply already in the thread (handles are case-insensitive)', () => {
