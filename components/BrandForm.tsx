@@ -25,6 +25,7 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
     return { handles: join('handles'), names: join('names'), products: join('products'), hashtags: join('hashtags'), misspellings: join('misspellings'), exclusions: join('exclusions') };
   });
   const [autoQueue, setAutoQueue] = useState(initial?.autoQueue ?? true);
+  const [threadMentions, setThreadMentions] = useState(initial?.threadMentions ?? true);
   const [supportEmail, setSupportEmail] = useState(initial?.supportEmail ?? '');
   const [target, setTarget] = useState(String(initial?.firstResponseTargetMinutes ?? 60));
   const [timeZone, setTimeZone] = useState(initial?.businessHours.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -40,6 +41,7 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
       name,
       ...Object.fromEntries(LIST_FIELDS.map((f) => [f, splitTerms(lists[f], f)])),
       autoQueue,
+      threadMentions,
       supportEmail,
       firstResponseTargetMinutes: Number(target),
       businessHours: { ...(initial?.businessHours ?? DEFAULT_BUSINESS_HOURS), timeZone },
@@ -80,6 +82,10 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
       <label className="field inline">
         <input type="checkbox" checked={autoQueue} onChange={(e) => setAutoQueue(e.target.checked)} />
         <span>{i18n.t('brands.autoQueue')}</span>
+      </label>
+      <label className="field inline">
+        <input type="checkbox" checked={threadMentions} onChange={(e) => setThreadMentions(e.target.checked)} />
+        <span>{i18n.t('brands.threadMentions')}</span>
       </label>
       <label className="field">
         <span>{i18n.t('brands.supportEmail')}</span>

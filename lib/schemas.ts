@@ -91,6 +91,12 @@ export const BrandProfileSchema = z.object({
   misspellings: termList,
   exclusions: termList,
   autoQueue: z.boolean().default(false),
+  /**
+   * Replies to the brand's handles, replies and comments under its own posts and quotes of them
+   * count as mentions though they do not name it. On by default (a support desk's main traffic);
+   * a brand whose posts draw thousands of comments can switch it off.
+   */
+  threadMentions: z.boolean().default(true),
   supportEmail: z.string().max(200).default(''),
   firstResponseTargetMinutes: z.number().int().positive().max(60 * 24 * 14).default(60),
   businessHours: BusinessHoursSchema.default(DEFAULT_BUSINESS_HOURS),

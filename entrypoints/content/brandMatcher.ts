@@ -13,9 +13,10 @@ import { BRANDS_REVISION_KEY } from '@/lib/pipeline/brandRevision';
 
 const RETRY_MS = [500, 2000, 5000, 15000];
 
-/** The current brands as the page needs them: their terms, and whether a handle is one of theirs. */
+/** The current brands as the page needs them. */
 export interface BrandSet {
   matcher: Matcher;
+  /** Whether a handle belongs to a brand that counts replies in its threads as mentions. */
   isBrandHandle: (handle: string) => boolean;
 }
 
@@ -39,7 +40,7 @@ export function watchBrandMatcher(signal: AbortSignal, onMatcher: (brands: Brand
       const answer = messageSchemas.matchProfilesGet.output.parse(await sendMessage('matchProfilesGet', {}));
       if (signal.aborted || answer.revision === revision) return;
       revision = answer.revision;
-      onMatcher({ matcher: compileMatcher(answer.brands), isBrandHandle: brandHandleTest(answer.brands) });
+      onMatcher({ matcher: compileMatcher(answer.brands), isBrandHandle: brandHandleTest(answer.brands.filter((b) => b.threadMentions)) });
     } catch (error) {
       // The service worker is starting or the extension was just updated: try again a few times.
       const delay = RETRY_MS[attempt];

@@ -48,7 +48,7 @@ const CANDIDATES_MAX_AGE_MS = 1000;
 /** The brands as the scanner sees them; `onChange` fires when brands change. */
 export interface BrandFilter {
   current(): Matcher | undefined;
-  /** Whether a handle is one of the brands' own: replies in their threads are mentions too. */
+  /** Whether a handle is a brand's own whose thread replies count as mentions (`threadMentions`). */
   isBrandHandle(handle: string): boolean;
   onChange(listener: () => void, signal: AbortSignal): void;
 }

@@ -33,6 +33,8 @@ function addressedBrand(brands: readonly BrandProfile[], post: Post): { brand: B
   for (const target of targets) {
     if (!target) continue;
     for (const brand of brands) {
+      // A record saved before the setting existed has no field: on, as the schema's default.
+      if (brand.threadMentions === false) continue;
       const handle = brand.handles.find((h) => isBrandAuthor({ handles: [h] }, target));
       if (handle) return { brand, term: handle.startsWith('@') ? handle : `@${handle}` };
     }

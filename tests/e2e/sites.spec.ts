@@ -248,6 +248,14 @@ test.describe('X', () => {
     await panel.locator(`[data-queue-key="x:${replies[0]?.id}"]`).click();
     await expect(panel.locator(`[data-detail-key="x:${replies[0]?.id}"] .post-context`)).toHaveText("In @acme's thread");
     await expect(panel.locator(`[data-detail-key="x:${replies[0]?.id}"]`)).toContainText('@acme');
+
+    // A brand that only wants posts naming it switches thread replies off: the open page follows.
+    await panel.getByRole('tab', { name: /Brands/ }).click();
+    await panel.getByRole('button', { name: 'Edit' }).first().click();
+    const form = panel.getByRole('form', { name: 'Brand profile' });
+    await form.getByLabel(/^Count replies to the brand/).uncheck();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(site.locator('[data-replyline-priority]')).toHaveCount(0);
   });
 
   test('(e) a drifted page (articles, no test ids) shows the can\'t-read banner; a healthy page clears it', async ({ context, sitePages, openPanel }) => {

@@ -53,10 +53,13 @@ describe('watchBrandMatcher', () => {
     // The brand's own handles, however they are spelt in the page; never a bare name.
     expect(['@Acme_Help', 'acme_help', 'ＡＣＭＥ_help', 'Acme', 'acme_helpdesk'].map((h) => handleTests[0]?.(h))).toEqual([true, true, true, false, false]);
 
-    answers.queue.push({ revision: 'acme@1|globex@2', brands: [brand('acme', ['Acme']), brand('globex', ['Globex'], 2)] });
+    // Globex does not count thread replies as mentions: its handle is not asked about in the page.
+    const globex = { ...brand('globex', ['Globex'], 2, ['globex_care']), threadMentions: false };
+    answers.queue.push({ revision: 'acme@1|globex@2', brands: [brand('acme', ['Acme']), globex] });
     await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@1|globex@2' });
     await until(() => matchers.length === 2);
     expect(matchers[1]?.match('I love Globex').length).toBe(1);
+    expect(handleTests[1]?.('globex_care')).toBe(false);
 
     // Other keys and the same revision again change nothing.
     await fakeBrowser.storage.local.set({ unrelated: 1 });

@@ -45,6 +45,24 @@ describe('classifyPost', () => {
     expect(c.triage?.priority).toBeGreaterThan(0);
   });
 
+  it('leaves replies and comments that do not name the brand alone when the brand switches that off', async () => {
+    const db = freshDb();
+    await db.brands.put(brand({ threadMentions: false }));
+    const reply = await classifyPost(post('1', 'where is my refund?', { replyToHandles: ['acme'], threadOwner: 'acme', quotedAuthorHandle: 'acme' }), db, NOW);
+    expect(reply.matched).toBe(false);
+    const named = await classifyPost(post('2', 'Acme, where is my refund?', { replyToHandles: ['acme'] }), db, NOW);
+    expect(named).toMatchObject({ matched: true, terms: ['Acme'] });
+  });
+
+  it('counts them for a brand saved before the setting existed (no field: the default, on)', async () => {
+    const db = freshDb();
+    const { threadMentions: _dropped, ...older } = brand();
+    // Stored as an older version wrote it: straight into the table, past the typed API.
+    await db.table('brands').put(older);
+    const reply = await classifyPost(post('1', 'where is my refund?', { replyToHandles: ['acme'] }), db, NOW);
+    expect(reply.matched).toBe(true);
+  });
+
   it('names the brand the text names before the one a reply answers, and the brand\'s own reply stays its own', async () => {
     const db = await seeded();
     const named = await classifyPost(post('1', 'Acme lost it again', { replyToHandles: ['acmehelp'] }), db, NOW);
