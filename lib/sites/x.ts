@@ -192,11 +192,11 @@ function readTime(time: Element | null): number | undefined {
 /** Post elements findPostElements has returned (the scanner reads exactly those): no re-matching. */
 const foundPosts = new WeakSet<Element>();
 
-/** The page's path segments, parsed once per URL (asked for every post on the page). */
-let lastPage: { href: string; path: string[] } | undefined;
-function pagePath(href: string): string[] {
-  if (lastPage?.href !== href) lastPage = { href, path: pathOf(href) };
-  return lastPage.path;
+/** The page's focal post id (conversation pages), worked out once per URL: asked for every extracted post. */
+let lastPage: { href: string; focalId: string | undefined } | undefined;
+function pageFocalId(href: string): string | undefined {
+  if (lastPage?.href !== href) lastPage = { href, focalId: focalIdOf(pathOf(href)) };
+  return lastPage.focalId;
 }
 
 /** The focal post's id on a conversation page: `/<handle>/status/<id>`, `/i/web/status/<id>`. */
@@ -216,7 +216,7 @@ interface Conversation {
 
 /** The conversation on the page (`/<handle>/status/<id>`), once its focal post has rendered. */
 function conversationOf(doc: Document): Conversation | undefined {
-  const id = focalIdOf(pagePath(doc.URL));
+  const id = pageFocalId(doc.URL);
   if (!id) return undefined;
   const focalTime = doc.querySelector(xFocalTime(id));
   const focal = focalTime ? closestAny(focalTime, X.article) : null;
