@@ -275,11 +275,12 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     pageFailures += 1;
   };
 
+  /** Whether posts here can sit in someone's thread (a conversation page, any Facebook page). */
+  const threadPage = adapter.mayHaveThreads(location.href);
   /**
    * The text names a brand, or the post answers a brand's own post (a reply under its conversation,
    * a comment on its page's post): customers rarely repeat the name of whoever they answer.
    */
-  const threadPage = adapter.mayHaveThreads(location.href);
   const mayMention = (el: Element, text: string, matcher: Matcher) => {
     if (matcher.match(text).length > 0) return true;
     if (!threadPage) return false;
