@@ -14,12 +14,17 @@
  * `now` is set to each post's own time so waiting time does not blur the comparison.
  *
  * Customer Support on Twitter sample: only inbound (customer) posts; no labels, so we report how
- * many get complaint / question / spam flags, and whether brand replies are caught as own posts.
+ * many get complaint / question / spam flags, and whether brand replies are caught as own posts;
+ * then how many inbound posts are mentions as the X web app shows them (leading @handles of a
+ * reply moved to "Replying to"), by visible text alone and with replies to a brand handle.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { defaultTriageProfile, scorePost } from '../lib/triage/index';
+import { addressedBrand } from '../lib/matching/addressed';
+import { compileMatcher } from '../lib/matching/matcher';
+import { BrandProfileSchema } from '../lib/schemas';
 
 const DATA = resolve(process.cwd(), '../shared/data/support');
 const AIRLINE = resolve(DATA, 'airline-sentiment-2015.csv');
@@ -170,6 +175,42 @@ function customerSupport(): Record<string, unknown> {
   return { inbound: inbound.length, complaint, question, either, spam, outbound: outbound.length, ownPostFiltered: own };
 }
 
+/**
+ * The same inbound posts as the X web app shows them: a reply's leading @handles are not in its
+ * text but on a "Replying to" line above it. Brands are configured with their handles only (the
+ * least a shop sets up). How many inbound posts count as mentions by their visible text alone, and
+ * how many once a reply to a brand handle counts too.
+ */
+function mentionsAsTheWebShows(): Record<string, unknown> {
+  const rows = readCsv(CSTW);
+  const handles = [...new Set(rows.filter((r) => r.inbound === 'False').map((r) => r.author_id ?? '').filter(Boolean))];
+  const brands = handles.map((h) => BrandProfileSchema.parse({ id: h, name: h, handles: [h], createdAt: 0, updatedAt: 0 }));
+  const matcher = compileMatcher(brands);
+  const LEADING = /^(?:[@＠]\w{1,15}\s+)+/u;
+  let replies = 0, byText = 0, byTextOrReply = 0, repliesByText = 0, repliesByReply = 0;
+  const inbound = rows.filter((r) => r.inbound === 'True');
+  for (const r of inbound) {
+    const raw = r.text ?? '';
+    const isReply = Boolean(r.in_response_to_tweet_id);
+    const leading = isReply ? (LEADING.exec(raw)?.[0] ?? '') : '';
+    const text = raw.slice(leading.length);
+    const replyToHandles = [...leading.matchAll(/[@＠](\w{1,15})/gu)].map((m) => m[1] ?? '');
+    const named = matcher.match(text).length > 0;
+    const addressed = addressedBrand(brands, { replyToHandles, threadOwner: undefined, quotedAuthorHandle: undefined }) !== undefined;
+    if (named) byText++;
+    if (named || addressed) byTextOrReply++;
+    if (isReply) {
+      replies++;
+      if (named) repliesByText++;
+      if (named || addressed) repliesByReply++;
+    }
+  }
+  console.log('\nCustomer Support on Twitter sample — inbound posts as the X web app shows them (brand handles only)');
+  console.log(`inbound ${inbound.length} (${replies} replies): a mention by visible text ${byText}; by text or "Replying to" a brand handle ${byTextOrReply}`);
+  console.log(`replies: by visible text ${repliesByText} of ${replies}; with "Replying to" ${repliesByReply} of ${replies} (the rest answer anonymised ids)`);
+  return { inbound: inbound.length, replies, byText, byTextOrReply, repliesByText, repliesByReply };
+}
+
 function main(): void {
   if (!existsSync(DATA)) {
     console.log(`eval: ${DATA} not found — skipping (the shared data folder is optional).`);
@@ -178,7 +219,10 @@ function main(): void {
   const result: Record<string, unknown> = {};
   if (existsSync(AIRLINE)) result.airline = airline();
   else console.log('eval: airline-sentiment-2015.csv not found — skipped.');
-  if (existsSync(CSTW)) result.customerSupport = customerSupport();
+  if (existsSync(CSTW)) {
+    result.customerSupport = customerSupport();
+    result.mentionsAsShown = mentionsAsTheWebShows();
+  }
   else console.log('eval: customer-support-on-twitter-sample.csv not found — skipped.');
   console.log(`\n${JSON.stringify({ eval: 'triage', ...result })}`);
 }

@@ -5,6 +5,7 @@
 import type { ReplylineDb } from '../db/db';
 import type { Classification } from '../db/ingest';
 import { dbCustomerLookup } from '../db/customerLookup';
+import { addressedBrand } from '../matching/addressed';
 import { compileMatcher, isBrandAuthor, summarise, type Matcher } from '../matching/matcher';
 import { isStrongMatch, matchAuthor } from '../customers/match';
 import { NOISE_RULES, scorePost } from '../triage';
@@ -21,26 +22,6 @@ async function brandsAndMatcher(db: ReplylineDb): Promise<{ brands: BrandProfile
 }
 
 const MENTION = /[@＠]([A-Za-z0-9_]{1,15})/g;
-
-/**
- * The brand a post answers without naming it: a reply to one of its handles ("Replying to @acme"),
- * a reply or comment under its own post, or a quote of its post. On X a reply's text leaves out
- * the @handle it answers, and shop customers comment under the page's posts without naming it:
- * both are the conversations a support desk exists for. The term is the handle as configured.
- */
-function addressedBrand(brands: readonly BrandProfile[], post: Post): { brand: BrandProfile; term: string } | undefined {
-  const targets = [...post.replyToHandles, post.threadOwner, post.quotedAuthorHandle];
-  for (const target of targets) {
-    if (!target) continue;
-    for (const brand of brands) {
-      // A record saved before the setting existed has no field: on, as the schema's default.
-      if (brand.threadMentions === false) continue;
-      const handle = brand.handles.find((h) => isBrandAuthor({ handles: [h] }, target));
-      if (handle) return { brand, term: handle.startsWith('@') ? handle : `@${handle}` };
-    }
-  }
-  return undefined;
-}
 
 export async function classifyPost(post: Post, db: ReplylineDb, now = Date.now()): Promise<Classification> {
   const { brands, matcher } = await brandsAndMatcher(db);
