@@ -59,8 +59,10 @@ export const X = {
   /** Bidi text blocks (`dir="auto"/"ltr"`): the display name is the first that is not the handle. */
   textBlock: ['[dir]'],
   /**
-   * A section heading between timeline rows ("Discover more" under a conversation): posts after it
-   * are suggestions, not replies. Headings inside posts (cards) do not count; the caller checks.
+   * A section heading between timeline rows ("Discover more" under a conversation, an `h2
+   * role=heading` row): posts after it are suggestions, not replies. Any such row ends the thread,
+   * whatever its (localised) words: missing a reply that names no brand is safer than queueing
+   * suggestions. Headings inside posts (cards) do not count; the caller checks.
    */
   sectionHeading: ['[data-testid="cellInnerDiv"] h2', '[data-testid="cellInnerDiv"] [role="heading"]'],
   /** The post element by tag, for climbing from a part of it (the focal post's time). */
