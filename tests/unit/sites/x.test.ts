@@ -206,6 +206,13 @@ describe('x adapter on a conversation page', () => {
     expect(ok[0]?.text).toBe('@acme мой заказ так и не пришёл 😡');
   });
 
+  it('a heading inside a post (a card title) does not end the thread', () => {
+    const withCard = loadFixture('x', 'conversation.html', 'https://x.com/lena/status/1850000000000000100');
+    byId(withCard, 'brand-reply').insertAdjacentHTML('beforeend', '<div data-testid="card.wrapper"><h2 role="heading">Order tracking</h2></div>');
+    expect(xAdapter.threadOwner(byId(withCard, 'other-reply'))).toBe('lena');
+    expect(xAdapter.threadOwner(byId(withCard, 'discover'))).toBeUndefined();
+  });
+
   it('names the thread owner from the focal permalink, whatever handle the URL carries', () => {
     const viaWeb = loadFixture('x', 'conversation.html', 'https://x.com/i/web/status/1850000000000000100');
     const replies = xAdapter.findPostElements(viaWeb.body).slice(1, 3);
