@@ -19,10 +19,16 @@ import { BrandProfileSchema } from '../lib/schemas';
  */
 function prefilterMisses(text: string, elementText: string): boolean {
   const words = [...new Set(text.match(/[\p{L}][\p{L}\p{N}_'-]{3,19}/gu) ?? [])];
+  // The first word included: in real markup the time runs straight into it ("·5hAcme").
   const picked = words.filter((_, i) => i % Math.max(1, Math.floor(words.length / 5)) === 0).slice(0, 5);
-  if (picked.length === 0) return false;
-  const matcher = compileMatcher([BrandProfileSchema.parse({ id: 'probe', name: 'probe', names: picked, createdAt: 0, updatedAt: 0 })]);
-  return matcher.match(text).length > 0 && matcher.match(elementText).length === 0;
+  const handles = [...new Set(text.match(/@\w{1,15}/g) ?? [])].slice(0, 3);
+  // One brand per word: any single word the exact matcher finds in the text but the page's test
+  // misses in the element's text is a lost mention.
+  const probes = [...picked.map((name) => ({ names: [name] })), ...handles.map((handle) => ({ handles: [handle] }))];
+  return probes.some((lists) => {
+    const probe = BrandProfileSchema.parse({ id: 'probe', name: 'probe', ...lists, createdAt: 0, updatedAt: 0 });
+    return compileMatcher([probe]).match(text).length > 0 && compileMatcher([probe], { prefilter: true }).match(elementText).length === 0;
+  });
 }
 
 const DATA = resolve(import.meta.dirname, '../../shared/data');

@@ -40,7 +40,8 @@ export function watchBrandMatcher(signal: AbortSignal, onMatcher: (brands: Brand
       const answer = messageSchemas.matchProfilesGet.output.parse(await sendMessage('matchProfilesGet', {}));
       if (signal.aborted || answer.revision === revision) return;
       revision = answer.revision;
-      onMatcher({ matcher: compileMatcher(answer.brands), isBrandHandle: brandHandleTest(answer.brands.filter((b) => b.threadMentions)) });
+      // A post's whole textContent runs its parts together: the page's test is a superset one.
+      onMatcher({ matcher: compileMatcher(answer.brands, { prefilter: true }), isBrandHandle: brandHandleTest(answer.brands.filter((b) => b.threadMentions)) });
     } catch (error) {
       // The service worker is starting or the extension was just updated: try again a few times.
       const delay = RETRY_MS[attempt];

@@ -19,6 +19,7 @@
  */
 import type { BrandMatch, BrandMatchSummary, BrandProfile, MatchKind } from '../schemas';
 import { buildAutomaton, DENSE_CELL_LIMIT } from './automaton';
+import { Edge } from './charClass';
 import { fusedScanner } from './fused';
 import { createBuffer, normaliseInto, originalEnd, SPACE } from './normalise';
 import { boundaryOk, resolveHits, type Hit } from './select';
@@ -33,6 +34,14 @@ export interface Matcher {
 export interface MatcherOptions {
   /** Testing hook: force the sparse automaton by setting this to 0. */
   denseCellLimit?: number;
+  /**
+   * A superset test for text whose pieces ran together: a whole post's `textContent` on X or
+   * Facebook has no space between the author line, the time and the text ("·5hAcme lost it",
+   * "@bob@AcmeHelp where…"), so word and handle boundaries there mean nothing. Every term then
+   * matches anywhere, and exclusions are dropped (they only ever remove mentions). What passes is
+   * extracted and decided by the exact matcher.
+   */
+  prefilter?: boolean;
 }
 
 /** Converts resolved hits (normalised offsets) into BrandMatch records (original offsets). */
@@ -55,7 +64,9 @@ export function toBrandMatches(
 }
 
 export function compileMatcher(profiles: readonly BrandProfile[], options: MatcherOptions = {}): Matcher {
-  const patterns = compilePatterns(profiles);
+  const patterns = options.prefilter
+    ? compilePatterns(profiles.map((p) => ({ ...p, exclusions: [] }))).map((p) => ({ ...p, left: Edge.None, right: Edge.None }))
+    : compilePatterns(profiles);
   const automaton = buildAutomaton(
     patterns.map((p) => p.text),
     // Whitespace runs are one space in normalised text: the fused scanner relies on it (see fused.ts).

@@ -50,6 +50,8 @@ describe('watchBrandMatcher', () => {
     await until(() => matchers.length === 1);
     expect(matchers[0]?.match('I love Acme').length).toBe(1);
     expect(matchers[0]?.match('I love Globex').length).toBe(0);
+    // The page's copy is the superset test: a whole post's textContent runs the time into the text.
+    expect(matchers[0]?.match('Jane·5hAcme lost my order').length).toBe(1);
     // The brand's own handles, however they are spelt in the page; never a bare name.
     expect(['@Acme_Help', 'acme_help', 'ＡＣＭＥ_help', 'Acme', 'acme_helpdesk'].map((h) => handleTests[0]?.(h))).toEqual([true, true, true, false, false]);
 

@@ -110,6 +110,19 @@ describe('startPostScanner reporting', () => {
     expect(batches.reduce((n, b) => n + b.recognised, 0)).toBe(6);
   });
 
+  it('finds a mention at the very start of a post whose markup has no whitespace between parts (as on X)', async () => {
+    const tweets = makeTweets(3, (i) => ['Acme lost my order', '@AcmeHelp where is it?', 'lunch photo'][i] ?? '', 1765000000000000000n);
+    // X's markup has no text between elements: textContent runs "·1h" into "Acme lost…".
+    const cells = tweets.map(tweetCell).join('').replace(/>\s+</g, '><');
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${cells}</div></main>`;
+    expect(document.querySelector('article')?.textContent).toContain('1hAcme lost');
+    const brand = BrandProfileSchema.parse({ id: 'acme', name: 'Acme', handles: ['acme', 'AcmeHelp'], names: ['Acme'], createdAt: 0, updatedAt: 0 });
+    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([brand], { prefilter: true })).filter);
+    await settle();
+    const keys = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+    expect(keys).toEqual([`x:${tweets[0]?.id}`, `x:${tweets[1]?.id}`]);
+  });
+
   it('sends replies under a brand\'s own post though they do not name it, and only those', async () => {
     const [focal, ...replies] = makeTweets(4, (i) => (i === 0 ? 'Our winter boots are here' : `where is my order ${i}?`), 1763000000000000000n);
     if (!focal) throw new Error('no tweets');

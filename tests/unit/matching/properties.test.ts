@@ -97,3 +97,28 @@ describe('matcher properties', () => {
     );
   });
 });
+
+describe('the page prefilter (text whose parts ran together)', () => {
+  const prefilter = compileMatcher(profiles, { prefilter: true });
+  // What sits right before a post's text in its textContent on X and Facebook: a time, a handle,
+  // a display name, nothing.
+  const glue = fc.constantFrom('', '·5h', 'Aug 24', '@bob', 'Jane Doe', 'Replying to @bob', '1,234', 'Сбер', '米', 'x');
+
+  it('finds whatever the exact matcher finds, whatever runs into it on either side', () => {
+    fc.assert(
+      fc.property(glue, builtText, glue, (before, text, after) => {
+        if (matcher.match(text).length > 0) expect(prefilter.match(before + text + after).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['a name right after the time', '·5hAcme lost my order'],
+    ['a handle right after the time', 'Aug 24@AcmeHelp where is it'],
+    ['a "Replying to" handle run into the text', 'Replying to @AcmeHelpstill waiting'],
+    ['an excluded phrase (exclusions only ever remove mentions)', 'that was the acme of perfection'],
+  ])('%s passes', (_label, text) => {
+    expect(prefilter.match(text).length).toBeGreaterThan(0);
+  });
+});
