@@ -228,6 +228,21 @@ test.describe('X', () => {
     await expect.poll(async () => asHealth(await readStore(panel, 'pageHealth')).map((h) => [h.pageKind, h.ok, h.url])).toEqual([['conversation', true, `https://x.com/jane_doe/status/${focal.id}`]]);
   });
 
+  test('a reply to the brand is a mention though X leaves the handle out of its text', async ({ context, sitePages, openPanel }) => {
+    const toBrand = { ...tweet('1772000000000000001', 'kai_k', 'still waiting for my refund', 15), replyTo: ['AcmeHelp'] };
+    const toOthers = { ...tweet('1772000000000000002', 'lu_l', 'still waiting for my refund', 10), replyTo: ['bob', 'carol'] };
+    sitePages.set('/home', xPage([toBrand, toOthers]));
+    const panel = await openPanel();
+    await createBrand(panel, { name: 'Acme', handles: 'acme, AcmeHelp', names: 'Acme' });
+    const site = await context.newPage();
+    await site.goto('https://x.com/home');
+    await expect(site.locator('article[data-replyline-post]')).toHaveCount(2);
+    await expect(site.locator(`[data-replyline-post="x:${toBrand.id}"]`)).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+    await expect(site.locator('[data-replyline-priority]')).toHaveCount(1);
+    await panel.locator(`[data-queue-key="x:${toBrand.id}"]`).click();
+    await expect(panel.locator(`[data-detail-key="x:${toBrand.id}"] .post-context`)).toHaveText('Replying to @AcmeHelp');
+  });
+
   test('replies under the brand\'s own post are mentions though they do not name it; "Discover more" is not', async ({ context, sitePages, openPanel }) => {
     const focal = tweet('1771000000000000001', 'acme', 'Our winter boots are in stores now', 60);
     const replies = [tweet('1771000000000000002', 'dee_d', 'mine fell apart after a week, I want a refund', 30), tweet('1771000000000000003', 'eli_e', 'any in size 46?', 20)];

@@ -13,10 +13,19 @@ export interface FakeTweet {
   text: string;
   createdAt: string; // ISO
   replies?: number;
+  /** Handles on the "Replying to" line above the text (X leaves them out of the text itself). */
+  replyTo?: string[];
 }
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** X's "Replying to @a and @b" line (2024 markup: each handle a profile link in its own div). */
+function replyingTo(handles: string[]): string {
+  if (handles.length === 0) return '';
+  const links = handles.map((h) => `<div><a dir="ltr" href="/${escapeHtml(h)}" role="link"><span>@${escapeHtml(h)}</span></a></div>`);
+  return `<div dir="ltr">Replying to ${links.join(' <span>and</span> ')}</div>`;
 }
 
 export function tweetArticle(t: FakeTweet): string {
@@ -25,7 +34,7 @@ export function tweetArticle(t: FakeTweet): string {
 <div><div data-testid="User-Name"><div><a href="/${h}" role="link"><div dir="ltr"><span><span>${escapeHtml(t.name)}</span></span></div></a></div>
 <div><a href="/${h}" role="link" tabindex="-1"><div dir="ltr"><span>@${h}</span></div></a><div dir="ltr"><span>·</span></div>
 <div><a href="/${h}/status/${t.id}" aria-label="${escapeHtml(t.createdAt)}" role="link"><time datetime="${t.createdAt}">1h</time></a></div></div></div>
-<div dir="auto" lang="en" data-testid="tweetText"><span>${escapeHtml(t.text)}</span></div>
+${replyingTo(t.replyTo ?? [])}<div dir="auto" lang="en" data-testid="tweetText"><span>${escapeHtml(t.text)}</span></div>
 <div role="group" aria-label="${t.replies ?? 0} replies"><button aria-label="${t.replies ?? 0} Replies. Reply" role="button" data-testid="reply" type="button"><span>${t.replies ?? 0}</span></button>
 <button aria-label="0 reposts. Repost" role="button" data-testid="retweet" type="button"></button><button aria-label="0 Likes. Like" role="button" data-testid="like" type="button"></button></div></div></div></article>`;
 }
