@@ -28,15 +28,25 @@ function replyingTo(handles: string[]): string {
   return `<div dir="ltr">Replying to ${links.join(' <span>and</span> ')}</div>`;
 }
 
+/**
+ * One post as X renders it. No text between elements, as in X's markup: a post's textContent runs
+ * its parts together ("@jane·1hAcme lost…"), which page code must cope with.
+ */
 export function tweetArticle(t: FakeTweet): string {
   const h = escapeHtml(t.handle);
-  return `<article role="article" tabindex="-1" data-testid="tweet"><div><div data-testid="Tweet-User-Avatar"><a href="/${h}" role="link"><img alt="" src="data:,"></a></div>
-<div><div data-testid="User-Name"><div><a href="/${h}" role="link"><div dir="ltr"><span><span>${escapeHtml(t.name)}</span></span></div></a></div>
-<div><a href="/${h}" role="link" tabindex="-1"><div dir="ltr"><span>@${h}</span></div></a><div dir="ltr"><span>·</span></div>
-<div><a href="/${h}/status/${t.id}" aria-label="${escapeHtml(t.createdAt)}" role="link"><time datetime="${t.createdAt}">1h</time></a></div></div></div>
-${replyingTo(t.replyTo ?? [])}<div dir="auto" lang="en" data-testid="tweetText"><span>${escapeHtml(t.text)}</span></div>
-<div role="group" aria-label="${t.replies ?? 0} replies"><button aria-label="${t.replies ?? 0} Replies. Reply" role="button" data-testid="reply" type="button"><span>${t.replies ?? 0}</span></button>
-<button aria-label="0 reposts. Repost" role="button" data-testid="retweet" type="button"></button><button aria-label="0 Likes. Like" role="button" data-testid="like" type="button"></button></div></div></div></article>`;
+  const replies = t.replies ?? 0;
+  return [
+    '<article role="article" tabindex="-1" data-testid="tweet"><div>',
+    `<div data-testid="Tweet-User-Avatar"><a href="/${h}" role="link"><img alt="" src="data:,"></a></div>`,
+    `<div><div data-testid="User-Name"><div><a href="/${h}" role="link"><div dir="ltr"><span><span>${escapeHtml(t.name)}</span></span></div></a></div>`,
+    `<div><a href="/${h}" role="link" tabindex="-1"><div dir="ltr"><span>@${h}</span></div></a><div dir="ltr"><span>·</span></div>`,
+    `<div><a href="/${h}/status/${t.id}" aria-label="${escapeHtml(t.createdAt)}" role="link"><time datetime="${t.createdAt}">1h</time></a></div></div></div>`,
+    replyingTo(t.replyTo ?? []),
+    `<div dir="auto" lang="en" data-testid="tweetText"><span>${escapeHtml(t.text)}</span></div>`,
+    `<div role="group" aria-label="${replies} replies"><button aria-label="${replies} Replies. Reply" role="button" data-testid="reply" type="button"><span>${replies}</span></button>`,
+    '<button aria-label="0 reposts. Repost" role="button" data-testid="retweet" type="button"></button><button aria-label="0 Likes. Like" role="button" data-testid="like" type="button"></button></div>',
+    '</div></div></article>',
+  ].join('');
 }
 
 export function tweetCell(t: FakeTweet): string {
