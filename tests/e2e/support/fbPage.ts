@@ -24,25 +24,32 @@ export interface FakeFbPost {
   comments: FakeComment[];
 }
 
+/**
+ * Facebook, like X, writes no text between elements (a comment's textContent runs the author's
+ * name into the text). The templates below are laid out on lines for reading; this joins them.
+ * Only newlines between two tags go: page text is escaped, so it never holds a raw `>` or `<`.
+ */
+const glued = (html: string): string => html.replace(/>\n</g, '><');
+
 function comment(post: FakeFbPost, c: FakeComment): string {
   const link = `https://www.facebook.com/${escapeHtml(post.page)}/posts/${post.id}?comment_id=${c.id}`;
-  return `<li><div role="article" tabindex="-1" aria-label="Comment by ${escapeHtml(c.author)} ${escapeHtml(c.age ?? '2h')}">
+  return glued(`<li><div role="article" tabindex="-1" aria-label="Comment by ${escapeHtml(c.author)} ${escapeHtml(c.age ?? '2h')}">
 <div><a role="link" tabindex="0" href="https://www.facebook.com/${escapeHtml(c.profile)}?comment_id=${c.id}"><span><span dir="auto">${escapeHtml(c.author)}</span></span></a>
 <div><span lang="en" dir="auto"><div dir="auto">${escapeHtml(c.text)}</div></span></div></div>
 <ul><li><div role="button" tabindex="0">Like</div></li><li><div role="button" tabindex="0">Reply</div></li>
-<li><a role="link" href="${link}"><span>${escapeHtml(c.age ?? '2h')}</span></a></li></ul></div></li>`;
+<li><a role="link" href="${link}"><span>${escapeHtml(c.age ?? '2h')}</span></a></li></ul></div></li>`);
 }
 
 export function fbPost(p: FakeFbPost, index: number): string {
   const permalink = `https://www.facebook.com/${escapeHtml(p.page)}/posts/${p.id}`;
-  return `<div aria-posinset="${index + 1}" aria-setsize="-1" role="article" aria-labelledby="h-${p.id}">
+  return glued(`<div aria-posinset="${index + 1}" aria-setsize="-1" role="article" aria-labelledby="h-${p.id}">
 <div><h2 id="h-${p.id}"><span><a role="link" href="https://www.facebook.com/${escapeHtml(p.page)}"><strong><span>${escapeHtml(p.author)}</span></strong></a></span></h2>
 <span><a role="link" href="${permalink}" aria-label="${escapeHtml(p.createdAt)}"><span>3h</span></a></span></div>
 <div data-ad-comet-preview="message" data-ad-preview="message" data-ad-rendering-role="story_message"><div dir="auto">${escapeHtml(p.text)}</div></div>
 <div><div role="button" tabindex="0" aria-label="Like">Like</div><div role="button" tabindex="0" aria-label="Leave a comment">Comment</div></div>
 <ul>${p.comments.map((c) => comment(p, c)).join('')}</ul>
 <form><div contenteditable="true" role="textbox" aria-label="Write a comment…" spellcheck="true"><p><br></p></div></form>
-</div>`;
+</div>`);
 }
 
 /** Just enough of Facebook's look for demo screenshots; layout only, no behaviour. */
@@ -56,5 +63,5 @@ li>[role=article] a span{font-weight:600;font-size:13px}li>[role=article] ul{dis
 
 export function fbPage(posts: FakeFbPost[], title = 'Facebook'): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${FB_LOOK}</style></head>
-<body><div id="mount"><div role="banner"></div><div role="main"><div role="feed">${posts.map(fbPost).join('\n')}</div></div></div></body></html>`;
+<body><div id="mount"><div role="banner"></div><div role="main"><div role="feed">${posts.map(fbPost).join('')}</div></div></div></body></html>`;
 }
