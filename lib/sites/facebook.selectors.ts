@@ -28,8 +28,11 @@ export const FB = {
   commentLink: ['a[href*="comment_id="]'],
   /** "View more comments" opens the post in a dialog. */
   dialog: ['div[role="dialog"]'],
-  /** Post author: the profile link in the post header (heading or bold name). */
-  postAuthor: ['h2 a[href]', 'h3 a[href]', 'h4 a[href]', 'strong a[href]', 'a[href] strong'],
+  /**
+   * Post author: the 2025–26 `profile_name` block, then the profile link in the post header
+   * (heading or bold name).
+   */
+  postAuthor: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href]', 'h3 a[href]', 'h4 a[href]', 'strong a[href]', 'a[href] strong'],
   /** Comment text: the localised `lang` block (2021), then the text-align block (2024+). */
   commentText: ['span[lang][dir="auto"]', 'div[dir="auto"][style*="text-align"]', 'div[dir="auto"]'],
   /** Timestamps: `abbr[data-utime]` (classic), `time[datetime]` when present. */
@@ -53,6 +56,11 @@ export const FB = {
     '[role="button"][aria-label="发表评论"]',
     '[role="button"][aria-label="评论"]',
   ],
+  /**
+   * What the Comment action says when it carries no label or data attribute (2025 post pages):
+   * matched against a button's whole text, never a part of it ("3 comments" is the count).
+   */
+  commentButtonText: ['Comment', 'Leave a comment', 'Комментировать', 'Комментарий', '评论', '发表评论', '留言'],
   /** Send button next to the composer (newer layouts); Enter sends when there is none. */
   submit: ['#focused-state-composer-submit', 'form [type="submit"]', '[role="button"][aria-label="Comment"]'],
   /** Verified badge on names. */

@@ -396,6 +396,16 @@ function owningPost(el: Element): Element {
   return closestAny(own.parentElement, [...FB.post, ...FB.dialog]) ?? own;
 }
 
+/** The post's Comment action: by data attribute or label, else the button that only says "Comment". */
+function commentButtonOf(post: Element): HTMLElement | null {
+  const labelled = queryFirst(post, FB.commentButton);
+  if (labelled) return asHTMLElement(labelled);
+  const wanted = new Set(FB.commentButtonText.map((text) => text.toLowerCase()));
+  // Not a comment's own buttons: ownAll skips everything inside comments.
+  const button = ownAll(post, FB.inlineButton).find((b) => wanted.has(readLine(b).toLowerCase()));
+  return asHTMLElement(button);
+}
+
 /** The comment composer under the post; a dialog showing the post has its own. */
 function editorFor(postEl: Element): HTMLElement | null {
   const scope = closestAny(postEl, FB.dialog) ?? owningPost(postEl);
@@ -448,7 +458,7 @@ export const facebookAdapter: SiteAdapter = {
   openReplyBox: async (postEl, options = {}) => {
     const existing = editorFor(postEl);
     if (existing) return existing;
-    const button = asHTMLElement(queryFirst(owningPost(postEl), FB.commentButton));
+    const button = commentButtonOf(owningPost(postEl));
     if (!button) return null;
     button.click();
     return waitFor(() => editorFor(postEl), options);

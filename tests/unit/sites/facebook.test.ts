@@ -163,6 +163,48 @@ describe('facebook variants', () => {
     expect((await facebookAdapter.openReplyBox(post, { timeoutMs: 1000 }))?.id).toBe('late');
   });
 
+  describe('a 2025 post page (dialog, profile_name, labels without a year)', () => {
+    const page = () => loadFixture('facebook', 'post-page-2025.html', 'https://www.facebook.com/AcmeBakery/posts/pfbid0AcmeNov12PostPermalink7');
+
+    it('finds the post inside the dialog and both comments', () => {
+      expect(facebookAdapter.findPostElements(page().body).map((el) => el.id)).toEqual(['pp-post', 'pp-c1', 'pp-c2']);
+    });
+
+    it.each<[string, keyof Post, unknown]>([
+      ['pp-post', 'key', 'facebook:pfbid0AcmeNov12PostPermalink7'],
+      ['pp-post', 'authorHandle', 'AcmeBakery'],
+      ['pp-post', 'authorName', 'Acme Bakery'],
+      ['pp-post', 'text', 'Our Christmas order book is open!\n\nOrder by 15 December for delivery before the 24th.'],
+      ['pp-post', 'truncated', true],
+      // "12 November at 09:40": this year's date, no year in the label.
+      ['pp-post', 'createdAt', new Date(2026, 10, 12, 9, 40).getTime()],
+      ['pp-c1', 'postId', '990011223344556'],
+      ['pp-c1', 'authorName', 'Priya Shah'],
+      ['pp-c1', 'text', 'Do you deliver to Leeds? 🎄'],
+      ['pp-c1', 'createdAt', NOW - 7 * 24 * HOUR],
+      ['pp-c1', 'parentPostId', 'pfbid0AcmeNov12PostPermalink7'],
+      ['pp-c1', 'threadOwner', 'AcmeBakery'],
+      ['pp-c2', 'authorName', 'Олег Петров'],
+      ['pp-c2', 'createdAt', NOW - 3 * HOUR],
+      ['pp-c2', 'lang', 'ru-RU'],
+    ])('#%s %s', (id, field, expected) => {
+      expect(extractById(page(), id)[field]).toEqual(expected);
+    });
+
+    it('opens the composer from a Comment button that has only its text', async () => {
+      const doc = page();
+      const post = byId(doc, 'pp-post');
+      const clicked: string[] = [];
+      for (const b of doc.querySelectorAll('[role="button"]')) b.addEventListener('click', () => clicked.push(b.id || (b.textContent ?? '')));
+      byId(doc, 'pp-comment-button').addEventListener('click', () => {
+        post.insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="pp-editor"></div>');
+      });
+      expect((await facebookAdapter.openReplyBox(byId(doc, 'pp-c2'), { timeoutMs: 1000 }))?.id).toBe('pp-editor');
+      // Not "3 comments" (the count), not a comment's Reply.
+      expect(clicked).toEqual(['pp-comment-button']);
+    });
+  });
+
   it.each<[string, object[]]>([
     ['<a href="https://www.facebook.com/AcmeBakery/followers/">12K followers</a>', [{ handle: 'AcmeBakery', followers: 12_000 }]],
     ['<a href="/profile.php?id=1000&amp;sk=followers">1,2 тыс. подписчиков</a>', [{ handle: '1000', followers: 1200 }]],

@@ -232,11 +232,65 @@ describe('Facebook time labels', () => {
     ['2d', now - 2 * 86_400_000],
     ['1w', now - 7 * 86_400_000],
     ['2 нед.', now - 14 * 86_400_000],
+    ['3 hrs ago', now - 3 * 3_600_000],
+    ['5 минут назад', now - 5 * 60_000],
+    ['3小时前', now - 3 * 3_600_000],
+    ['2天前', now - 2 * 86_400_000],
+    ['1周前', now - 7 * 86_400_000],
+    ['a week ago', now - 7 * 86_400_000],
+    ['an hour ago', now - 3_600_000],
+    ['неделю назад', now - 7 * 86_400_000],
+    ['час назад', now - 3_600_000],
+    ['a few seconds ago', now],
     ['Tuesday, November 17, 2026 at 3:12 PM', new Date(2026, 10, 17, 15, 12).getTime()],
+    ['Friday, 30 May 2025 at 11:02', new Date(2025, 4, 30, 11, 2).getTime()],
+    // This year's dates come without a year (a real 2025 permalink label).
+    ['30 May at 11:02', new Date(2026, 4, 30, 11, 2).getTime()],
+    ['May 30 at 11:02 AM', new Date(2026, 4, 30, 11, 2).getTime()],
+    ['Nov 20 at 9:05 PM', new Date(2026, 10, 20, 21, 5).getTime()],
+    ['Sept 3', new Date(2026, 8, 3).getTime()],
+    ['12 March', new Date(2026, 2, 12).getTime()],
+    // A day after today was last year's.
+    ['25 December at 10:00', new Date(2025, 11, 25, 10, 0).getTime()],
+    ['Yesterday at 11:02', new Date(2026, 10, 22, 11, 2).getTime()],
+    ['Yesterday at 3:40 PM', new Date(2026, 10, 22, 15, 40).getTime()],
+    ['Вчера в 11:02', new Date(2026, 10, 22, 11, 2).getTime()],
+    ['昨天 11:02', new Date(2026, 10, 22, 11, 2).getTime()],
+    ['30 мая в 11:02', new Date(2026, 4, 30, 11, 2).getTime()],
+    ['3 марта 2024 г. в 8:15', new Date(2024, 2, 3, 8, 15).getTime()],
+    ['пятница, 30 мая 2025 г. в 11:02', new Date(2025, 4, 30, 11, 2).getTime()],
+    ['5月30日 11:02', new Date(2026, 4, 30, 11, 2).getTime()],
+    ['2024年5月30日 下午3:12', new Date(2024, 4, 30, 15, 12).getTime()],
+    ['2024年5月30日星期四 上午9:00', new Date(2024, 4, 30, 9, 0).getTime()],
+    ['31 April at 10:00', undefined],
+    ['May 30 at 25:00', undefined],
     ['Sponsored', undefined],
     ['', undefined],
     ['5 parsecs', undefined],
+    ['30 Smarch', undefined],
   ])('%j', (label, expected) => {
     expect(parseFacebookTime(label, now)).toBe(expected);
+  });
+
+  it('never throws and never answers a time after now (plus a day) or before 1970', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.integer({ min: 0, max: 4_102_444_800_000 }), (label, at) => {
+        const parsed = parseFacebookTime(label, at);
+        if (parsed !== undefined) expect(Number.isFinite(parsed) && parsed >= 0).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads every this-year date it writes back as the same day', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 28 }), (month, day) => {
+        const parsed = parseFacebookTime(`${day} ${months[month] ?? ''} at 10:30`, now);
+        const date = new Date(parsed ?? Number.NaN);
+        expect([date.getMonth(), date.getDate(), date.getHours(), date.getMinutes()]).toEqual([month, day, 10, 30]);
+        expect(parsed).toBeLessThanOrEqual(now + 86_400_000);
+      }),
+    );
   });
 });
