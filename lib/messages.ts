@@ -127,6 +127,8 @@ export const messageSchemas = {
   insertReply: {
     input: z.object({
       key: PostKeySchema,
+      /** Other keys the post arrived under: the page marks it with the one it shows. */
+      sameAs: z.array(PostKeySchema).max(50).default([]),
       text: z.string().min(1).max(40000),
       insertionId: z.string().min(1).max(80),
       /** The brand's own handles, to recognise its new reply in the thread. */

@@ -149,8 +149,18 @@ export const PostSchema = z.object({
   quotedText: z.string().max(2000).optional(),
   repostedBy: z.string().max(300).optional(),
   counts: PostCountsSchema.default({}),
+  /**
+   * Other keys the same post may arrive under. Facebook's `pfbid…` permalinks change between page
+   * loads, so a post keyed by one also names its content key (and its numeric id when the page
+   * shows one): the background files every sighting under the key it first saw.
+   */
+  sameAs: z.array(PostKeySchema).max(4).optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
+
+/** A key a post arrived under, and the key it is filed under (the first it was seen with). */
+export const PostAliasSchema = z.object({ alias: PostKeySchema, key: PostKeySchema });
+export type PostAlias = z.infer<typeof PostAliasSchema>;
 
 /** Follower counts remembered from profiles and hover cards, for prioritisation. */
 export const AuthorStatsSchema = z.object({

@@ -12,17 +12,21 @@ import { watchForSent } from './sent';
 const POST_ATTR = 'data-replyline-post';
 const OPEN_TIMEOUT_MS = 4000;
 
-/** The marked element for `key`; X may show the same post twice (timeline + quote), take the first. */
-function postElementFor(key: string): Element | null {
-  for (const el of document.querySelectorAll(`[${POST_ATTR}]`)) if (el.getAttribute(POST_ATTR) === key) return el;
+/**
+ * The marked element for any of the post's keys (a Facebook post is marked with the key this page
+ * load shows); X may show the same post twice (timeline + quote), take the first.
+ */
+export function postElementFor(doc: ParentNode, keys: readonly string[]): Element | null {
+  const wanted = new Set(keys);
+  for (const el of doc.querySelectorAll(`[${POST_ATTR}]`)) if (wanted.has(el.getAttribute(POST_ATTR) ?? '')) return el;
   return null;
 }
 
 export function startReplyInsertion(adapter: SiteAdapter, signal: AbortSignal): void {
   if (signal.aborted) return;
   const remove = messaging.onMessage('insertReply', async (message): Promise<InsertResult> => {
-    const { key, text, insertionId, handles, context } = parseMessage('insertReply', message.data);
-    const postEl = postElementFor(key);
+    const { key, sameAs, text, insertionId, handles, context } = parseMessage('insertReply', message.data);
+    const postEl = postElementFor(document, [key, ...sameAs]);
     if (!postEl) return { ok: false, strategy: 'none', verified: false, postEnabled: null, reason: 'noPost', insertionId };
     const editor = await adapter.openReplyBox(postEl, { timeoutMs: OPEN_TIMEOUT_MS, signal });
     const result = await insertIntoEditor(editor, text, { postButtonFor: (el) => adapter.postButtonFor(el), insertionId });

@@ -2,6 +2,7 @@
 import { deleteBrand, saveBrand, saveSettings } from '../db/brands';
 import type { ReplylineDb } from '../db/db';
 import { ingestPosts } from '../db/ingest';
+import { resolvePostKey } from '../db/aliases';
 import { setQueueState, wakeSnoozed } from '../db/queue';
 import { handle } from '../messages';
 import { classifyHonouringLinks } from '../db/customers';
@@ -32,14 +33,17 @@ export function registerCoreHandlers(db: ReplylineDb): void {
     return { verdicts };
   });
 
-  handle('queueAdd', async ({ key }) => {
+  // Badges name the key the page shows, which may be another key of a post filed earlier.
+  handle('queueAdd', async ({ key: shown }) => {
+    const key = await resolvePostKey(db, shown);
     const post = await db.posts.get(key);
     if (!post) throw new Error(`Unknown post ${key}`);
     await ingestPosts(db, [post], classifyHonouringLinks(), Date.now(), new Set([key]));
     return { ok: true };
   });
 
-  handle('openInPanel', async ({ key }, sender) => {
+  handle('openInPanel', async ({ key: shown }, sender) => {
+    const key = await resolvePostKey(db, shown);
     const post = await db.posts.get(key);
     if (post && !(await db.queue.get(key))) await ingestPosts(db, [post], classifyHonouringLinks(), Date.now(), new Set([key]));
     await saveSettings(db, { focusKey: key });

@@ -7,6 +7,7 @@
  */
 import type { ReplylineDb } from '../db/db';
 import { recordBrandReplies, recordReplySent } from '../db/replyLog';
+import { aliasesOf, resolvePostKey } from '../db/aliases';
 import { handle, sendMessage } from '../messages';
 import type { InsertResult } from '../schemas';
 
@@ -38,6 +39,8 @@ export function registerReplyHandlers(db: ReplylineDb): void {
     const handles = brands.flatMap((b) => b?.handles ?? []);
     const payload = {
       key,
+      // The page may show the post under another of its keys (a Facebook pfbid of this page load).
+      sameAs: await aliasesOf(db, key),
       text,
       insertionId: newInsertionId(),
       handles,
@@ -66,7 +69,7 @@ export function registerReplyHandlers(db: ReplylineDb): void {
   });
 
   handle('brandRepliesSeen', async ({ key, replies }) => {
-    await recordBrandReplies(db, key, replies);
+    await recordBrandReplies(db, await resolvePostKey(db, key), replies);
     return { ok: true };
   });
 

@@ -19,6 +19,7 @@ import type {
   Customer,
   PageHealth,
   Post,
+  PostAlias,
   QueueItem,
   ReplyLogEntry,
   Template,
@@ -52,6 +53,8 @@ export type ReplylineDb = Dexie & {
   mentions: EntityTable<MentionRecord, 'key'>;
   /** Since version 2: brands known only from imported bundles (time zone, staffed hours). */
   reviewBrands: EntityTable<BundleBrand, 'id'>;
+  /** Since version 3: other keys a post arrived under → the key it is filed under. */
+  postAliases: EntityTable<PostAlias, 'alias'>;
 };
 
 export function openDb(name = DB_NAME): ReplylineDb {
@@ -83,6 +86,13 @@ export function openDb(name = DB_NAME): ReplylineDb {
       reviewBrands: 'id',
     })
     .upgrade((tx) => upgradeToReviewV2(tx));
+
+  // 2026-11-24 — version 3: post aliases. Facebook's `pfbid…` permalinks change between page loads;
+  // every key a post arrived under points at the one it was first filed under. `key` is indexed for
+  // the way back (a reply must find the post on the page under whichever key it shows). Starts empty.
+  db.version(3).stores({
+    postAliases: 'alias, key',
+  });
 
   return db;
 }

@@ -7,6 +7,7 @@ import type { PostVerdict } from '../messages';
 import type { ReplylineDb } from './db';
 import { triageFields } from './triageFields';
 import { reviewUpkeepTables, syncMentions } from './rollups';
+import { fileUnder, idOfKey } from './aliases';
 
 /** What classification decided about one post (matching, ownership, triage, customer). */
 export interface Classification {
@@ -27,9 +28,16 @@ export async function ingestPosts(
   now = Date.now(),
   forceQueueKeys: ReadonlySet<string> = new Set(),
 ): Promise<PostVerdict[]> {
-  const posts = rawPosts.map((p) => PostSchema.parse(p));
-  const tables = [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings, ...reviewUpkeepTables(db)];
+  const seen = rawPosts.map((p) => PostSchema.parse(p));
+  const tables = [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings, db.postAliases, ...reviewUpkeepTables(db)];
   return db.transaction('rw', tables, async () => {
+    // A post seen before under another key (a Facebook pfbid changes per page load) is filed under
+    // the first; its verdict still names the key the page shows.
+    const filed = await fileUnder(db, seen);
+    const posts = seen.map((post, i) => {
+      const key = filed.keys[i] ?? post.key;
+      return key === post.key ? post : { ...post, key, postId: idOfKey(key) };
+    });
     const verdicts: PostVerdict[] = [];
     const existingPosts = await db.posts.bulkGet(posts.map((p) => p.key));
     const existingItems = await db.queue.bulkGet(posts.map((p) => p.key));
@@ -45,7 +53,9 @@ export async function ingestPosts(
     for (const [i, post] of posts.entries()) {
       const c = await classify(post, db);
       const existing = existingItems[i];
-      const shouldQueue = c.matched && !c.own && (c.autoQueue || forceQueueKeys.has(post.key) || existing !== undefined);
+      const pageKey = seen[i]?.key ?? post.key;
+      const forced = forceQueueKeys.has(post.key) || forceQueueKeys.has(pageKey);
+      const shouldQueue = c.matched && !c.own && (c.autoQueue || forced || existing !== undefined);
       if (shouldQueue && c.brandId && c.triage) {
         const postCreatedAt = post.createdAt ?? existing?.postCreatedAt ?? now;
         const firstSeenAt = existing?.firstSeenAt ?? existingPosts[i]?.seenAt ?? post.seenAt;
@@ -67,7 +77,7 @@ export async function ingestPosts(
         );
       }
       verdicts.push({
-        key: post.key,
+        key: pageKey,
         matched: c.matched,
         own: c.own,
         brandId: c.brandId,
@@ -79,6 +89,7 @@ export async function ingestPosts(
     }
 
     await db.posts.bulkPut(postWrites);
+    if (filed.writes.length > 0) await db.postAliases.bulkPut(filed.writes);
     if (queueWrites.length > 0) {
       await db.queue.bulkPut(queueWrites);
       // Review mentions and rollups change with the queue, in this same transaction.

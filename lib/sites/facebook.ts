@@ -197,6 +197,15 @@ function readIds(el: Element, wantComment: boolean): Ids {
   return ids;
 }
 
+/** The post's number as its comments' base64 ids spell it (`comment:<post>_<comment>`), when shown. */
+function numericIdFromComments(el: Element): string | undefined {
+  for (const a of queryAllAny(el, FB.commentLink)) {
+    const id = parseFacebookHref(a.getAttribute('href'))?.postId;
+    if (id && /^\d+$/.test(id)) return id;
+  }
+  return undefined;
+}
+
 function postUrl(ref: FacebookRef): string {
   if (ref.ownerId && /^\d+$/.test(ref.ownerId) && /^\d+$/.test(ref.postId ?? '')) {
     return `${ORIGIN}/permalink.php?story_fbid=${ref.postId}&id=${ref.ownerId}`;
@@ -205,10 +214,23 @@ function postUrl(ref: FacebookRef): string {
   return `${ORIGIN}/${ref.postId}`;
 }
 
-/** `fbh-<hash>`: a stable stand-in id from author and text, for posts without a permalink. */
+/** Letters and digits of a post's opening this long name it across renderings. */
+const CONTENT_BASIS_CHARS = 80;
+
+/**
+ * What of a post's text stays the same wherever Facebook shows it: the feed cuts long posts ("See
+ * more") and spacing, emoji and line breaks differ between views, so only the letters and digits
+ * of its opening count.
+ */
+function contentBasis(text: string): string {
+  const basis = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return (basis || text).slice(0, CONTENT_BASIS_CHARS);
+}
+
+/** `fbh-<hash>`: a stable stand-in id from author and text, for posts without a stable permalink. */
 export function contentId(handle: string, text: string): string {
   // FNV-1a, 32-bit, twice with different seeds for a 64-bit-ish key: no crypto needed here.
-  const input = `${handle}\n${text}`;
+  const input = `${handle.toLowerCase()}\n${contentBasis(text)}`;
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ input.length;
   for (let i = 0; i < input.length; i++) {
@@ -217,6 +239,21 @@ export function contentId(handle: string, text: string): string {
     b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
   }
   return `fbh-${a.toString(36)}${b.toString(36)}`;
+}
+
+/**
+ * The other keys a post may arrive under: `pfbid…` permalinks change between page loads (and a
+ * post keyed by number in one view is `pfbid…` in the next), so every post names its content key,
+ * and its numeric id when its comments' links carry it.
+ */
+function sameAsKeys(postId: string, author: Author | undefined, text: string, numericId: string | undefined): string[] | undefined {
+  const keys = new Set<string>();
+  if (numericId && numericId !== postId) keys.add(postKey('facebook', numericId));
+  if (author && text) {
+    const content = contentId(author.handle, text);
+    if (content !== postId) keys.add(postKey('facebook', content));
+  }
+  return keys.size > 0 ? [...keys] : undefined;
 }
 
 function readTime(el: Element, permalink: Element | undefined, now: number): number | undefined {
@@ -257,6 +294,7 @@ function extractPost(el: Element, now: number): ExtractResult {
   return finish(el, {
     postId,
     kind: 'post',
+    sameAs: sameAsKeys(postId, author, body.text, numericIdFromComments(el)),
     url: url ?? ORIGIN,
     threadOwner: threadOwnerFrom(ref?.ownerId, null, author?.handle),
     author,
@@ -337,6 +375,7 @@ interface Parts {
   parentPostId?: string;
   threadOwner?: string;
   isReply?: boolean;
+  sameAs?: string[];
   now: number;
 }
 
@@ -360,6 +399,7 @@ function finish(el: Element, parts: Parts): ExtractResult {
     isReply: parts.isReply ?? false,
     parentPostId: parts.parentPostId,
     threadOwner: parts.threadOwner,
+    sameAs: parts.sameAs,
   });
   if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? '' };
   return { ok: true, post: parsed.data };

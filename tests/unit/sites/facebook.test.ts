@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PostSchema, type Post } from '../../../lib/schemas';
-import { facebookAdapter } from '../../../lib/sites/facebook';
+import fc from 'fast-check';
+import { contentId, facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
@@ -161,6 +162,39 @@ describe('facebook variants', () => {
       post.insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="late"></div>');
     });
     expect((await facebookAdapter.openReplyBox(post, { timeoutMs: 1000 }))?.id).toBe('late');
+  });
+
+  describe('keys that survive a new page load (pfbid permalinks change)', () => {
+    it('a post names its content key (and its numeric id when its comments carry one); comments name none', () => {
+      const post = extractById(feed, 'post-1');
+      expect(post.key).toBe('facebook:pfbid02Kq3xYzAbCdEfGh1234567890');
+      // Its first comment's base64 id spells the post's number: comment:1111111111_2222222222.
+      expect(post.sameAs).toEqual(['facebook:1111111111', `facebook:${contentId('jane.doe.77', post.text)}`]);
+      expect(extractById(feed, 'post-2').sameAs).toEqual([`facebook:${contentId('AcmeBakery', extractById(feed, 'post-2').text)}`]);
+      expect(extractById(feed, 'c-en').sameAs).toBeUndefined();
+      const page = loadFixture('facebook', 'post-page-2025.html', 'https://www.facebook.com/AcmeBakery/posts/pfbid0AcmeNov12PostPermalink7');
+      const pagePost = extractById(page, 'pp-post');
+      // The comments' base64 ids name the post by number: comment:111222333444555_…
+      expect(pagePost.sameAs?.[0]).toBe('facebook:111222333444555');
+      expect(pagePost.sameAs?.[1]).toMatch(/^facebook:fbh-/);
+    });
+
+    it.each<[string, string]>([
+      ['Our Christmas order book is open!\n\nOrder by 15 December for delivery before the 24th. Ask us about gluten-free bakes…', 'cut by the feed'],
+      ['Our  Christmas order book is open! 🎄 Order by 15 December for delivery before the 24th. Ask us about gluten-free bakes and more', 'other spacing, an emoji'],
+      ['OUR CHRISTMAS ORDER BOOK IS OPEN! Order by 15 December for delivery before the 24th. Ask us about gluten-free bakes', 'other case'],
+    ])('the content key ignores what differs between views: %j (%s)', (text) => {
+      const full = 'Our Christmas order book is open!\nOrder by 15 December for delivery before the 24th. Ask us about gluten-free bakes and more in store.';
+      expect(contentId('AcmeBakery', text)).toBe(contentId('acmebakery', full));
+    });
+
+    it('tells apart posts that differ within their opening, or by author', () => {
+      expect(contentId('acme', 'Order 1001 never came')).not.toBe(contentId('acme', 'Order 1002 never came'));
+      expect(contentId('acme', 'Order 1001 never came')).not.toBe(contentId('jane', 'Order 1001 never came'));
+      fc.assert(fc.property(fc.string(), fc.string({ maxLength: 60 }), (handle, text) => {
+        expect(contentId(handle, text)).toMatch(/^fbh-[0-9a-z]+$/);
+      }));
+    });
   });
 
   describe('a 2025 post page (dialog, profile_name, labels without a year)', () => {
