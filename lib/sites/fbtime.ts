@@ -94,13 +94,21 @@ function parseAbsolute(text: string, now: number): number | undefined {
   const dm = DAY_MONTH.exec(plain);
   const md = dm ? null : MONTH_DAY.exec(plain);
   const match = dm ?? md;
-  if (!match) return undefined;
+  if (!match) return parseOther(plain);
   const month = monthIndex((dm ? match[2] : match[1]) ?? '');
   if (month === undefined) return undefined;
   return build(
     { year: match[3] ? Number(match[3]) : undefined, month, day: Number(dm ? match[1] : match[2]), hour: match[4], minute: match[5], meridiem: match[6] },
     now,
   );
+}
+
+/** Anything else with a full year that `Date.parse` reads (an ISO `title`, "2026/11/20 10:00"). */
+function parseOther(text: string): number | undefined {
+  const cleaned = text.replace(/\s+(?:at|в)\s+/i, ' ');
+  if (!/\d{4}/.test(cleaned)) return undefined;
+  const ms = Date.parse(cleaned);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
 function unitMs(unit: string): number | undefined {

@@ -282,3 +282,37 @@ test('fixture fidelity: the naive ways (execCommand insertText / insertHTML) bre
     await site.close();
   }
 });
+
+test('Facebook: a post shown under a new pfbid after a reload stays one queue item, and the reply finds it', async ({ context, sitePages, openPanel }) => {
+  // Facebook's pfbid permalinks change between page loads: the same visitor post, twice.
+  const post = (id: string): FakeFbPost => ({
+    id,
+    page: 'maria.petrova.77',
+    author: 'Maria Petrova',
+    text: 'Acme, my parcel never arrived and nobody answers. Order 10419.',
+    createdAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    comments: [],
+  });
+  const first = 'facebook:pfbid0Mp7FirstLoadToken11';
+  const second = 'facebook:pfbid0Mp7SecondLoadToken2';
+  const withEditor = (p: FakeFbPost) => fbPage([p]).replace('</body>', () => `<script>${bundles.fbLexical}</script></body>`);
+  sitePages.set('/', withEditor(post(first.slice('facebook:'.length))));
+  const panel = await openPanel();
+  await createBrand(panel, { name: 'Acme', handles: 'acme', names: 'Acme' });
+  const site = await context.newPage();
+  await site.goto('https://www.facebook.com/');
+  await expect(site.locator(`[data-replyline-post="${first}"]`)).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+  await expect(panel.locator(`[data-queue-key="${first}"]`)).toBeVisible();
+
+  sitePages.set('/', withEditor(post(second.slice('facebook:'.length))));
+  await site.reload();
+  // The page marks the key it shows and ranks the post; the queue keeps the one item it had.
+  await expect(site.locator(`[data-replyline-post="${second}"]`)).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
+  await site.waitForTimeout(1000);
+  expect((await readStore(panel, 'queue')).length).toBe(1);
+  await expect(panel.locator(`[data-queue-key="${second}"]`)).toHaveCount(0);
+
+  await insertFromPanel(panel, first, REPLY);
+  await expect(panel.getByRole('status')).toHaveAttribute('data-insert-result', 'ok');
+  expect(await site.evaluate(() => window.__lexicalText?.())).toBe(REPLY);
+});

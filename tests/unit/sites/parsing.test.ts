@@ -262,6 +262,7 @@ describe('Facebook time labels', () => {
     ['5月30日 11:02', new Date(2026, 4, 30, 11, 2).getTime()],
     ['2024年5月30日 下午3:12', new Date(2024, 4, 30, 15, 12).getTime()],
     ['2024年5月30日星期四 上午9:00', new Date(2024, 4, 30, 9, 0).getTime()],
+    ['2026-11-20T10:00:00Z', Date.UTC(2026, 10, 20, 10)],
     ['31 April at 10:00', undefined],
     ['May 30 at 25:00', undefined],
     ['Sponsored', undefined],
