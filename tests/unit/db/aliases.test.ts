@@ -6,6 +6,7 @@ import { ingestPosts, type Classify } from '@/lib/db/ingest';
 import { saveBrand } from '@/lib/db/brands';
 import type { Post } from '@/lib/schemas';
 import { brand, freshDb, post } from '../support/db';
+import { V2_STORES } from '../support/schemaHistory';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 
@@ -75,23 +76,6 @@ describe('one post under several keys (Facebook pfbid)', () => {
   });
 });
 
-// The version-2 schema exactly as shipped (lib/db/db.ts, 2026-11-23 v1 + v2).
-const V2_STORES = {
-  brands: 'id',
-  posts: 'key, authorHandle',
-  authors: 'key',
-  queue: 'key, [state+rank], [brandId+state+rank], customerId, *reasonCodes, snoozedUntil, followUpAt',
-  customers: 'id, email, xHandle, nameKey, facebookUrl, *orderNumbers',
-  templates: 'id, shortCode, scope',
-  toneNotes: 'id, brandId',
-  replyLog: 'id, postKey, repliedAt, customerId, [agent+repliedAt]',
-  settings: 'id',
-  pageHealth: 'tabId',
-  goals: 'id',
-  rollups: 'key, day',
-  mentions: 'key, firstSeenAt, repliedAt',
-  reviewBrands: 'id',
-};
 
 describe('version 3 upgrade (seeded version-2 database)', () => {
   it('keeps every v2 row and files the next sighting of an old pfbid post under its old key', async () => {

@@ -12,26 +12,12 @@ import { GoalSchema, QueueItemSchema, type BrandProfile, type QueueItem } from '
 import { generateLogs, tzOf as fixtureTz, BRAND_TZ } from '../review/fixtures';
 import { brand, freshDb, post } from '../support/db';
 import { bundleText, dump, rollupsVsRebuild } from './support';
+import { V1_STORES } from '../support/schemaHistory';
 
 const M = 60_000;
 const H = 60 * M;
 const MON_0900 = Date.UTC(2026, 10, 23, 9);
 
-// The version-1 schema exactly as shipped (lib/db/db.ts, 2026-11-23 v1).
-const V1_STORES = {
-  brands: 'id',
-  posts: 'key, authorHandle',
-  authors: 'key',
-  queue: 'key, [state+rank], [brandId+state+rank], customerId, *reasonCodes, snoozedUntil, followUpAt',
-  customers: 'id, email, xHandle, nameKey, facebookUrl, *orderNumbers',
-  templates: 'id, shortCode, scope',
-  toneNotes: 'id, brandId',
-  replyLog: 'id, postKey, repliedAt, customerId, [agent+repliedAt]',
-  settings: 'id',
-  pageHealth: 'tabId',
-  goals: 'id',
-  rollups: 'key, day',
-};
 
 function queueItem(key: string, over: Partial<QueueItem>): QueueItem {
   return QueueItemSchema.parse({
