@@ -86,7 +86,7 @@ test('a Shopify export with bad rows is summarised, confirmed, and its customer 
   const card = panel.getByRole('region', { name: 'Customer' });
   await expect(card).toHaveAttribute('data-customer-id', /^email:/);
   await expect(card).toContainText('Jane Doe');
-  await expect(card).toContainText('3 orders · 1,234.5 spent');
+  await expect(card).toContainText('Orders: 3 · 1,234.5 spent');
   await expect(card).toContainText('handle @jane_doe');
   await expect(card).toContainText('Prefers replies in DMs');
 
@@ -106,7 +106,7 @@ test('a Shopify export with bad rows is summarised, confirmed, and its customer 
   await panel.getByRole('searchbox', { name: 'Search customers' }).fill('jane');
   await panel.locator('[data-customer-row]').first().click();
   const profile = panel.getByRole('region', { name: 'Customer' });
-  await expect(profile).toContainText('3 orders');
+  await expect(profile).toContainText('Orders: 3');
   await expect(profile.locator('[data-interaction=queue]')).toContainText('my order never arrived');
 
   // Notes are edited in place and saved through the background.
