@@ -77,7 +77,7 @@ function main(): void {
     let peekDisagrees = 0;
     let ownerDisagrees = 0;
     /** Context the queue shows: quotes (whose ids X mostly omits) and whose thread a comment is in. */
-    const context = { quotes: 0, quoteIds: 0, comments: 0, commentOwners: 0 };
+    const context = { quotes: 0, quoteIds: 0, comments: 0, commentOwners: 0, unstableIds: 0, unstableNamed: 0 };
     let prefilterMissed = 0;
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.html')).sort()) {
       const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
@@ -106,6 +106,9 @@ function main(): void {
         if (post.quotedPostId) context.quoteIds += 1;
         if (post.kind === 'comment') context.comments += 1;
         if (post.kind === 'comment' && post.threadOwner) context.commentOwners += 1;
+        // pfbid permalinks change between page loads: such posts must name a key that does not.
+        if (post.postId.startsWith('pfbid')) context.unstableIds += 1;
+        if (post.postId.startsWith('pfbid') && post.sameAs?.length) context.unstableNamed += 1;
         if (post.postId) row.id += 1;
         if (post.authorHandle || post.authorName) row.author += 1;
         if (post.text) row.text += 1;
@@ -128,7 +131,7 @@ function main(): void {
       `${'TOTAL'.padEnd(58)} ${String(totals.elements).padStart(3)} / ${String(totals.ok).padStart(3)} / ${String(totals.failed).padStart(2)} | ${pct(totals.id, totals.ok)} ${pct(totals.author, totals.ok)} ${pct(totals.text, totals.ok)} ${pct(totals.time, totals.ok)}`,
     );
     console.log(`cheap key (peekKey) disagrees with full extraction: ${peekDisagrees} of ${totals.elements}; thread owner disagrees: ${ownerDisagrees} of ${totals.ok}; brand pre-filter misses: ${prefilterMissed} of ${totals.ok}`);
-    console.log(`quotes read (author or text): ${context.quotes}, of which with the quoted id: ${context.quoteIds}; comments with a thread owner: ${context.commentOwners} of ${context.comments}`);
+    console.log(`quotes read (author or text): ${context.quotes}, of which with the quoted id: ${context.quoteIds}; comments with a thread owner: ${context.commentOwners} of ${context.comments}; pfbid posts naming a stable key: ${context.unstableNamed} of ${context.unstableIds}`);
   }
 }
 
