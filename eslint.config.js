@@ -30,6 +30,23 @@ export default tseslint.config(
     },
   },
   {
+    // Views read the database only through lib/db's named reads (lib/db/views): the storage layer
+    // can change (team sync) without touching a component.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/sidepanel/**/*.{ts,tsx}', 'entrypoints/review/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'dexie', message: 'Views never query Dexie: add a named read to lib/db/views.' },
+            { name: 'dexie-react-hooks', message: 'Views never query Dexie: add a named hook to lib/db/views.' },
+          ],
+          patterns: [{ group: ['**/lib/db/db', '@/lib/db/db'], message: 'Views never hold the database: add a named read to lib/db/views.' }],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call their continuation `use`, which is not React's hook.
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off', 'react-hooks/rules-of-hooks': 'off' },

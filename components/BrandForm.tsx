@@ -5,8 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
-import { BrandProfileSchema, DEFAULT_BUSINESS_HOURS, type BrandProfile } from '@/lib/schemas';
+import { useSettings } from '@/lib/db/views/records';
+import { BrandProfileSchema, DEFAULT_BUSINESS_HOURS, type BrandProfile } from '@/lib/schemas/settings';
 import { TriageSettings, triageDraftOf, triageFieldsOf } from './brand/TriageSettings';
+import { BusinessHoursEditor } from './brand/BusinessHoursEditor';
+import { parseTimeZone } from '@/lib/time/timeZones';
 
 type ListField = 'handles' | 'names' | 'products' | 'hashtags' | 'misspellings' | 'exclusions';
 const LIST_FIELDS: ListField[] = ['handles', 'names', 'products', 'hashtags', 'misspellings', 'exclusions'];
@@ -20,6 +23,10 @@ export function splitTerms(value: string, field: ListField): string[] {
 
 export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfile; firstTime: boolean; onDone: () => void }) {
   const [name, setName] = useState(initial?.name ?? '');
+  // First run asks the agent's own name too: without it every agent's log says "agent" and the
+  // lead's Review page merges them. Editable later in Settings.
+  const settings = useSettings();
+  const [agentName, setAgentName] = useState<string | undefined>();
   const [lists, setLists] = useState<Record<ListField, string>>(() => {
     const join = (f: ListField) => (initial?.[f] ?? []).join('\n');
     return { handles: join('handles'), names: join('names'), products: join('products'), hashtags: join('hashtags'), misspellings: join('misspellings'), exclusions: join('exclusions') };
@@ -28,13 +35,19 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
   const [threadMentions, setThreadMentions] = useState(initial?.threadMentions ?? true);
   const [supportEmail, setSupportEmail] = useState(initial?.supportEmail ?? '');
   const [target, setTarget] = useState(String(initial?.firstResponseTargetMinutes ?? 60));
-  const [timeZone, setTimeZone] = useState(initial?.businessHours.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [timeZone, setTimeZone] = useState(initial?.businessHours.timeZone ?? parseTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC');
+  const [hours, setHours] = useState(initial?.businessHours ?? DEFAULT_BUSINESS_HOURS);
   const [error, setError] = useState<string | undefined>();
   const [triage, setTriage] = useState(() => triageDraftOf(initial));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const now = Date.now();
+    const zone = parseTimeZone(timeZone);
+    if (!zone) {
+      setError(i18n.t('hours.badZone', [timeZone.trim()]));
+      return;
+    }
     const parsed = BrandProfileSchema.safeParse({
       ...initial,
       id: initial?.id ?? crypto.randomUUID(),
@@ -44,7 +57,7 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
       threadMentions,
       supportEmail,
       firstResponseTargetMinutes: Number(target),
-      businessHours: { ...(initial?.businessHours ?? DEFAULT_BUSINESS_HOURS), timeZone },
+      businessHours: { ...hours, timeZone: zone },
       ...triageFieldsOf(triage),
       createdAt: initial?.createdAt ?? now,
       updatedAt: now,
@@ -57,6 +70,8 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
       setError(i18n.t('brands.needTerm'));
       return;
     }
+    const me = (agentName ?? '').trim();
+    if (firstTime && me) await sendMessage('settingsSave', { agentName: me.slice(0, 120) });
     await sendMessage('brandSave', parsed.data);
     onDone();
   };
@@ -68,6 +83,13 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
           <h2>{i18n.t('brands.introTitle')}</h2>
           <p>{i18n.t('brands.introBody')}</p>
         </div>
+      )}
+      {firstTime && (
+        <label className="field">
+          <span>{i18n.t('brands.agentName')}</span>
+          <input value={agentName ?? settings?.agentName ?? ''} onChange={(e) => setAgentName(e.target.value)} maxLength={120} autoComplete="name" aria-describedby="agent-name-hint" />
+          <small id="agent-name-hint" className="muted">{i18n.t('brands.agentNameHint')}</small>
+        </label>
       )}
       <label className="field">
         <span>{i18n.t('brands.name')}</span>
@@ -95,10 +117,7 @@ export function BrandForm({ initial, firstTime, onDone }: { initial?: BrandProfi
         <span>{i18n.t('brands.target')}</span>
         <input type="number" min={1} value={target} onChange={(e) => setTarget(e.target.value)} />
       </label>
-      <label className="field">
-        <span>{i18n.t('brands.timeZone')}</span>
-        <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
-      </label>
+      <BusinessHoursEditor value={hours} onChange={setHours} zoneText={timeZone} onZoneText={setTimeZone} />
       <TriageSettings draft={triage} onChange={setTriage} brandId={initial?.id} />
       {error && <p className="banner error" role="alert">{error}</p>}
       <div className="actions">

@@ -1,10 +1,9 @@
 /** Tells the agent when detection found nothing on a page that clearly has posts. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
+import { useBrokenPages } from '@/lib/db/views/health';
 
 export function PageHealthBanner() {
-  const broken = useLiveQuery(() => getDb().pageHealth.filter((h) => !h.ok).toArray(), []);
+  const broken = useBrokenPages();
   if (!broken || broken.length === 0) return null;
   return (
     <div className="banner warn" role="alert">

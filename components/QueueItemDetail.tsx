@@ -5,13 +5,12 @@
  * QueueView drives them from the keyboard through `mode`.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
+import { usePost } from '@/lib/db/views/records';
 import { sendMessage, type MessageInput } from '@/lib/messages';
 import { priorityBand } from '@/lib/pipeline/bands';
 import { ruleCatches, ruleName } from '@/lib/pipeline/reasonLabel';
-import type { QueueItem } from '@/lib/schemas';
+import type { QueueItem } from '@/lib/schemas/queue';
 import { ReasonChips } from './ReasonChips';
 import { ReplyComposer } from './compose/ReplyComposer';
 import { CustomerCard } from './customers/CustomerCard';
@@ -19,12 +18,15 @@ import { DismissForm, EscalateForm, FollowUpForm, SnoozeForm, dismissReasonLabel
 import { DueLabel, MatchedTerms, SentimentBadge } from './queue/ItemMeta';
 import { PostContext } from './queue/PostContext';
 import { formatWhen } from './queue/times';
+import { TeamClaimGate } from './team/TeamClaimGate';
+import { TeamAssignForm } from './team/TeamAssignForm';
+import { useTeam } from '@/lib/db/views/team';
 
 export type DetailMode = 'view' | 'snooze' | 'dismiss' | 'escalate' | 'followUp';
 
 type StateChange = Omit<MessageInput<'queueSetState'>, 'key'>;
 
-export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed }: {
+export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed, onStarted, onUndoable, focusReply = false, onReplyFocused }: {
   item: QueueItem;
   now: number;
   mode: DetailMode;
@@ -32,15 +34,25 @@ export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed }: {
   onClose: () => void;
   /** Called after a change that takes the item out of the current list (QueueView selects the next). */
   onActed: () => void;
+  /** Started (In progress): the item stays selected though it may leave the list. */
+  onStarted?: () => void;
+  /** A dismiss or snooze the agent may take back (QueueView's Undo toast, `z`). */
+  onUndoable?: (before: QueueItem, done: 'dismissed' | 'snoozed') => void;
+  /** The `r` key: the reply box takes the focus once, then reports it. */
+  focusReply?: boolean;
+  onReplyFocused?: () => void;
 }) {
-  const post = useLiveQuery(() => getDb().posts.get(item.key), [item.key]);
+  const post = usePost(item.key);
   const [note, setNote] = useState(item.note ?? '');
   const move = (change: StateChange) => {
     onMode('view');
-    onActed();
+    if (change.state === 'inProgress' && onStarted) onStarted();
+    else onActed();
+    if (change.state === 'dismissed' || change.state === 'snoozed') onUndoable?.(item, change.state);
     void sendMessage('queueSetState', { key: item.key, note: note.trim() || undefined, ...change });
   };
   const band = priorityBand(item.priority);
+  const team = useTeam()?.membership;
 
   return (
     <section className="detail" aria-label={i18n.t('queue.detailLabel')} data-detail-key={item.key}>
@@ -85,7 +97,9 @@ export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed }: {
       </ul>
 
       <CustomerCard item={item} />
-      <ReplyComposer key={item.key} item={item} />
+      <TeamClaimGate itemKey={item.key}>
+        <ReplyComposer key={item.key} item={item} focusNow={focusReply} onFocused={onReplyFocused} />
+      </TeamClaimGate>
       <label className="field">
         <span>{i18n.t('queue.note')}</span>
         <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} />
@@ -93,7 +107,19 @@ export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed }: {
 
       {mode === 'snooze' && <SnoozeForm onSubmit={(until) => move({ state: 'snoozed', snoozedUntil: until })} onCancel={() => onMode('view')} />}
       {mode === 'dismiss' && <DismissForm onSubmit={(reason) => move({ state: 'dismissed', dismissReason: reason })} onCancel={() => onMode('view')} />}
-      {mode === 'escalate' && (
+      {mode === 'escalate' && team && (
+        <TeamAssignForm
+          meId={team.memberId}
+          initialNote={note}
+          onSubmit={(memberId, text, escalate) => {
+            onMode('view');
+            onActed();
+            void sendMessage('teamAssign', { key: item.key, memberId, note: text, escalate });
+          }}
+          onCancel={() => onMode('view')}
+        />
+      )}
+      {mode === 'escalate' && !team && (
         <EscalateForm
           initialNote={note}
           onSubmit={(text, colleague) => move({ state: 'escalated', note: text || undefined, assignedAgent: colleague || undefined })}

@@ -1,14 +1,14 @@
 /** One queue row: priority band, author, the post's text (as text, never markup), top reasons, due time. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
+import { usePost } from '@/lib/db/views/records';
 import { priorityBand } from '@/lib/pipeline/bands';
-import type { QueueItem } from '@/lib/schemas';
+import type { QueueItem } from '@/lib/schemas/queue';
 import { ReasonChips } from './ReasonChips';
 import { DueLabel } from './queue/ItemMeta';
+import { TeamRowMark } from './team/TeamRowMark';
 
 export function QueueRow({ item, selected, now, onSelect }: { item: QueueItem; selected: boolean; now: number; onSelect: () => void }) {
-  const post = useLiveQuery(() => getDb().posts.get(item.key), [item.key]);
+  const post = usePost(item.key);
   const band = priorityBand(item.priority);
   return (
     <div
@@ -28,6 +28,7 @@ export function QueueRow({ item, selected, now, onSelect }: { item: QueueItem; s
           <strong>{post?.authorName || post?.authorHandle || item.key}</strong>
           {post?.authorHandle && <span className="muted">@{post.authorHandle}</span>}
           <DueLabel item={item} now={now} />
+          <TeamRowMark itemKey={item.key} now={now} />
           <span className="muted site">{i18n.t(`site.${item.site}`)}</span>
         </div>
         <p className="row-text">{post?.text ?? ''}</p>

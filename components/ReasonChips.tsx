@@ -4,8 +4,9 @@
  * Full (detail): every reason with its points and quoted evidence.
  */
 import { i18n } from '#i18n';
-import type { Reason } from '@/lib/schemas';
+import type { Reason } from '@/lib/schemas/queue';
 import { reasonLabel } from '@/lib/pipeline/reasonLabel';
+import { reasonDetail } from '@/lib/pipeline/reasonDetail';
 
 /** Noise reasons first, then by points, strongest first; stable for equal points. */
 export function topReasons(reasons: readonly Reason[], count: number): Reason[] {
@@ -18,8 +19,10 @@ export function ReasonChips({ reasons, compact = false }: { reasons: readonly Re
   const shown = compact ? topReasons(reasons, 3) : reasons;
   return (
     <ul className={compact ? 'reasons compact' : 'reasons full'} aria-label={i18n.t('queue.reasons')}>
-      {shown.map((r, i) => (
-        <li key={`${r.code}-${i}`} className={r.points < 0 || r.code.startsWith('spam.') ? 'reason negative' : 'reason'} data-reason={r.code} title={r.detail || undefined}>
+      {shown.map((r, i) => {
+        const detail = reasonDetail(r);
+        return (
+        <li key={`${r.code}-${i}`} className={r.points < 0 || r.code.startsWith('spam.') ? 'reason negative' : 'reason'} data-reason={r.code} title={detail || undefined}>
           <span className="reason-label">{reasonLabel(r.code)}</span>
           {!compact && (
             <span className="points">
@@ -27,9 +30,10 @@ export function ReasonChips({ reasons, compact = false }: { reasons: readonly Re
               {i18n.t('triageUi.points', [`${r.points > 0 ? '+' : ''}${r.points}`])}
             </span>
           )}
-          {r.detail && <span className="detail-text">{compact ? ` · ${r.detail}` : ` — ${r.detail}`}</span>}
+          {detail && <span className="detail-text">{compact ? ` · ${detail}` : ` — ${detail}`}</span>}
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }

@@ -4,33 +4,32 @@
  * payload before acting (see `handle`), so an invalid message is rejected and never written.
  *
  * To add a message: add an entry to `messageSchemas`; the ProtocolMap type follows from it.
+ * Senders: a message is accepted from extension pages (panel, review page) only, unless its entry
+ * says `from: CONTENT` (or both kinds): content scripts run beside hostile pages, so they get
+ * only what the in-page features need (checked in `handle` from the browser's sender record).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import {
-  AgentSettingsSchema,
-  BrandProfileSchema,
-  IdSchema,
-  PageKindSchema,
-  PostKeySchema,
-  PostSchema,
-  ProfileStatSchema,
-  QueueStateSchema,
-  SiteSchema,
-  InsertResultSchema,
-  ReplyContextSchema,
-  ReplySentSchema,
-  TemplateSchema,
-  ToneNoteSchema,
-  ToneRulesSchema,
-  CustomerSchema,
-  CustomerImportFieldSchema,
-  GoalSchema,
-} from './schemas';
+import { CustomerSchema, CustomerImportFieldSchema } from './schemas/customers';
+import { PageKindSchema, ProfileStatSchema } from './schemas/posts';
+import { IdSchema, PostKeySchema, SiteSchema } from './schemas/primitives';
+import { QueueStateSchema } from './schemas/queue';
+import { InsertResultSchema, ReplyContextSchema, ReplySentSchema } from './schemas/replies';
+import { GoalSchema } from './schemas/review';
+import { AgentSettingsSchema, BrandProfileSchema, ToneRulesSchema } from './schemas/settings';
+import { TemplateSchema, ToneNoteSchema } from './schemas/templates';
 
 import { BadgeLabelsSchema } from './pipeline/badgeLabels';
+import { MAX_PARTS, PART_CHARS } from './review/upload';
+import { teamMessageSchemas } from './team/messageSchemas';
 
 const Ok = z.object({ ok: z.literal(true) });
+
+/** Who sent a message: a content script in a site tab, or an extension page (panel, review page). */
+export type SenderKind = 'content' | 'extension';
+const CONTENT: readonly SenderKind[] = ['content'];
+/** Without `from`, a message is panel-only: forgetting the field never opens a door. */
+export const DEFAULT_SENDERS: readonly SenderKind[] = ['extension'];
 
 export const PageRefSchema = z.object({ site: SiteSchema, pageKind: PageKindSchema, url: z.string().max(2000) });
 export type PageRef = z.infer<typeof PageRefSchema>;
@@ -45,6 +44,8 @@ export const PostVerdictSchema = z.object({
   terms: z.array(z.string()).default([]),
   queued: z.boolean(),
   filtered: z.boolean().default(false),
+  /** Why the background could not file this post (also logged there); the rest of its batch was. */
+  rejected: z.string().max(300).optional(),
 });
 export type PostVerdict = z.infer<typeof PostVerdictSchema>;
 
@@ -66,6 +67,9 @@ export const ReviewImportResultSchema = z.object({
           version: z.number().optional(),
         })
         .optional(),
+      duplicates: z.object({ ids: z.array(z.string()), total: z.number().int() }).optional(),
+      conflicts: z.array(z.object({ id: z.string(), owner: z.string(), claimedBy: z.string() })).optional(),
+      conflictCount: z.number().int().optional(),
     }),
   ),
   added: z.number().int(),
@@ -77,10 +81,14 @@ export type ReviewImportResult = z.infer<typeof ReviewImportResultSchema>;
 export const messageSchemas = {
   /** Content → background: a batch of posts extracted from the page, plus detection health. */
   postsSeen: {
+    from: CONTENT,
     input: z.object({
       page: PageRefSchema,
-      /** Only posts that may mention a brand (the content script's pre-filter); the rest stay in the page. */
-      posts: z.array(PostSchema).max(500),
+      /**
+       * Only posts that may mention a brand (the content script's pre-filter); the rest stay in the
+       * page. Each is parsed by ingest on its own (PostSchema): one bad post never rejects its batch.
+       */
+      posts: z.array(z.unknown()).max(500),
       /** Posts newly recognised (keyed and marked) since the last report, sent or not. */
       recognised: z.number().int().nonnegative(),
       candidates: z.number().int().nonnegative(),
@@ -89,9 +97,10 @@ export const messageSchemas = {
     output: z.object({ verdicts: z.array(PostVerdictSchema) }),
   },
   /** Content → background: the agent pressed "Add to queue" on a badge. */
-  queueAdd: { input: z.object({ key: PostKeySchema }), output: Ok },
+  queueAdd: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: Ok },
   /** Content → background: "Open in Replyline" — open the side panel on this item. */
-  openInPanel: { input: z.object({ key: PostKeySchema }), output: Ok },
+  /** `opened`: false when the panel could not be shown from here (Firefox: only its toolbar click can). */
+  openInPanel: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: z.object({ ok: z.literal(true), opened: z.boolean() }) },
   /** Panel → background: move a queue item to another state. */
   queueSetState: {
     input: z.object({
@@ -138,9 +147,10 @@ export const messageSchemas = {
     output: InsertResultSchema,
   },
   /** Content → background: the inserted reply was sent (toast / new reply / new comment seen). */
-  replySent: { input: ReplySentSchema, output: z.object({ ok: z.literal(true), written: z.boolean(), entryId: z.string().optional() }) },
+  replySent: { from: CONTENT, input: ReplySentSchema, output: z.object({ ok: z.literal(true), written: z.boolean(), entryId: z.string().optional() }) },
   /** Content → background: replies by the brand's own handles already visible under a post. */
   brandRepliesSeen: {
+    from: CONTENT,
     input: z.object({
       key: PostKeySchema,
       replies: z.array(z.object({ handle: z.string().max(120), postId: z.string().max(200), createdAt: z.number().int().nonnegative().optional() })).max(200),
@@ -149,18 +159,21 @@ export const messageSchemas = {
   },
   /** Content → background: follower counts / verified badges seen in profile headers and hover cards. */
   profileStatsSeen: {
+    from: CONTENT,
     input: z.object({ site: SiteSchema, stats: z.array(ProfileStatSchema).max(200) }),
     output: z.object({ ok: z.literal(true), written: z.number().int().nonnegative() }),
   },
   /** Content → background: every brand's own handles (for "already answered" detection). */
-  brandHandlesGet: { input: z.object({}).optional(), output: z.object({ handles: z.array(z.string()) }) },
+  brandHandlesGet: { from: CONTENT, input: z.object({}).optional(), output: z.object({ handles: z.array(z.string()) }) },
   /**
    * Content → background: the brand profiles, for the content script's pre-filter (only posts
    * whose text may mention a brand are extracted and sent). `revision` changes with any brand.
    */
-  matchProfilesGet: { input: z.object({}).optional(), output: z.object({ revision: z.string(), brands: z.array(BrandProfileSchema) }) },
+  matchProfilesGet: { from: CONTENT, input: z.object({}).optional(), output: z.object({ revision: z.string(), brands: z.array(BrandProfileSchema) }) },
   /** Content → background: the badge's words in the browser's language (see pipeline/badgeLabels). */
-  badgeLabelsGet: { input: z.object({}).optional(), output: BadgeLabelsSchema },
+  badgeLabelsGet: { from: CONTENT, input: z.object({}).optional(), output: BadgeLabelsSchema },
+  /** Content → background: a content script started in this tab (it no longer needs a reload). */
+  contentAttached: { from: CONTENT, input: z.object({}).optional(), output: Ok },
   /** Panel → background: create or update a template (`duplicateCode` when the short code is taken). */
   templateSave: { input: TemplateSchema, output: z.object({ ok: z.boolean(), error: z.enum(['duplicateCode']).optional() }) },
   templateDelete: { input: z.object({ id: IdSchema }), output: Ok },
@@ -192,15 +205,35 @@ export const messageSchemas = {
   queueLinkCustomer: { input: z.object({ key: PostKeySchema, customerId: IdSchema }), output: Ok },
   /** Panel → background: "Unlink" / "Not this person"; automatic matching stays off for the item. */
   queueUnlinkCustomer: { input: z.object({ key: PostKeySchema }), output: Ok },
-  /** Review page → background: import agents' log bundles (file name + JSON text each), one transaction. */
+  /** Review page → background: one part of a big bundle's text (lib/review/upload.ts). */
+  reviewUploadPart: {
+    input: z.object({ uploadId: z.string().min(1).max(80), index: z.number().int().nonnegative().max(MAX_PARTS), text: z.string().max(PART_CHARS) }),
+    output: Ok,
+  },
+  /**
+   * Review page → background: import agents' log bundles, one transaction. Each file is its JSON
+   * text, or the id and part count of an upload sent before in parts.
+   */
   reviewImport: {
-    input: z.object({ files: z.array(z.object({ name: z.string().max(500), text: z.string() })).min(1).max(200) }),
+    input: z.object({
+      files: z
+        .array(
+          z.union([
+            z.object({ name: z.string().max(500), text: z.string().max(PART_CHARS) }),
+            z.object({ name: z.string().max(500), uploadId: z.string().min(1).max(80), parts: z.number().int().min(1).max(MAX_PARTS) }),
+          ]),
+        )
+        .min(1)
+        .max(200),
+    }),
     output: ReviewImportResultSchema,
   },
   /** Review page → background: create or edit a team goal (OKR). */
   goalSave: { input: GoalSchema, output: Ok },
   /** Review page → background: delete a team goal. */
   goalDelete: { input: z.object({ id: IdSchema }), output: Ok },
+  /** Team mode (panel only): join/leave, claims, assignment, shift, leads' tools. */
+  ...teamMessageSchemas,
 } as const;
 
 type Schemas = typeof messageSchemas;
@@ -222,13 +255,60 @@ function inputSchema<N extends MessageName>(name: N): z.ZodType<InputOf<N>> {
   return messageSchemas[name].input as unknown as z.ZodType<InputOf<N>>;
 }
 
+/** The browser's record of who sent a message (set by the browser, not by the sender). */
+export interface RawSender {
+  tab?: { id?: number };
+  url?: string;
+}
+
 /** The raw listener shape: payloads arrive as `unknown` and are parsed before use. */
-type RawListener = (message: { data: unknown; sender: { tab?: { id?: number }; url?: string } }) => Promise<unknown>;
+type RawListener = (message: { data: unknown; sender: RawSender }) => Promise<unknown>;
 const onRawMessage = messaging.onMessage as unknown as (name: MessageName, listener: RawListener) => () => void;
 
+interface RegistryEntry {
+  from?: readonly SenderKind[];
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/** The kinds of sender a message is accepted from (`DEFAULT_SENDERS` when its entry names none). */
+export function allowedSenders(name: MessageName): readonly SenderKind[] {
+  const entry: RegistryEntry = messageSchemas[name];
+  return entry.from ?? DEFAULT_SENDERS;
+}
+
 /**
- * Registers a background handler that parses the payload first. A payload that fails its schema
- * throws (the sender's promise rejects with the Zod message); nothing reaches the handler.
+ * Extension pages have the extension's own origin (the review page also has a tab); a content
+ * script has a tab and the site's URL. Anything else (no URL) is nobody we answer.
+ */
+export function senderKind(sender: RawSender, extensionOrigin: string): SenderKind | undefined {
+  if (sender.url === undefined) return undefined;
+  if (sender.url.startsWith(extensionOrigin)) return 'extension';
+  return sender.tab !== undefined ? 'content' : undefined;
+}
+
+/** Checks that the sender may send `name`; throws (the sender's promise rejects) when not. */
+export function assertSender(name: MessageName, sender: RawSender, extensionOrigin: string): void {
+  const kind = senderKind(sender, extensionOrigin);
+  if (kind === undefined || !allowedSenders(name).includes(kind)) {
+    throw new Error(`${name} is not accepted from ${kind === 'content' ? 'a page' : 'this sender'}`);
+  }
+}
+
+/** Set once by the background: runs before each handler and turns its errors into the ones sent back. */
+export interface HandlerGuard {
+  before?: () => void;
+  mapError?: (error: unknown) => unknown;
+}
+let guard: HandlerGuard = {};
+export function guardHandlers(next: HandlerGuard): void {
+  guard = next;
+}
+
+/**
+ * Registers a background handler that checks the sender and parses the payload first. A refused
+ * sender or a payload that fails its schema throws (the sender's promise rejects with the reason);
+ * nothing reaches the handler.
  */
 export function handle<N extends MessageName>(
   name: N,
@@ -236,9 +316,18 @@ export function handle<N extends MessageName>(
 ): () => void {
   const schema = inputSchema(name);
   return onRawMessage(name, async (message) => {
+    assertSender(name, message.sender, browser.runtime.getURL('/'));
     const parsed = schema.safeParse(message.data);
     if (!parsed.success) throw new Error(`Invalid ${name} message: ${z.prettifyError(parsed.error)}`);
-    return handler(parsed.data, { tabId: message.sender.tab?.id, url: message.sender.url });
+    guard.before?.();
+    try {
+      return await handler(parsed.data, { tabId: message.sender.tab?.id, url: message.sender.url });
+    } catch (error) {
+      const sent = guard.mapError ? guard.mapError(error) : error;
+      // Named, so the page can say what was not saved (the field travels with the error).
+      if (typeof sent === 'object' && sent !== null && Object.isExtensible(sent)) Reflect.set(sent, 'request', name);
+      throw sent;
+    }
   });
 }
 

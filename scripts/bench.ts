@@ -4,7 +4,7 @@
  * Each section is guarded: a missing or failing bench prints "skipped: <why>" and the rest go on.
  * Prints a readable table, then one final JSON line with every number. See tests/bench/README.md.
  *
- * Env: BENCH_ONLY=matcher,triage,review,pipeline,queue  runs a subset;
+ * Env: BENCH_ONLY=matcher,triage,review,pipeline,queue,team  runs a subset;
  *      BENCH_NO_BUILD=1  never builds the extension (browser sections skip when it is missing).
  */
 import { spawnSync } from 'node:child_process';
@@ -68,6 +68,9 @@ const SECTIONS: Section[] = [
     rows: (r) => [
       ['posts scored per second', fmt(num(r, 'postsPerSec'), '/s', 0)],
       ['posts scored', fmt(num(r, 'posts'), '', 0)],
+      ['complaint model inference per post', fmt(num(r, 'modelUsPerPost'), ' µs'), '≤ 200 µs', atMost(num(r, 'modelUsPerPost'), 200)],
+      ['  the same, CPU time of the process', fmt(num(r, 'modelCpuUsPerPost'), ' µs')],
+      ['scorePost: lexicon rules / with model', `${fmt(num(r, 'rulesPostsPerSec'), '/s', 0)} / ${fmt(num(r, 'modelPostsPerSec'), '/s', 0)}`],
     ],
   },
   {
@@ -157,6 +160,22 @@ const SECTIONS: Section[] = [
       ['all metrics for the quarter (read + compute), median', fmt(num(r, 'metricsMs'), ' ms', 0), '≤ 500 ms', atMost(num(r, 'metricsMs'), 500)],
       ['samples', Array.isArray(r.metricsSamplesMs) ? r.metricsSamplesMs.join(', ') : 'n/a'],
       ['goal saved → check-in shown', fmt(num(r, 'goalMs'), ' ms', 0)],
+    ],
+  },
+  {
+    id: 'team',
+    title: 'Team server (2 nodes on one PostgreSQL, 50 agents, loopback)',
+    module: 'tests/bench/team.ts',
+    exportName: 'benchTeam',
+    args: [{ log }],
+    rows: (r) => [
+      ['agents / nodes / claims (refused)', `${fmt(num(r, 'agents'), '', 0)} / ${fmt(num(r, 'nodes'), '', 0)} / ${fmt(num(r, 'claims'), '', 0)} (${fmt(num(r, 'claimsRefused'), '', 0)})`],
+      ['claim round trip p50', fmt(num(r, 'claimP50Ms'), ' ms')],
+      ['claim round trip p99', fmt(num(r, 'claimP99Ms'), ' ms'), '≤ 50 ms', atMost(num(r, 'claimP99Ms'), 50)],
+      ['change fan-out to live connections (count)', fmt(num(r, 'fanoutConnections'), '', 0)],
+      ['fan-out p50', fmt(num(r, 'fanoutP50Ms'), ' ms')],
+      ['fan-out p99', fmt(num(r, 'fanoutP99Ms'), ' ms'), '≤ 1,000 ms', atMost(num(r, 'fanoutP99Ms'), 1000)],
+      ['sightings ingested per second', fmt(num(r, 'sightingsPerSec'), '/s', 0)],
     ],
   },
 ];

@@ -10,7 +10,7 @@ import { facebookAdapter } from '../lib/sites/facebook';
 import type { SiteAdapter } from '../lib/sites/types';
 import { xAdapter } from '../lib/sites/x';
 import { compileMatcher } from '../lib/matching/matcher';
-import { BrandProfileSchema } from '../lib/schemas';
+import { BrandProfileSchema } from '../lib/schemas/settings';
 
 /**
  * The content script only fully reads posts whose whole textContent matches a brand. Check, on

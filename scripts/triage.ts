@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { BrandProfile } from '../lib/schemas';
+import type { BrandProfile } from '../lib/schemas/settings';
 import { defaultTriageProfile, scorePost } from '../lib/triage/index';
 
 const USAGE = `Usage: npx tsx scripts/triage.ts FILE [--brand brand.json]
@@ -19,7 +19,8 @@ const USAGE = `Usage: npx tsx scripts/triage.ts FILE [--brand brand.json]
                    Without it every @handle in a post counts as the brand.
   --help           Show this help.
 
-Prints one JSON line per post: id, priority, complaint, spam, question, sentiment, reasons.`;
+Prints one JSON line per post: id, priority, complaint, complaintProbability (calibrated, 0..1),
+spam, question, sentiment, reasons.`;
 
 class CliError extends Error {}
 
@@ -108,7 +109,7 @@ function normalise(row: Record<string, unknown>, index: number): Record_ | undef
 function emit(rec: Record_, profile: BrandProfile, now: number): void {
   const r = scorePost({ text: rec.text, authorHandle: rec.author, createdAt: rec.createdAt }, profile, { now });
   process.stdout.write(
-    `${JSON.stringify({ id: rec.id, priority: r.priority, complaint: r.complaint, spam: r.spam, question: r.question, sentiment: r.sentiment, reasons: r.reasons, ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}) })}\n`,
+    `${JSON.stringify({ id: rec.id, priority: r.priority, complaint: r.complaint, complaintProbability: r.complaintProbability ?? null, spam: r.spam, question: r.question, sentiment: r.sentiment, reasons: r.reasons, ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}) })}\n`,
   );
 }
 

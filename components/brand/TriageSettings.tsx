@@ -8,10 +8,10 @@ import { useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
 import { NOISE_RULES } from '@/lib/triage';
-import { ruleCatches, ruleDescription, ruleName } from '@/lib/pipeline/reasonLabel';
-import { TriageWeightsSchema, type BrandProfile, type TriageWeights } from '@/lib/schemas';
-
-export const WEIGHT_KEYS = ['customer', 'complaint', 'sentiment', 'question', 'influence', 'waiting', 'praise'] as const satisfies readonly (keyof TriageWeights)[];
+import { ruleCatches, ruleDescription, ruleName, weightHint, weightLabel } from '@/lib/pipeline/reasonLabel';
+import { WEIGHTED_SIGNALS } from '@/lib/triage/catalog';
+import { TriageWeightsSchema, type BrandProfile, type TriageWeights } from '@/lib/schemas/settings';
+import { errorText } from '@/components/notSaved';
 
 export interface TriageDraft {
   disabledNoiseRules: string[];
@@ -42,7 +42,7 @@ function RerankButton({ brandId }: { brandId: string }) {
       const { rescored } = await sendMessage('queueRerank', { brandId });
       setStatus({ kind: 'done', count: rescored });
     } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', message: errorText(error) });
     }
   };
   return (
@@ -82,7 +82,6 @@ export function TriageSettings({ draft, onChange, brandId }: { draft: TriageDraf
                   aria-describedby={`${id}-rule-${rule.id}`}
                 />
                 <span>{i18n.t('triageUi.settings.ruleOn', [ruleName(rule.id)])}</span>
-                <code className="muted">{rule.id}</code>
               </label>
               <p className="muted" id={`${id}-rule-${rule.id}`}>
                 {ruleDescription(rule.id)} {i18n.t('triageUi.settings.catches', [ruleCatches(rule.id)])}
@@ -101,11 +100,11 @@ export function TriageSettings({ draft, onChange, brandId }: { draft: TriageDraf
       <fieldset>
         <legend>{i18n.t('triageUi.settings.weightsTitle')}</legend>
         <p className="muted">{i18n.t('triageUi.settings.weightsHint')}</p>
-        {WEIGHT_KEYS.map((k) => (
+        {WEIGHTED_SIGNALS.map((k) => (
           <div key={k} className="weight">
             <label className="field">
               <span>
-                {i18n.t(`triageUi.settings.weight.${k}.label`)}{' '}
+                {weightLabel(k)}{' '}
                 <span className="muted">{i18n.t('triageUi.settings.weightValue', [String(draft.weights[k])])}</span>
               </span>
               <input
@@ -118,7 +117,7 @@ export function TriageSettings({ draft, onChange, brandId }: { draft: TriageDraf
                 aria-describedby={`${id}-w-${k}`}
               />
             </label>
-            <small className="muted" id={`${id}-w-${k}`}>{i18n.t(`triageUi.settings.weight.${k}.hint`)}</small>
+            <small className="muted" id={`${id}-w-${k}`}>{weightHint(k)}</small>
           </div>
         ))}
         <button type="button" onClick={() => onChange({ ...draft, weights: defaults })}>

@@ -1,6 +1,7 @@
 /** Horizontal bars with a value label (per-agent comparison). Each bar is a focusable button. */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { onActivate } from './activate';
+import { ChartTable } from './ChartTable';
 
 export interface Bar {
   id: string;
@@ -14,6 +15,8 @@ interface Props {
   bars: readonly Bar[];
   title: string;
   onSelect: (bar: Bar) => void;
+  /** Column headings of the text alternative: [name, value]. */
+  columns: readonly [string, string];
   selectedId?: string;
   width?: number;
 }
@@ -22,11 +25,12 @@ const ROW = 26;
 const LEFT = 120;
 const RIGHT = 70;
 
-export function BarChart({ bars, title, onSelect, selectedId, width = 520 }: Props) {
+export function BarChart({ bars, title, onSelect, columns, selectedId, width = 520 }: Props) {
   const height = Math.max(ROW, bars.length * ROW) + 4;
   const y = scaleBand<string>().domain(bars.map((b) => b.id)).range([2, height - 2]).padding(0.2);
   const x = scaleLinear().domain([0, Math.max(1, ...bars.map((b) => b.value))]).range([0, width - LEFT - RIGHT]);
   return (
+    <>
     <svg className="chart bars" role="group" aria-label={title} viewBox={`0 0 ${width} ${height}`} width="100%">
       {bars.map((b) => {
         const by = y(b.id) ?? 0;
@@ -55,5 +59,7 @@ export function BarChart({ bars, title, onSelect, selectedId, width = 520 }: Pro
         );
       })}
     </svg>
+    <ChartTable caption={title} columns={columns} rows={bars.map((b) => ({ id: b.id, cells: [b.label, b.display] }))} />
+    </>
   );
 }

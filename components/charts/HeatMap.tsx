@@ -5,13 +5,16 @@
  */
 import { scaleSequential } from 'd3-scale';
 import { useRef, type KeyboardEvent } from 'react';
+import { ChartTable } from './ChartTable';
 
 export interface HeatCell {
   weekday: number; // 0 = Sunday
   hour: number;
   value: number;
   staffed: boolean;
-  /** Busy and unstaffed: the cells a lead should look at first. */
+  /** Replies logged in this hour: the cover agents actually gave. */
+  replies: number;
+  /** Busy and nobody replied in it: the cells a lead should look at first. */
   peak: boolean;
 }
 
@@ -21,6 +24,8 @@ interface Props {
   weekdayLabels: readonly string[]; // 7, Sunday first
   describe: (cell: HeatCell) => string;
   onSelect: (cell: HeatCell) => void;
+  /** The text alternative lists the hours with posts: [hour, what happened]. */
+  columns: readonly [string, string];
   selected?: { weekday: number; hour: number };
 }
 
@@ -36,7 +41,7 @@ function ramp(t: number): string {
   return `hsl(215 70% ${l}%)`;
 }
 
-export function HeatMap({ cells, title, weekdayLabels, describe, onSelect, selected }: Props) {
+export function HeatMap({ cells, title, weekdayLabels, describe, onSelect, columns, selected }: Props) {
   const maxValue = Math.max(1, ...cells.map((c) => c.value));
   const color = scaleSequential((t: number) => ramp(t)).domain([0, maxValue]);
   const ref = useRef<SVGSVGElement>(null);
@@ -59,7 +64,9 @@ export function HeatMap({ cells, title, weekdayLabels, describe, onSelect, selec
     ref.current?.querySelector<SVGRectElement>(`[data-weekday="${ROW_ORDER[nextRow] ?? 1}"][data-hour="${nextHour}"]`)?.focus();
   };
 
+  const busy = ROW_ORDER.flatMap((weekday) => cells.filter((c) => c.weekday === weekday && c.value > 0));
   return (
+    <>
     <svg ref={ref} className="chart heatmap" role="grid" aria-label={title} viewBox={`0 0 ${width} ${height}`} width="100%">
       {[0, 3, 6, 9, 12, 15, 18, 21].map((h) => (
         <text key={h} className="tick" x={LEFT + h * CELL + CELL / 2} y={TOP - 6} textAnchor="middle">{h}</text>
@@ -98,5 +105,7 @@ export function HeatMap({ cells, title, weekdayLabels, describe, onSelect, selec
         </g>
       ))}
     </svg>
+    <ChartTable caption={title} columns={columns} rows={busy.map((c) => ({ id: `${c.weekday}-${c.hour}`, cells: [`${weekdayLabels[c.weekday] ?? ''} ${c.hour}:00`, describe(c)] }))} />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 /** "Already answered by @AcmeHelp 20 min ago": seen in the thread before the agent writes again. */
 import { i18n } from '#i18n';
-import type { QueueItem } from '@/lib/schemas';
+import type { QueueItem } from '@/lib/schemas/queue';
 
 export function AnsweredNote({ item, now = Date.now() }: { item: QueueItem; now?: number }) {
   if (!item.answeredBy) return null;

@@ -3,20 +3,29 @@
  * findings' exact words marked. The layer is built from text nodes (React strings), never HTML,
  * and scrolls with the textarea.
  */
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { i18n } from '#i18n';
 import { highlightRuns } from '@/lib/compose';
-import type { ToneFinding } from '@/lib/schemas';
+import type { ToneFinding } from '@/lib/schemas/templates';
 
 interface Props {
   value: string;
   findings: readonly ToneFinding[];
   readOnly: boolean;
   onChange: (text: string) => void;
+  /** The agent pressed `r`: take the focus once, then say so (the request is spent). */
+  focusNow?: boolean;
+  onFocused?: () => void;
 }
 
-export function DraftEditor({ value, findings, readOnly, onChange }: Props) {
+export function DraftEditor({ value, findings, readOnly, onChange, focusNow = false, onFocused }: Props) {
   const backdrop = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!focusNow) return;
+    input.current?.focus();
+    onFocused?.();
+  }, [focusNow, onFocused]);
   const id = useId();
   const runs = highlightRuns(value, findings);
   return (
@@ -37,6 +46,7 @@ export function DraftEditor({ value, findings, readOnly, onChange }: Props) {
           {value.endsWith('\n') ? ' ' : null}
         </div>
         <textarea
+          ref={input}
           id={id}
           className="draft-input"
           value={value}

@@ -1,6 +1,6 @@
 /** What "insert" did: in the site's reply box, or on the clipboard with how to paste it. */
 import { i18n } from '#i18n';
-import type { InsertResult } from '@/lib/schemas';
+import type { InsertResult } from '@/lib/schemas/replies';
 
 type Reason = NonNullable<InsertResult['reason']>;
 

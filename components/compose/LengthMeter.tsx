@@ -1,7 +1,8 @@
 /** Live length of the RENDERED reply against the site's limit (X weighted, Facebook per brand). */
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
-import type { LengthBudget, Site } from '@/lib/schemas';
+import type { Site } from '@/lib/schemas/primitives';
+import type { LengthBudget } from '@/lib/schemas/templates';
 
 export function LengthMeter({ budget, site, premium }: { budget: LengthBudget; site: Site; premium: boolean }) {
   return (

@@ -19,7 +19,9 @@ import {
   type Snippet,
 } from '@/lib/compose';
 import { sendMessage } from '@/lib/messages';
-import type { InsertResult, QueueItem, Template, ToneFinding } from '@/lib/schemas';
+import type { QueueItem } from '@/lib/schemas/queue';
+import type { InsertResult } from '@/lib/schemas/replies';
+import type { Template, ToneFinding } from '@/lib/schemas/templates';
 import { pickVariant } from '@/lib/templates/render';
 import { stackSnippets } from '@/lib/templates/stack';
 import { lengthBudget } from '@/lib/templates/length';
@@ -37,6 +39,7 @@ import { TemplatePicker } from './TemplatePicker';
 import { ToneNotesAside } from './ToneNotesAside';
 import { useComposerData } from './useComposerData';
 import { useDebounced } from './useDebounced';
+import { count, plural } from '@/lib/i18n/ui';
 
 /** Snippets that are not stored templates: the agent's own words and the DM line. */
 const OWN = '~own';
@@ -55,7 +58,7 @@ async function copyHere(text: string): Promise<boolean> {
   }
 }
 
-export function ReplyComposer({ item }: { item: QueueItem }) {
+export function ReplyComposer({ item, focusNow = false, onFocused }: { item: QueueItem; focusNow?: boolean; onFocused?: () => void }) {
   const data = useComposerData(item);
   const { settings, post, brand, customer } = data;
   const agentName = settings?.agentName ?? '';
@@ -172,7 +175,7 @@ export function ReplyComposer({ item }: { item: QueueItem }) {
             onValue={(v, value) => setValues((x) => ({ ...x, [v]: value }))}
             onAnswer={(label, value) => setAnswers((x) => ({ ...x, [label]: value }))}
           />
-          <DraftEditor value={text} findings={settled === text ? findings : []} readOnly={readOnly} onChange={(t) => { setDraft(t); setResult(undefined); }} />
+          <DraftEditor value={text} findings={settled === text ? findings : []} readOnly={readOnly} onChange={(t) => { setDraft(t); setResult(undefined); }} focusNow={focusNow} onFocused={onFocused} />
           {readOnly && <p className="muted">{i18n.t('compose.previewHint')}</p>}
           <LengthMeter budget={budget} site={site} premium={settings?.xPremium ?? false} />
           <div className="actions">
@@ -187,7 +190,7 @@ export function ReplyComposer({ item }: { item: QueueItem }) {
           </div>
           <FindingList text={settled} findings={findings} />
           <BlockerList blockers={gate.blockers} />
-          {gate.allowed && gate.overrides > 0 && <p className="muted" data-tone-overrides={gate.overrides}>{i18n.t('compose.overrides', [String(gate.overrides)])}</p>}
+          {gate.allowed && gate.overrides > 0 && <p className="muted" data-tone-overrides={gate.overrides}>{plural(i18n.t('compose.overrides', [count(gate.overrides)]), gate.overrides)}</p>}
           <div className="actions">
             <button type="button" className="primary" disabled={busy || !gate.allowed} onClick={() => void insert()}>
               {busy ? i18n.t('reply.inserting') : i18n.t('reply.insert')}

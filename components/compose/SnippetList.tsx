@@ -1,7 +1,7 @@
 /** The snippets stacked into this reply, each with "another wording" and remove. */
 import { i18n } from '#i18n';
 import type { Snippet } from '@/lib/compose';
-import type { Site } from '@/lib/schemas';
+import type { Site } from '@/lib/schemas/primitives';
 import { variantsFor } from '@/lib/templates/render';
 
 interface Props {

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Suggestion, SuggestionReason } from '@/lib/compose';
-import type { Template } from '@/lib/schemas';
+import type { Template } from '@/lib/schemas/templates';
 import { searchTemplates } from '@/lib/templates/search';
 
 const SHOWN = 12;

@@ -1,6 +1,6 @@
 /** The brand's and the agent's tone notes, next to the composer. */
 import { i18n } from '#i18n';
-import type { ToneNote } from '@/lib/schemas';
+import type { ToneNote } from '@/lib/schemas/templates';
 
 export function ToneNotesAside({ notes, agentName }: { notes: readonly ToneNote[]; agentName: string }) {
   const visible = notes.filter((n) => n.agent === '' || n.agent === agentName.trim());

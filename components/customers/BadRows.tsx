@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
-import type { ImportRowError } from '@/lib/schemas';
+import type { ImportRowError } from '@/lib/schemas/customers';
 import { csvCell, downloadText, formatCount, importReasonLabel } from './format';
 
 const ROW_HEIGHT = 40;

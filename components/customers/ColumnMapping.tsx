@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { i18n } from '#i18n';
 import { mapRows } from '@/lib/customers/csv';
-import { CustomerImportFieldSchema, type CustomerColumnMapping, type CustomerImportField } from '@/lib/schemas';
+import { CustomerImportFieldSchema, type CustomerColumnMapping, type CustomerImportField } from '@/lib/schemas/customers';
 import { fieldLabel, formatMoney, importReasonLabel } from './format';
 
 const FIELDS = CustomerImportFieldSchema.options;

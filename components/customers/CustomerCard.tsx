@@ -3,14 +3,14 @@
  * or a SUGGESTED match (weak evidence is never linked automatically) the agent confirms or rejects.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
+import { useCustomerOrNull } from '@/lib/db/views/customers';
 import { sendMessage } from '@/lib/messages';
-import type { CustomerMatch, QueueItem } from '@/lib/schemas';
+import type { CustomerMatch, QueueItem } from '@/lib/schemas/queue';
 import { CustomerPicker } from './CustomerPicker';
 import { CustomerSummary } from './CustomerSummary';
 import { Interactions } from './Interactions';
+import { errorText } from '../notSaved';
 
 const percent = (confidence: number): string => String(Math.round(confidence * 100));
 
@@ -33,14 +33,14 @@ export function CustomerCard({ item }: { item: QueueItem }) {
   const suggestion = !item.customerId ? item.customerMatch : undefined;
   const id = item.customerId ?? suggestion?.customerId;
   // null = the matched customer no longer exists; undefined = loading.
-  const customer = useLiveQuery(async () => (id ? ((await getDb().customers.get(id)) ?? null) : null), [id]);
+  const customer = useCustomerOrNull(id);
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState('');
   const run = (p: Promise<unknown>) => {
     setError('');
     p.then(
       () => setPicking(false),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   };
   const link = (customerId: string) => run(sendMessage('queueLinkCustomer', { key: item.key, customerId }));

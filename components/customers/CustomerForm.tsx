@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { mapRows } from '@/lib/customers/csv';
 import { sendMessage } from '@/lib/messages';
-import type { CustomerColumnMapping, CustomerImportField } from '@/lib/schemas';
+import type { CustomerColumnMapping, CustomerImportField } from '@/lib/schemas/customers';
 import { fieldLabel, importReasonLabel } from './format';
+import { errorText } from '../notSaved';
 
 const FORM_FIELDS: readonly CustomerImportField[] = ['name', 'email', 'xHandle', 'facebookName', 'facebookUrl', 'orderNumbers', 'totalSpent', 'tags', 'notes'];
 const IDENTITY: CustomerColumnMapping = Object.fromEntries(FORM_FIELDS.map((f) => [f, f]));
@@ -25,7 +26,7 @@ export function CustomerForm({ onSaved, onCancel }: { onSaved: (id: string) => v
       const { id } = await sendMessage('customerSave', customer);
       onSaved(id);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

@@ -3,27 +3,24 @@
  * with no query, only a window of the name-ordered index around the viewport is read.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { customersPage, searchCustomers } from '@/lib/db/customers';
-import type { Customer } from '@/lib/schemas';
+import { useCustomerCount, useCustomerSearch, useCustomersPage } from '@/lib/db/views/customers';
+import type { Customer } from '@/lib/schemas/customers';
 import { formatCount, formatMoney } from './format';
 
 const ROW_HEIGHT = 52;
 const PAGE = 50;
 
 export function CustomerList({ query, onOpen }: { query: string; onOpen: (id: string) => void }) {
-  const db = getDb();
   const parentRef = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ start: 0, end: PAGE });
   const q = query.trim();
-  const total = useLiveQuery(() => db.customers.count(), []) ?? 0;
-  const found = useLiveQuery(() => (q ? searchCustomers(db, q, 500) : undefined), [q]);
+  const total = useCustomerCount() ?? 0;
+  const found = useCustomerSearch(q, 500);
   const windowStart = Math.max(0, range.start - PAGE);
   const windowSize = range.end - range.start + 2 * PAGE;
-  const page = useLiveQuery(() => (q ? undefined : customersPage(db, windowSize, windowStart)), [q, windowStart, windowSize]);
+  const page = useCustomersPage(windowSize, windowStart, !q);
 
   const count = q ? (found?.length ?? 0) : total;
   const rowAt = (index: number): Customer | undefined => (q ? found?.[index] : page?.[index - windowStart]);

@@ -1,14 +1,12 @@
 /** "Link to a customer…": search by name, email, handle or order number and pick one. */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { searchCustomers } from '@/lib/db/customers';
+import { useCustomerSearch } from '@/lib/db/views/customers';
 import { formatCount } from './format';
 
 export function CustomerPicker({ onPick, onCancel, initialQuery = '' }: { onPick: (id: string) => void; onCancel: () => void; initialQuery?: string }) {
   const [query, setQuery] = useState(initialQuery);
-  const results = useLiveQuery(() => searchCustomers(getDb(), query, 20), [query]);
+  const results = useCustomerSearch(query, 20);
   return (
     <div className="customer-picker" role="group" aria-label={i18n.t('customers.linkTo')}>
       <label className="field">

@@ -1,17 +1,17 @@
 /** The Customers tab's card: identity, orders, editable notes and tags, full history, delete. */
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
 import { splitTags } from '@/lib/customers/normalise';
-import { getDb } from '@/lib/db/db';
+import { useCustomerOrNull } from '@/lib/db/views/customers';
 import { sendMessage } from '@/lib/messages';
 import { CustomerSummary } from './CustomerSummary';
 import { Interactions } from './Interactions';
 import { formatWhen } from './format';
+import { errorText } from '../notSaved';
 
 export function CustomerProfile({ id, onBack }: { id: string; onBack: () => void }) {
   // null = no such customer (deleted); undefined = still loading.
-  const customer = useLiveQuery(async () => (await getDb().customers.get(id)) ?? null, [id]);
+  const customer = useCustomerOrNull(id);
   const [notes, setNotes] = useState('');
   const [tags, setTags] = useState('');
   const [status, setStatus] = useState('');
@@ -23,7 +23,7 @@ export function CustomerProfile({ id, onBack }: { id: string; onBack: () => void
     if (!customer) return;
     setNotes(customer.notes);
     setTags(customer.tags.join(', '));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new customer id reloads: live updates must not clobber typing
   }, [loadedId]);
 
   if (customer === undefined) return null;
@@ -35,7 +35,7 @@ export function CustomerProfile({ id, onBack }: { id: string; onBack: () => void
       await sendMessage('customerNotesSave', { id, notes, tags: splitTags(tags) });
       setStatus(i18n.t('common.saved'));
     } catch (e) {
-      setStatus(e instanceof Error ? e.message : String(e));
+      setStatus(errorText(e));
     }
   };
 

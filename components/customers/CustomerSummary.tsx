@@ -1,6 +1,6 @@
 /** Who the customer is and what they bought; shared by the Customers tab and the queue item's card. */
 import { i18n } from '#i18n';
-import type { Customer } from '@/lib/schemas';
+import type { Customer } from '@/lib/schemas/customers';
 import { formatCount, formatMoney } from './format';
 
 export function CustomerSummary({ customer }: { customer: Customer }) {

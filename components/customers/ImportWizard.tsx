@@ -5,14 +5,16 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { i18n } from '#i18n';
-import { mapRowsInChunks, parseCustomerCsv, suggestMapping, type CsvProgress, type ParsedCsv } from '@/lib/customers/csv';
-import { getDb } from '@/lib/db/db';
-import { countExisting } from '@/lib/db/customers';
+import { MAX_CSV_ROWS, checkCsvFile, mapRowsInChunks, parseCustomerCsv, suggestMapping, type CsvProgress, type FileProblem, type ParsedCsv } from '@/lib/customers/csv';
+import type { TextEncodingName } from '@/lib/encoding/detect';
+import { countExistingCustomers } from '@/lib/db/views/customers';
 import { sendMessage } from '@/lib/messages';
-import { CustomerImportFieldSchema, type Customer, type CustomerColumnMapping, type ImportRowError } from '@/lib/schemas';
+import { CustomerImportFieldSchema, type Customer, type CustomerColumnMapping, type ImportRowError } from '@/lib/schemas/customers';
 import { BadRows } from './BadRows';
 import { ColumnMapping, hasIdentifier } from './ColumnMapping';
 import { formatCount } from './format';
+import { EncodingChoice } from './EncodingChoice';
+import { errorText } from '../notSaved';
 
 /** Customers per background message: serialising them blocks the panel briefly, so keep it small. */
 const STAGE_CHUNK = 1000;
@@ -23,11 +25,12 @@ const PARSE_CHUNK = 64 * 1024;
 type Step =
   | { kind: 'pick' }
   | { kind: 'reading'; fileName: string; progress: CsvProgress }
-  | { kind: 'mapping'; fileName: string; parsed: ParsedCsv; mapping: CustomerColumnMapping }
+  | { kind: 'mapping'; fileName: string; file: File; parsed: ParsedCsv; mapping: CustomerColumnMapping }
   | { kind: 'preparing'; fileName: string; done: number; total: number }
   | {
       kind: 'summary';
       fileName: string;
+      file: File;
       parsed: ParsedCsv;
       mapping: CustomerColumnMapping;
       importId: string;
@@ -55,6 +58,17 @@ function formatName(format: ParsedCsv['format']): string {
 
 const megabytes = (chars: number): string => (chars / 1_000_000).toFixed(1);
 
+/** Rows skipped, not reasons: one row may have several. */
+export function skippedRows(errors: readonly ImportRowError[]): number {
+  return new Set(errors.map((e) => e.row)).size;
+}
+
+function fileProblemText(problem: FileProblem): string {
+  if (problem.kind === 'tooBig') return i18n.t('safety.file.tooBig', [megabytes(problem.bytes), megabytes(problem.limit)]);
+  if (problem.kind === 'tooManyRows') return i18n.t('safety.file.tooManyRows', [formatCount(problem.rows), formatCount(problem.limit)]);
+  return i18n.t('safety.file.binary');
+}
+
 export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [dragging, setDragging] = useState(false);
@@ -72,17 +86,25 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
 
   const fail = (error: unknown) => {
     if (abortRef.current?.signal.aborted) return;
-    setStep({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    // A full disk in plain words, not Dexie's "customers.bulkPut(): 2078 of 3000 operations failed…".
+    setStep({ kind: 'failed', message: errorText(error) });
   };
 
-  async function read(file: File) {
+  async function read(file: File, encoding?: TextEncodingName) {
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
     const fileName = file.name;
+    // Size and content first: a 50 MB file or a PNG renamed .csv is refused before any parsing.
+    const problem = await checkCsvFile(file);
+    if (problem) {
+      setStep({ kind: 'failed', message: fileProblemText(problem) });
+      return;
+    }
     setStep({ kind: 'reading', fileName, progress: { rows: 0, processed: 0, total: file.size } });
     try {
       const parsed = await parseCustomerCsv(file, {
+        encoding,
         signal: controller.signal,
         chunkSize: PARSE_CHUNK,
         onProgress: (progress) => setStep({ kind: 'reading', fileName, progress }),
@@ -92,16 +114,21 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         setStep({ kind: 'failed', message: i18n.t('customers.emptyFile') });
         return;
       }
+      if (parsed.rows.length > MAX_CSV_ROWS) {
+        setStep({ kind: 'failed', message: fileProblemText({ kind: 'tooManyRows', rows: parsed.rows.length, limit: MAX_CSV_ROWS }) });
+        return;
+      }
       const mapping = withExtras(parsed);
-      if (parsed.format === 'custom' || !hasIdentifier(mapping)) setStep({ kind: 'mapping', fileName, parsed, mapping });
-      else await prepare(fileName, parsed, mapping, controller);
+      if (parsed.format === 'custom' || !hasIdentifier(mapping)) setStep({ kind: 'mapping', fileName, file, parsed, mapping });
+      else await prepare(file, parsed, mapping, controller);
     } catch (error) {
       fail(error);
     }
   }
 
-  async function prepare(fileName: string, parsed: ParsedCsv, mapping: CustomerColumnMapping, controller = abortRef.current ?? new AbortController()) {
+  async function prepare(file: File, parsed: ParsedCsv, mapping: CustomerColumnMapping, controller = abortRef.current ?? new AbortController()) {
     abortRef.current = controller;
+    const fileName = file.name;
     const total = parsed.rows.length;
     setStep({ kind: 'preparing', fileName, done: 0, total });
     try {
@@ -122,7 +149,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         const chunk: Customer[] = mapped.customers.slice(start, start + STAGE_CHUNK);
         const [answer, existing] = await Promise.all([
           sendMessage('customersImportStage', { importId, customers: chunk }),
-          countExisting(getDb(), chunk.map((c) => c.id)),
+          countExistingCustomers(chunk.map((c) => c.id)),
         ]);
         staged = answer.staged;
         toUpdate += existing;
@@ -130,7 +157,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         setStep({ kind: 'preparing', fileName, done: Math.round(total / 2 + (share * total) / 2), total });
       }
       const errors = [...parsed.errors, ...mapped.errors].sort((a, b) => a.row - b.row);
-      setStep({ kind: 'summary', fileName, parsed, mapping, importId, staged, toUpdate, errors });
+      setStep({ kind: 'summary', fileName, file, parsed, mapping, importId, staged, toUpdate, errors });
     } catch (error) {
       fail(error);
     }
@@ -147,7 +174,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       const fields = CustomerImportFieldSchema.options.filter((f) => s.mapping[f] !== undefined);
       const result = await sendMessage('customersImportCommit', { importId: s.importId, fields, expected: s.staged });
       stagedRef.current = undefined;
-      setStep({ kind: 'done', added: result.added, updated: result.updated, skipped: s.errors.length });
+      setStep({ kind: 'done', added: result.added, updated: result.updated, skipped: skippedRows(s.errors) });
     } catch (error) {
       stagedRef.current = undefined;
       fail(error);
@@ -212,6 +239,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       {step.kind === 'mapping' && (
         <>
           <p className="banner info">{i18n.t('customers.detected', [formatName(step.parsed.format), formatCount(step.parsed.rows.length)])}</p>
+          <EncodingChoice value={step.parsed.encoding} detected={step.parsed.encodingDetected} onChange={(encoding) => void read(step.file, encoding)} />
           <ColumnMapping
             headers={step.parsed.headers}
             rows={step.parsed.rows}
@@ -220,7 +248,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
             onChange={(mapping) => setStep({ ...step, mapping })}
           />
           <div className="actions">
-            <button type="button" className="primary" disabled={!hasIdentifier(step.mapping)} onClick={() => void prepare(step.fileName, step.parsed, step.mapping, new AbortController())}>
+            <button type="button" className="primary" disabled={!hasIdentifier(step.mapping)} onClick={() => void prepare(step.file, step.parsed, step.mapping, new AbortController())}>
               {i18n.t('customers.continue')}
             </button>
             <button type="button" onClick={() => setStep({ kind: 'pick' })}>
@@ -247,10 +275,18 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       {step.kind === 'summary' && (
         <div className="import-summary" aria-live="polite">
           <p className="banner info">{i18n.t('customers.detected', [formatName(step.parsed.format), formatCount(step.parsed.rows.length)])}</p>
+          <EncodingChoice
+            value={step.parsed.encoding}
+            detected={step.parsed.encodingDetected}
+            onChange={(encoding) => {
+              void cancelStaged(step.importId);
+              void read(step.file, encoding);
+            }}
+          />
           <ul className="summary-counts">
             <li data-summary="add">{i18n.t('customers.toAdd', [formatCount(step.staged - step.toUpdate)])}</li>
             <li data-summary="update">{i18n.t('customers.toUpdate', [formatCount(step.toUpdate)])}</li>
-            <li data-summary="bad">{i18n.t('customers.toSkip', [formatCount(step.errors.length)])}</li>
+            <li data-summary="bad">{i18n.t('customers.toSkip', [formatCount(skippedRows(step.errors))])}</li>
           </ul>
           <p className="hint">{i18n.t('customers.nothingWrittenYet')}</p>
           <BadRows errors={step.errors} fileName={step.fileName} />
@@ -262,7 +298,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               type="button"
               onClick={() => {
                 void cancelStaged(step.importId);
-                setStep({ kind: 'mapping', fileName: step.fileName, parsed: step.parsed, mapping: step.mapping });
+                setStep({ kind: 'mapping', fileName: step.fileName, file: step.file, parsed: step.parsed, mapping: step.mapping });
               }}
             >
               {i18n.t('customers.changeColumns')}

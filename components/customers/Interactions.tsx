@@ -1,8 +1,7 @@
 /** Every past contact with a customer, newest first: what they posted and what we replied. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { customerInteractions, type Interaction } from '@/lib/db/customers';
+import type { Interaction } from '@/lib/db/customers';
+import { useCustomerInteractions } from '@/lib/db/views/customers';
 import { formatWhen, stateLabel } from './format';
 
 function outcomeLabel(outcome: 'replied' | 'escalated' | 'resolved'): string {
@@ -45,7 +44,7 @@ function Entry({ entry }: { entry: Interaction }) {
 
 /** `excludeKey`: the queue item being looked at (its own post is already on screen). */
 export function Interactions({ customerId, limit = 200, excludeKey }: { customerId: string; limit?: number; excludeKey?: string }) {
-  const all = useLiveQuery(() => customerInteractions(getDb(), customerId), [customerId]);
+  const all = useCustomerInteractions(customerId);
   if (!all) return null;
   const shown = all.filter((e) => !(e.kind === 'queue' && e.item.key === excludeKey)).slice(0, limit);
   return (

@@ -1,6 +1,9 @@
 /** Display helpers shared by the customer components (translated labels, money, dates, CSV). */
 import { i18n } from '#i18n';
-import type { CustomerImportField, QueueState } from '@/lib/schemas';
+import type { CustomerImportField } from '@/lib/schemas/customers';
+import type { QueueState } from '@/lib/schemas/queue';
+
+export { csvCell } from '@/lib/spreadsheet/csvCell';
 
 /** Import reason codes (lib/customers IMPORT_ERROR) → translated text; unknown codes show as they are. */
 export function importReasonLabel(code: string): string {
@@ -75,16 +78,10 @@ export function formatWhen(ms: number): string {
   return new Intl.DateTimeFormat(i18n.t('customers.locale'), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
-/** One CSV cell: quoted, and a leading = + - @ neutralised so spreadsheets do not run it. */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** Starts a download of `text` as a file (object URL, revoked right after). */
+/** Starts a download of `text` as a file (object URL, revoked right after), with one UTF-8 BOM for Excel. */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+  // A second BOM (the text may carry one) would end up inside the first header cell.
+  const url = URL.createObjectURL(new Blob([text.startsWith('\uFEFF') ? text : `\uFEFF${text}`], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

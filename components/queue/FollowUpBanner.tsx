@@ -1,13 +1,12 @@
 /** Due follow-up reminders, shown above the New list until the agent marks them done. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
+import { usePost } from '@/lib/db/views/records';
 import { sendMessage } from '@/lib/messages';
-import type { QueueItem } from '@/lib/schemas';
+import type { QueueItem } from '@/lib/schemas/queue';
 import { formatWhen } from './times';
 
 function FollowUpLine({ item, onOpen }: { item: QueueItem; onOpen: (item: QueueItem) => void }) {
-  const post = useLiveQuery(() => getDb().posts.get(item.key), [item.key]);
+  const post = usePost(item.key);
   return (
     <li data-follow-up={item.key}>
       <button type="button" className="link" onClick={() => onOpen(item)}>

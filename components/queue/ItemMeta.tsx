@@ -1,16 +1,16 @@
 /** Small read-outs shared by the row and the detail: due time, sentiment, matched terms. */
 import { i18n } from '#i18n';
-import { formatDuration } from '@/lib/triage';
+import { duration } from '@/lib/i18n/ui';
 import { LABEL_THRESHOLD } from '@/lib/triage/sentiment';
-import type { QueueItem } from '@/lib/schemas';
+import type { QueueItem } from '@/lib/schemas/queue';
 
 /** "Reply due in 40 min" / "Overdue by 2 h 5 min", from the item's business-hours `dueAt`. */
 export function DueLabel({ item, now }: { item: Pick<QueueItem, 'dueAt' | 'state'>; now: number }) {
   if (item.dueAt === undefined || item.state === 'replied' || item.state === 'dismissed' || item.state === 'filtered') return null;
   const overdue = now >= item.dueAt;
   const text = overdue
-    ? i18n.t('triageUi.overdueBy', [formatDuration(now - item.dueAt)])
-    : i18n.t('triageUi.dueIn', [formatDuration(item.dueAt - now)]);
+    ? i18n.t('triageUi.overdueBy', [duration((now - item.dueAt) / 60_000)])
+    : i18n.t('triageUi.dueIn', [duration((item.dueAt - now) / 60_000)]);
   return (
     <span className={overdue ? 'due overdue' : 'due'} title={i18n.t('triageUi.businessTime')}>
       {text}

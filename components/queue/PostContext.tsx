@@ -4,7 +4,7 @@
  * link. The agent reads the reply in that context. Everything here is page text: rendered as text.
  */
 import { i18n } from '#i18n';
-import type { Post } from '@/lib/schemas';
+import type { Post } from '@/lib/schemas/posts';
 
 type Context = Pick<Post, 'site' | 'replyToHandles' | 'threadOwner' | 'quotedAuthorHandle' | 'quotedText'>;
 

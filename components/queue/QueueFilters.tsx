@@ -6,11 +6,11 @@
  */
 import { i18n } from '#i18n';
 import { reasonLabel } from '@/lib/pipeline/reasonLabel';
-import { QueueStateSchema, SiteSchema, type BrandProfile, type QueueState } from '@/lib/schemas';
+import { REASON_FILTERS } from '@/lib/triage/catalog';
+import { SiteSchema } from '@/lib/schemas/primitives';
+import { QueueStateSchema, type QueueState } from '@/lib/schemas/queue';
+import type { BrandProfile } from '@/lib/schemas/settings';
 import type { QueueFilter } from '@/lib/db/queue';
-
-/** Reasons an agent filters by, most asked-for first. */
-export const REASON_FILTERS = ['complaint', 'question', 'customer', 'overdue', 'waiting', 'sentiment', 'influence', 'praise', 'spam'] as const;
 
 export function QueueFilters({ filter, counts, brands, onChange }: {
   filter: QueueFilter;

@@ -2,43 +2,17 @@
  * Time presets for snooze and follow-up pickers, and the conversions a `datetime-local` input
  * needs. Pure (the clock is a parameter) so the presets are table-tested.
  */
-const HOUR = 3_600_000;
+import { agentTimeZone, followUpPresetAt as followUpAt, snoozePresetAt as snoozeAt, type FollowUpPreset, type SnoozePreset } from '@/lib/time/presets';
 
-/** The next 09:00 local time after `now` (tomorrow when it is already past 09:00 today). */
-export function nextMorning(now: number, hour = 9): number {
-  const d = new Date(now);
-  d.setHours(hour, 0, 0, 0);
-  if (d.getTime() <= now) d.setDate(d.getDate() + 1);
-  return d.getTime();
+export type { FollowUpPreset, SnoozePreset };
+
+/** The shared presets (lib/time/presets.ts) in the agent's own time zone. */
+export function snoozePresetAt(preset: SnoozePreset, now: number, timeZone = agentTimeZone()): number {
+  return snoozeAt(preset, now, timeZone);
 }
 
-/** Next Monday 09:00 local time (a week ahead when today is Monday). */
-export function nextMonday(now: number, hour = 9): number {
-  const d = new Date(now);
-  const days = ((8 - d.getDay()) % 7) || 7;
-  d.setDate(d.getDate() + days);
-  d.setHours(hour, 0, 0, 0);
-  return d.getTime();
-}
-
-export type SnoozePreset = 'in1h' | 'in3h' | 'tomorrow' | 'nextWeek';
-export type FollowUpPreset = 'in1h' | 'tomorrow' | 'in3d';
-
-export function snoozePresetAt(preset: SnoozePreset, now: number): number {
-  switch (preset) {
-    case 'in1h': return now + HOUR;
-    case 'in3h': return now + 3 * HOUR;
-    case 'tomorrow': return nextMorning(now);
-    case 'nextWeek': return nextMonday(now);
-  }
-}
-
-export function followUpPresetAt(preset: FollowUpPreset, now: number): number {
-  switch (preset) {
-    case 'in1h': return now + HOUR;
-    case 'tomorrow': return nextMorning(now);
-    case 'in3d': return now + 72 * HOUR;
-  }
+export function followUpPresetAt(preset: FollowUpPreset, now: number, timeZone = agentTimeZone()): number {
+  return followUpAt(preset, now, timeZone);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { DrillCell, ReviewMetrics } from '@/lib/review';
 import { daysOfIsoWeek } from '@/lib/review/stats';
-import type { ReviewFilter, Rollup } from '@/lib/schemas';
+import type { ReviewFilter, Rollup } from '@/lib/schemas/review';
 import { BarChart } from '@/components/charts/BarChart';
 import { HeatMap } from '@/components/charts/HeatMap';
 import { Histogram } from '@/components/charts/Histogram';
 import { TrendChart } from '@/components/charts/TrendChart';
 import { weekdayNames } from './labels';
 import { binLabel, formatMinutes, frtHistogram, heatCells } from './model';
+import { count, percent, plural } from '@/lib/i18n/ui';
 
 interface Props {
   rollups: readonly Rollup[];
@@ -27,13 +28,13 @@ export function Charts({ rollups, filter, metrics, byAgent, byWeek, staffed, onD
   const [measure, setMeasure] = useState<'wall' | 'business'>('business');
   const [agentMeasure, setAgentMeasure] = useState<AgentMeasure>('replies');
   const bins = frtHistogram(rollups, filter, measure);
-  const cells = heatCells(metrics.mentionGrid, staffed);
+  const cells = heatCells(metrics.mentionGrid, metrics.replyGrid, staffed);
   const names = weekdayNames();
   const unstaffedPeaks = cells.filter((c) => c.peak).length;
 
   const agentValue = (m: ReviewMetrics): number => (agentMeasure === 'replies' ? m.replies : agentMeasure === 'medianFrt' ? m.frtBusinessMin.median ?? 0 : m.slaMetPct ?? 0);
   const agentDisplay = (m: ReviewMetrics): string =>
-    agentMeasure === 'replies' ? String(m.replies) : agentMeasure === 'medianFrt' ? formatMinutes(m.frtBusinessMin.median) : m.slaMetPct === null ? '—' : `${Math.round(m.slaMetPct)}%`;
+    agentMeasure === 'replies' ? count(m.replies) : agentMeasure === 'medianFrt' ? formatMinutes(m.frtBusinessMin.median) : m.slaMetPct === null ? '—' : percent(Math.round(m.slaMetPct));
 
   return (
     <div className="charts">
@@ -52,7 +53,10 @@ export function Charts({ rollups, filter, metrics, byAgent, byWeek, staffed, onD
         <Histogram
           title={i18n.t('teamReview.charts.frt')}
           bins={bins.map((b, i) => ({ id: `b${i}`, label: binLabel(b), count: b.count }))}
-          describe={(b) => i18n.t('teamReview.charts.binLabel', [b.label, String(b.count)])}
+          describe={(b) => plural(i18n.t('teamReview.charts.binLabel', [b.label, count(b.count)]), b.count)}
+          empty={i18n.t('teamReview.charts.emptyFrt')}
+          columns={[i18n.t('teamReview.charts.colWait'), i18n.t('teamReview.charts.colReplies')]}
+          formatCount={count}
           onSelect={(b) => {
             const bin = bins[Number(b.id.slice(1))];
             if (bin) onDrill({ kind: 'frtRange', measure, fromMin: bin.fromMin, toMin: bin.toMin }, i18n.t('teamReview.charts.binTitle', [b.label]));
@@ -64,13 +68,14 @@ export function Charts({ rollups, filter, metrics, byAgent, byWeek, staffed, onD
         <h2 id="heat-title">{i18n.t('teamReview.charts.heat')}</h2>
         <p className="hint">
           {i18n.t('teamReview.charts.heatLegend')}{' '}
-          {unstaffedPeaks > 0 && <strong className="warn-text">{i18n.t('teamReview.charts.peaks', [String(unstaffedPeaks)])}</strong>}
+          {unstaffedPeaks > 0 && <strong className="warn-text">{i18n.t('teamReview.charts.peaks', [count(unstaffedPeaks)])}</strong>}
         </p>
         <HeatMap
           title={i18n.t('teamReview.charts.heat')}
           cells={cells}
           weekdayLabels={names}
-          describe={(c) => i18n.t(c.staffed ? 'teamReview.charts.cellStaffed' : c.peak ? 'teamReview.charts.cellPeak' : 'teamReview.charts.cellUnstaffed', [names[c.weekday] ?? '', String(c.hour), String(c.value)])}
+          columns={[i18n.t('teamReview.charts.colHour'), i18n.t('teamReview.charts.colMentions')]}
+          describe={(c) => i18n.t(c.peak ? 'teamReview.charts.cellPeak' : c.staffed ? 'teamReview.charts.cellStaffed' : 'teamReview.charts.cellUnstaffed', [names[c.weekday] ?? '', String(c.hour), count(c.value), count(c.replies)])}
           onSelect={(c) => onDrill({ kind: 'mentionSlot', weekday: c.weekday, hour: c.hour }, i18n.t('teamReview.charts.cellTitle', [names[c.weekday] ?? '', String(c.hour)]))}
         />
       </section>
@@ -87,6 +92,7 @@ export function Charts({ rollups, filter, metrics, byAgent, byWeek, staffed, onD
         {Object.keys(byAgent).length === 0 ? <p className="muted">{i18n.t('teamReview.charts.noData')}</p> : (
           <BarChart
             title={i18n.t('teamReview.charts.agents')}
+            columns={[i18n.t('teamReview.charts.colAgent'), agentMeasure === 'replies' ? i18n.t('teamReview.charts.replies') : agentMeasure === 'medianFrt' ? i18n.t('teamReview.tiles.frtBusiness') : i18n.t('teamReview.tiles.sla')]}
             bars={Object.entries(byAgent).map(([agent, m]) => ({ id: agent, label: agent, value: agentValue(m), display: agentDisplay(m) }))}
             onSelect={(b) => onDrill({ kind: 'group', by: 'agent', key: b.id }, i18n.t('teamReview.charts.agentTitle', [b.label]))}
           />
@@ -95,13 +101,15 @@ export function Charts({ rollups, filter, metrics, byAgent, byWeek, staffed, onD
 
       <section className="chart-card" aria-labelledby="trend-title">
         <h2 id="trend-title">{i18n.t('teamReview.charts.trend')}</h2>
-        {Object.keys(byWeek).length === 0 ? <p className="muted">{i18n.t('teamReview.charts.noData')}</p> : (
-          <TrendChart
-            title={i18n.t('teamReview.charts.trend')}
-            points={Object.entries(byWeek).map(([week, m]) => ({ id: week, label: daysOfIsoWeek(week).fromDay.slice(5), value: m.frtBusinessMin.median, display: `${formatMinutes(m.frtBusinessMin.median)} · ${i18n.t('teamReview.charts.repliesN', [String(m.replies)])}` }))}
-            onSelect={(p) => onDrill({ kind: 'group', by: 'isoWeek', key: p.id }, i18n.t('teamReview.charts.weekTitle', [p.id]))}
-          />
-        )}
+        <TrendChart
+          title={i18n.t('teamReview.charts.trend')}
+          empty={i18n.t('teamReview.charts.emptyTrend')}
+          onePoint={i18n.t('teamReview.charts.onePoint')}
+          columns={[i18n.t('teamReview.charts.colWeek'), i18n.t('teamReview.tiles.frtBusiness')]}
+          formatTick={(v) => formatMinutes(v)}
+          points={Object.entries(byWeek).map(([week, m]) => ({ id: week, label: daysOfIsoWeek(week).fromDay.slice(5), value: m.frtBusinessMin.median, display: `${formatMinutes(m.frtBusinessMin.median)} · ${plural(i18n.t('teamReview.charts.repliesN', [count(m.replies)]), m.replies)}` }))}
+          onSelect={(p) => onDrill({ kind: 'group', by: 'isoWeek', key: p.id }, i18n.t('teamReview.charts.weekTitle', [p.id]))}
+        />
       </section>
     </div>
   );

@@ -3,17 +3,20 @@
  * and the cell's predicate, lib/db/review.ts), and the one opened: reply, original post, customer.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { drillRows, type DrillRows } from '@/lib/db/review';
+import type { DrillRows } from '@/lib/db/review';
+import { useCustomer } from '@/lib/db/views/customers';
+import { usePost, useRepliesTo } from '@/lib/db/views/records';
+import { readDrillRows } from '@/lib/db/views/review';
 import type { DrillCell } from '@/lib/review';
 import type { TimeZoneOf } from '@/lib/review/filter';
-import type { MentionRecord, ReplyLogEntry, ReviewFilter } from '@/lib/schemas';
+import type { ReplyLogEntry } from '@/lib/schemas/replies';
+import type { MentionRecord, ReviewFilter } from '@/lib/schemas/review';
 import { CustomerSummary } from '@/components/customers/CustomerSummary';
-import { dismissReasonText, formatDateTime, stateText } from './labels';
+import { dismissReasonText, formatDateTime, reasonCodesText, stateText } from './labels';
 import { formatMinutes, msToMinutes } from './model';
+import { count, plural } from '@/lib/i18n/ui';
 
 type Row = { kind: 'entry'; at: number; id: string; e: ReplyLogEntry } | { kind: 'mention'; at: number; id: string; m: MentionRecord };
 
@@ -46,7 +49,7 @@ export function DrillDown({ filter, cell, title, tzOf, repeated, onClose }: Prop
     let live = true;
     setRows(null);
     setOpen(null);
-    void drillRows(getDb(), filter, cell, tzOf, repeated).then((data) => live && setRows(rowsOf(data)));
+    void readDrillRows(filter, cell, tzOf, repeated).then((data) => live && setRows(rowsOf(data)));
     return () => { live = false; };
   }, [filter, cell, tzOf, repeated]);
   useEffect(() => headingRef.current?.focus(), [cell]);
@@ -57,7 +60,7 @@ export function DrillDown({ filter, cell, title, tzOf, repeated, onClose }: Prop
     <section className="drill" aria-labelledby="drill-title" data-testid="drilldown">
       <div className="drill-head">
         <h2 id="drill-title" tabIndex={-1} ref={headingRef}>{title}</h2>
-        <span className="muted" data-testid="drill-count">{rows === null ? i18n.t('teamReview.drill.loading') : i18n.t('teamReview.drill.count', [String(rows.length)])}</span>
+        <span className="muted" data-testid="drill-count">{rows === null ? i18n.t('teamReview.drill.loading') : plural(i18n.t('teamReview.drill.count', [count(rows.length)]), rows.length)}</span>
         <button type="button" onClick={onClose}>{i18n.t('teamReview.drill.close')}</button>
       </div>
       {rows !== null && rows.length === 0 && <p className="muted">{i18n.t('teamReview.drill.none')}</p>}
@@ -100,7 +103,7 @@ export function DrillDown({ filter, cell, title, tzOf, repeated, onClose }: Prop
 }
 
 function EntryDetail({ e }: { e: ReplyLogEntry }) {
-  const customer = useLiveQuery(() => (e.customerId ? getDb().customers.get(e.customerId) : undefined), [e.customerId]);
+  const customer = useCustomer(e.customerId);
   return (
     <article className="drill-detail" aria-label={i18n.t('teamReview.drill.detail')} data-testid="drill-detail">
       <h3>{i18n.t('teamReview.drill.reply')}</h3>
@@ -121,9 +124,8 @@ function EntryDetail({ e }: { e: ReplyLogEntry }) {
 }
 
 function MentionDetail({ m }: { m: MentionRecord }) {
-  const db = getDb();
-  const post = useLiveQuery(() => db.posts.get(m.key), [m.key]);
-  const replies = useLiveQuery(() => db.replyLog.where('postKey').equals(m.key).toArray(), [m.key]);
+  const post = usePost(m.key);
+  const replies = useRepliesTo(m.key);
   return (
     <article className="drill-detail" aria-label={i18n.t('teamReview.drill.detail')} data-testid="drill-detail">
       <h3>{i18n.t('teamReview.drill.mention')}</h3>
@@ -133,7 +135,7 @@ function MentionDetail({ m }: { m: MentionRecord }) {
         {m.complaint ? ` · ${i18n.t('teamReview.drill.complaint')}` : ''}
       </p>
       <p className="hint">{i18n.t('teamReview.drill.mentionMeta', [m.agent || '—', formatDateTime(m.postCreatedAt), formatDateTime(m.firstSeenAt)])} · {m.key}</p>
-      {m.reasonCodes.length > 0 && <p className="hint">{m.reasonCodes.join(', ')}</p>}
+      {m.reasonCodes.length > 0 && <p className="hint">{reasonCodesText(m.reasonCodes)}</p>}
       <h3>{i18n.t('teamReview.drill.post')}</h3>
       <p className="post-text">{post?.text ?? i18n.t('teamReview.drill.noPostText')}</p>
       {(replies ?? []).map((r) => (

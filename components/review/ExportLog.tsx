@@ -4,13 +4,13 @@
  * nothing leaves the browser except through the file the agent saves.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { buildAgentBundle } from '@/lib/db/review';
+import { useSettings } from '@/lib/db/views/records';
+import { readAgentExport } from '@/lib/db/views/review';
 import { quarterOf, serialiseBundle, toInteractionsCsv } from '@/lib/review';
 import { downloadText, fileSafe } from './download';
 import { localDayKey } from './model';
+import { count } from '@/lib/i18n/ui';
 
 /** Local midnight at the start of `fromDay` … the last millisecond of `toDay`. */
 export function periodOfDays(fromDay: string, toDay: string): { from: number; to: number } {
@@ -29,22 +29,18 @@ export function ExportLog() {
   const [toDay, setToDay] = useState(today);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const settings = useLiveQuery(() => getDb().settings.get('me'), []);
+  const settings = useSettings();
 
   const run = async (kind: 'json' | 'csv') => {
     setBusy(true);
     try {
-      const db = getDb();
-      const bundle = await buildAgentBundle(db, periodOfDays(fromDay, toDay));
+      const { bundle, names } = await readAgentExport(periodOfDays(fromDay, toDay));
       const base = `replyline-${fileSafe(bundle.agent)}-${fromDay}-${toDay}`;
       if (kind === 'json') downloadText(`${base}.json`, serialiseBundle(bundle), 'application/json');
       else {
-        const ids = [...new Set(bundle.entries.flatMap((e) => (e.customerId ? [e.customerId] : [])))];
-        const customers = await db.customers.bulkGet(ids);
-        const byId = new Map(customers.flatMap((c) => (c ? [[c.id, { name: c.name }] as const] : [])));
-        downloadText(`${base}.csv`, toInteractionsCsv(bundle.entries, bundle.mentions, byId), 'text/csv;charset=utf-8');
+        downloadText(`${base}.csv`, toInteractionsCsv(bundle.entries, bundle.mentions, names), 'text/csv;charset=utf-8');
       }
-      setStatus(i18n.t('teamReview.export.done', [String(bundle.entries.length), String(bundle.mentions.length)]));
+      setStatus(i18n.t('teamReview.export.done', [count(bundle.entries.length), count(bundle.mentions.length)]));
     } finally {
       setBusy(false);
     }

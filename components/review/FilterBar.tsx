@@ -1,6 +1,7 @@
 /** Period, agent, site, brand and reason filters of the review page. */
 import { i18n } from '#i18n';
-import type { Site } from '@/lib/schemas';
+import { SiteSchema, type Site } from '@/lib/schemas/primitives';
+import { reasonLabel } from '@/lib/pipeline/reasonLabel';
 import { presetRange, type PageFilter, type PeriodPreset } from './model';
 
 interface Props {
@@ -23,7 +24,7 @@ function presetLabel(p: PeriodPreset): string {
   }
 }
 
-const isSite = (v: string): v is Site | '' => v === '' || v === 'x' || v === 'facebook';
+const isSite = (v: string): v is Site | '' => v === '' || SiteSchema.safeParse(v).success;
 
 export function FilterBar({ filter, today, agents, brands, reasons, onChange }: Props) {
   const setPreset = (preset: PeriodPreset) => {
@@ -56,8 +57,9 @@ export function FilterBar({ filter, today, agents, brands, reasons, onChange }: 
         <span>{i18n.t('teamReview.filter.site')}</span>
         <select value={filter.site} onChange={(e) => { const v = e.target.value; if (isSite(v)) onChange({ ...filter, site: v }); }}>
           <option value="">{i18n.t('teamReview.filter.all')}</option>
-          <option value="x">X</option>
-          <option value="facebook">Facebook</option>
+          {SiteSchema.options.map((s) => (
+            <option key={s} value={s}>{i18n.t(`site.${s}`)}</option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -71,7 +73,7 @@ export function FilterBar({ filter, today, agents, brands, reasons, onChange }: 
         <span>{i18n.t('teamReview.filter.reason')}</span>
         <select value={filter.reason} onChange={(e) => onChange({ ...filter, reason: e.target.value })}>
           <option value="">{i18n.t('teamReview.filter.anyReason')}</option>
-          {reasons.map((r) => <option key={r} value={r}>{r}</option>)}
+          {reasons.map((r) => <option key={r} value={r}>{reasonLabel(r)}</option>)}
         </select>
       </label>
     </form>

@@ -3,14 +3,11 @@
  * check-in: progress per key result, its trend, and who contributes.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { listGoals } from '@/lib/db/goals';
-import { loadRollups } from '@/lib/db/review';
+import { useGoals, usePeriodRollups } from '@/lib/db/views/review';
 import { sendMessage } from '@/lib/messages';
 import { goalPeriod, goalProgress, quarterOf, type KeyResultProgress } from '@/lib/review';
-import { GoalMetricIdSchema, GoalSchema, type Goal, type GoalMetricId, type KeyResult } from '@/lib/schemas';
+import { GoalMetricIdSchema, GoalSchema, type Goal, type GoalMetricId, type KeyResult } from '@/lib/schemas/review';
 import { TrendChart } from '@/components/charts/TrendChart';
 import { formatMinutes, formatPct } from './model';
 
@@ -54,7 +51,7 @@ function blankGoal(today: string, now: number): Goal {
 }
 
 export function GoalsView({ today }: { today: string }) {
-  const goals = useLiveQuery(() => listGoals(getDb()), []);
+  const goals = useGoals();
   const [editing, setEditing] = useState<Goal | null>(null);
   return (
     <section className="goals" aria-labelledby="goals-title">
@@ -135,7 +132,7 @@ function trendText(t: KeyResultProgress['trend']): string {
 
 function GoalCheckIn({ goal, today, onEdit }: { goal: Goal; today: string; onEdit: () => void }) {
   const period = goalPeriod(goal, today);
-  const rollups = useLiveQuery(() => loadRollups(getDb(), { ...period, reason: goal.scope.reason }), [period.fromDay, period.toDay, goal.scope.reason]);
+  const rollups = usePeriodRollups(period, goal.scope.reason);
   if (!rollups) return null;
   const progress = goalProgress(goal, rollups, today);
   return (
@@ -160,6 +157,10 @@ function GoalCheckIn({ goal, today, onEdit }: { goal: Goal; today: string; onEdi
               title={metricName(kr.metric)}
               target={kr.target}
               height={160}
+              empty={i18n.t('teamReview.goals.noData')}
+              onePoint={i18n.t('teamReview.charts.onePoint')}
+              columns={[i18n.t('teamReview.goals.week'), i18n.t('teamReview.goals.weekValue')]}
+              formatTick={(v) => formatValue(kr.metric, v)}
               points={kr.weekly.map((w) => ({ id: w.week, label: w.fromDay.slice(5), value: w.value, display: `${formatValue(kr.metric, w.value)} · ${i18n.t('teamReview.goals.toDate', [formatValue(kr.metric, w.toDate)])}` }))}
               onSelect={() => undefined}
             />

@@ -1,40 +1,81 @@
 /**
- * Importing agents' log bundles: several files at once, by file picker or drag-and-drop. The
- * background parses, validates and writes them in one transaction; each file's outcome is listed,
- * a rejected file with the field and entry at fault.
+ * Importing agents' log bundles: several files at once, by file picker or drag-and-drop. Files are
+ * read in steps with progress (in their detected encoding) and a too-big one is refused by name and
+ * size; big ones travel in parts (lib/review/upload.ts). The background parses, validates and writes
+ * them; each file's outcome is listed, a rejected file with the field and entry at fault, ids
+ * repeated in a file and other agents' replies it tried to change.
  */
 import { useState, type DragEvent } from 'react';
 import { i18n } from '#i18n';
-import { sendMessage, type ReviewImportResult } from '@/lib/messages';
+import { sendMessage, type MessageInput, type ReviewImportResult } from '@/lib/messages';
+import { decodeFile, detectEncoding, sampleOf } from '@/lib/encoding/detect';
+import { MAX_BUNDLE_BYTES, PART_CHARS, splitParts } from '@/lib/review/upload';
+import { errorText as failureWords } from '@/components/notSaved';
+import { count } from '@/lib/i18n/ui';
 
-async function readFiles(list: FileList | null): Promise<{ name: string; text: string }[]> {
-  return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+type ImportFileInput = MessageInput<'reviewImport'>['files'][number];
+type FileOutcome = ReviewImportResult['files'][number];
+type Progress = { label: string; done: number; total: number };
+
+const mb = (n: number): string => (n / 1_000_000).toFixed(1);
+
+/** Reads one file in steps, in its detected encoding; a file over the limit is refused by size. */
+async function readBundle(file: File, onProgress: (p: Progress) => void): Promise<{ name: string; text: string } | FileOutcome> {
+  if (file.size > MAX_BUNDLE_BYTES) {
+    const message = i18n.t('safety.bundle.tooBig', [file.name, mb(file.size), mb(MAX_BUNDLE_BYTES)]);
+    return { name: file.name, ok: false, error: { code: 'tooBig', message, issues: [] } };
+  }
+  const { bytes, cut } = await sampleOf(file);
+  const text = await decodeFile(file, detectEncoding(bytes, cut).encoding, {
+    onProgress: (read, total) => onProgress({ label: i18n.t('safety.bundle.reading', [file.name, mb(read), mb(total)]), done: read, total }),
+  });
+  return { name: file.name, text };
 }
 
 /**
- * Extension messages are capped (64 MB in Chrome): files go in batches of ≤ 16 MB of text, each
- * batch one transaction. A single file is never split, so each bundle is all-or-nothing.
+ * Small files go in batches of ≤ PART_CHARS of text, each batch one message; a bigger file goes
+ * alone, its text in parts first. A single file is never split across imports: all-or-nothing.
  */
-const BATCH_CHARS = 16 * 1024 * 1024;
-
-function batches<T extends { text: string }>(files: readonly T[]): T[][] {
-  const out: T[][] = [];
-  let size = 0;
+async function send(files: readonly { name: string; text: string }[], onProgress: (p: Progress) => void): Promise<ReviewImportResult> {
+  let total: ReviewImportResult = { files: [], added: 0, updated: 0, unchanged: 0 };
+  const add = (r: ReviewImportResult) => {
+    total = { files: [...total.files, ...r.files], added: total.added + r.added, updated: total.updated + r.updated, unchanged: total.unchanged + r.unchanged };
+  };
+  const chars = files.reduce((n, f) => n + f.text.length, 0);
+  let sent = 0;
+  let batch: ImportFileInput[] = [];
+  let batchChars = 0;
+  const flush = async () => {
+    if (batch.length > 0) add(await sendMessage('reviewImport', { files: batch }));
+    batch = [];
+    batchChars = 0;
+  };
   for (const f of files) {
-    const last = out[out.length - 1];
-    if (last && size + f.text.length <= BATCH_CHARS) {
-      last.push(f);
-      size += f.text.length;
-    } else {
-      out.push([f]);
-      size = f.text.length;
+    if (f.text.length > PART_CHARS) {
+      const uploadId = crypto.randomUUID();
+      const parts = splitParts(f.text);
+      for (const [index, text] of parts.entries()) {
+        await sendMessage('reviewUploadPart', { uploadId, index, text });
+        sent += text.length;
+        onProgress({ label: i18n.t('safety.bundle.sending', [mb(sent), mb(chars)]), done: sent, total: chars });
+      }
+      add(await sendMessage('reviewImport', { files: [{ name: f.name, uploadId, parts: parts.length }] }));
+      continue;
     }
+    if (batchChars + f.text.length > PART_CHARS) await flush();
+    batch.push(f);
+    batchChars += f.text.length;
+    sent += f.text.length;
   }
-  return out;
+  await flush();
+  return total;
 }
 
 function errorText(code: string | undefined): string {
   switch (code) {
+    case 'storageFull': return i18n.t('safety.notSaved.storageFull');
+    case 'uploadLost': return i18n.t('safety.bundle.uploadLost');
+    case 'tooBig': case 'notSaved': return '';
     case 'notJson': return i18n.t('teamReview.import.error.notJson');
     case 'notObject': return i18n.t('teamReview.import.error.notObject');
     case 'foreignFormat': return i18n.t('teamReview.import.error.foreignFormat');
@@ -49,24 +90,29 @@ export function ImportPanel({ compact = false }: { compact?: boolean }) {
   const [dragging, setDragging] = useState(false);
   const [result, setResult] = useState<ReviewImportResult | null>(null);
   const [failure, setFailure] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
 
   const run = async (list: FileList | null) => {
-    const files = await readFiles(list);
-    if (files.length === 0) return;
+    const picked = [...(list ?? [])];
+    if (picked.length === 0) return;
     setBusy(true);
     setFailure('');
     try {
-      let total: ReviewImportResult = { files: [], added: 0, updated: 0, unchanged: 0 };
-      for (const batch of batches(files)) {
-        const r = await sendMessage('reviewImport', { files: batch });
-        total = { files: [...total.files, ...r.files], added: total.added + r.added, updated: total.updated + r.updated, unchanged: total.unchanged + r.unchanged };
+      const refused: FileOutcome[] = [];
+      const readable: { name: string; text: string }[] = [];
+      for (const file of picked) {
+        const read = await readBundle(file, setProgress);
+        if ('text' in read) readable.push(read);
+        else refused.push(read);
       }
-      setResult(total);
+      const sent = await send(readable, setProgress);
+      setResult({ ...sent, files: [...refused, ...sent.files] });
     } catch (e) {
       setResult(null);
-      setFailure(e instanceof Error ? e.message : String(e));
+      setFailure(failureWords(e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -97,6 +143,11 @@ export function ImportPanel({ compact = false }: { compact?: boolean }) {
         />
       </label>
       {busy && <p role="status">{i18n.t('teamReview.import.busy')}</p>}
+      {progress && (
+        <p className="hint" data-testid="import-progress">
+          <progress value={progress.done} max={Math.max(1, progress.total)} aria-label={progress.label} /> {progress.label}
+        </p>
+      )}
       {failure && <p className="banner error" role="alert">{failure}</p>}
       {result && (
         <div className="import-result" role="status" data-testid="import-result">
@@ -109,13 +160,21 @@ export function ImportPanel({ compact = false }: { compact?: boolean }) {
               <li key={`${f.name}-${i}`} className={f.ok ? 'ok' : 'rejected'}>
                 <strong>{f.name}</strong>{' '}
                 {f.ok
-                  ? i18n.t('teamReview.import.fileOk', [f.agent ?? '', String(f.entries ?? 0), String(f.mentions ?? 0), String(f.goals ?? 0)])
+                  ? i18n.t('teamReview.import.fileOk', [f.agent ?? '', count(f.entries ?? 0), count(f.mentions ?? 0), count(f.goals ?? 0)])
                   : (
                     <span className="import-error" data-testid="import-error">
                       {errorText(f.error?.code)}{' '}
-                      <code>{f.error?.message}</code>
+                      {f.error?.code === 'tooBig' ? f.error.message : f.error?.code !== 'storageFull' && f.error?.code !== 'uploadLost' && <code>{f.error?.message}</code>}
                     </span>
                   )}
+                {f.duplicates && (
+                  <p className="muted" data-testid="import-duplicates">{i18n.t('safety.bundle.duplicates', [count(f.duplicates.total), f.duplicates.ids.join(', ')])}</p>
+                )}
+                {f.conflicts && (
+                  <p className="banner warn" data-testid="import-conflicts">
+                    {i18n.t('safety.bundle.conflicts', [count(f.conflictCount ?? f.conflicts.length), f.conflicts.map((c) => `${c.id} (${c.owner})`).join(', ')])}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

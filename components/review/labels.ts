@@ -1,12 +1,21 @@
 /** Human labels for stored codes (dismiss reasons, states). */
 import { i18n } from '#i18n';
-import type { QueueState } from '@/lib/schemas';
+import type { QueueState } from '@/lib/schemas/queue';
+import { reasonLabel, ruleName } from '@/lib/pipeline/reasonLabel';
+import { dismissReasonLabel } from '@/components/queue/ActionForms';
 
+/** A dismissal's reason as people say it: the noise rule's own name, or the agent's words. */
 export function dismissReasonText(key: string): string {
   if (key === '') return i18n.t('teamReview.labels.noReason');
-  if (key.startsWith('filtered:')) return i18n.t('teamReview.labels.filtered', [key.slice('filtered:'.length) || '—']);
-  return key;
+  if (key.startsWith('filtered:')) {
+    const rule = key.slice('filtered:'.length).replace(/^spam\./, '');
+    return rule === '' ? i18n.t('teamReview.labels.filteredUnknown') : i18n.t('teamReview.labels.filtered', [ruleName(rule)]);
+  }
+  return dismissReasonLabel(key);
 }
+
+/** Triage reason codes (`complaint`, `spam.giveaway`) by their names in the UI language. */
+export const reasonCodesText = (codes: readonly string[]): string => codes.map(reasonLabel).join(', ');
 
 export function stateText(state: QueueState): string {
   switch (state) {

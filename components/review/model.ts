@@ -5,7 +5,11 @@
 import { staffedHoursGrid } from '@/lib/time/businessHours';
 import { daysOfIsoWeek, isoWeekOfDay, quarterOf, rollupMatches } from '@/lib/review';
 import { dayKeyOfNumber, dayNumberOfKey, msToMinutes } from '@/lib/review/stats';
-import type { BusinessHours, ReviewFilter, Rollup, Site } from '@/lib/schemas';
+import type { Site } from '@/lib/schemas/primitives';
+import type { ReviewFilter, Rollup } from '@/lib/schemas/review';
+import type { BusinessHours } from '@/lib/schemas/settings';
+import { formatDuration, formatPercent } from '@/lib/i18n/format';
+import { uiLocale } from '@/lib/i18n/ui';
 
 export type PeriodPreset = 'thisWeek' | 'last30' | 'quarter' | 'custom';
 
@@ -82,21 +86,20 @@ export function frtHistogram(rollups: readonly Rollup[], filter: ReviewFilter, m
   return FRT_BINS.map((b, i) => ({ ...b, count: counts[i] ?? 0 }));
 }
 
-/** Minutes as people read them: "45 min", "2 h 5 min", "3 d 4 h". */
-export function formatMinutes(min: number | null): string {
-  if (min === null) return '—';
-  const m = Math.round(min);
-  if (m < 60) return `${m} min`;
-  if (m < 1440) return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
-  return `${Math.floor(m / 1440)} d${Math.floor((m % 1440) / 60) ? ` ${Math.floor((m % 1440) / 60)} h` : ''}`;
+/** Minutes as people read them, in the UI language ("45 min", "2 h 5 min", "3 d 4 h"). */
+export function formatMinutes(min: number | null, locale = uiLocale()): string {
+  return min === null ? '—' : formatDuration(min, locale);
 }
 
-export function formatPct(p: number | null): string {
-  return p === null ? '—' : `${Math.round(p * 10) / 10}%`;
+export function formatPct(p: number | null, locale = uiLocale()): string {
+  return p === null ? '—' : formatPercent(p, locale);
 }
 
-export function binLabel(b: { fromMin: number; toMin: number }): string {
-  return Number.isFinite(b.toMin) ? `${formatMinutes(b.fromMin)}–${formatMinutes(b.toMin)}` : `≥ ${formatMinutes(b.fromMin)}`;
+/** A histogram bin: "< 15 min", "15 min – 30 min", "≥ 1 d". */
+export function binLabel(b: { fromMin: number; toMin: number }, locale = uiLocale()): string {
+  if (!Number.isFinite(b.toMin)) return `≥ ${formatMinutes(b.fromMin, locale)}`;
+  if (b.fromMin === 0) return `< ${formatMinutes(b.toMin, locale)}`;
+  return `${formatMinutes(b.fromMin, locale)} – ${formatMinutes(b.toMin, locale)}`;
 }
 
 /** Staffed hours of several brands: a clock hour counts as staffed when any brand staffs it. */
@@ -114,26 +117,32 @@ export function staffedUnion(hours: readonly BusinessHours[]): boolean[][] {
 export interface HeatCellModel {
   weekday: number;
   hour: number;
+  /** Mentions posted in this local weekday-hour. */
   value: number;
+  /** Inside some brand's business hours (outlined). */
   staffed: boolean;
+  /** Replies agents logged in this weekday-hour: someone was at work then. */
+  replies: number;
+  /** Busy, and no agent logged any reply in that hour: where cover is missing. */
   peak: boolean;
 }
 
 /**
- * 168 cells from a metrics grid. A peak is an unstaffed hour at least as busy as the average busy
- * staffed hour (or, with no staffed volume, as the average busy hour): where cover is missing.
+ * 168 cells from the metrics grids (mentions by the post's own time, replies by when they were
+ * sent). Cover is what agents actually did, not the hours on paper: a busy hour is uncovered when
+ * the log holds no reply sent in it. Busy means at least as many posts as the average hour with any.
  */
-export function heatCells(grid: readonly number[], staffed: boolean[][]): HeatCellModel[] {
+export function heatCells(mentionGrid: readonly number[], replyGrid: readonly number[], staffed: boolean[][]): HeatCellModel[] {
   const cells: HeatCellModel[] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
     for (let hour = 0; hour < 24; hour++) {
-      cells.push({ weekday, hour, value: grid[weekday * 24 + hour] ?? 0, staffed: staffed[weekday]?.[hour] ?? false, peak: false });
+      const slot = weekday * 24 + hour;
+      cells.push({ weekday, hour, value: mentionGrid[slot] ?? 0, replies: replyGrid[slot] ?? 0, staffed: staffed[weekday]?.[hour] ?? false, peak: false });
     }
   }
-  const busyStaffed = cells.filter((c) => c.staffed && c.value > 0);
-  const basis = busyStaffed.length > 0 ? busyStaffed : cells.filter((c) => c.value > 0);
-  const bar = basis.length > 0 ? basis.reduce((s, c) => s + c.value, 0) / basis.length : Number.POSITIVE_INFINITY;
-  for (const c of cells) c.peak = !c.staffed && c.value > 0 && c.value >= bar;
+  const busy = cells.filter((c) => c.value > 0);
+  const bar = busy.length > 0 ? busy.reduce((s, c) => s + c.value, 0) / busy.length : Number.POSITIVE_INFINITY;
+  for (const c of cells) c.peak = c.value > 0 && c.value >= bar && c.replies === 0;
   return cells;
 }
 

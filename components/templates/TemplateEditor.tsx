@@ -16,7 +16,7 @@ import {
   type TemplateDraft,
 } from '@/lib/compose';
 import { sendMessage } from '@/lib/messages';
-import type { Template } from '@/lib/schemas';
+import type { Template } from '@/lib/schemas/templates';
 import { newId } from '../compose/ids';
 import { BodyListEditor } from './BodyListEditor';
 import { issueText, bodyLabel } from './issueText';

@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
-import type { Template } from '@/lib/schemas';
+import type { Template } from '@/lib/schemas/templates';
 import { searchTemplates } from '@/lib/templates/search';
+import { count, plural } from '@/lib/i18n/ui';
 
 interface Props {
   templates: readonly Template[];
@@ -32,7 +33,7 @@ export function TemplateList({ templates, agentName, onEdit, onDuplicate }: Prop
               <p className="muted">
                 {t.scope === 'shared' ? i18n.t('templates.scopeShared') : i18n.t('templates.scopePersonal', [t.owner || agentName])}
                 {' · '}
-                {i18n.t('templates.wordings', [String(t.bodies.length)])}
+                {plural(i18n.t('templates.wordings', [count(t.bodies.length)]), t.bodies.length)}
                 {t.useCount > 0 && ` · ${i18n.t('templates.used', [String(t.useCount)])}`}
                 {t.tags.length > 0 && ` · #${t.tags.join(' #')}`}
               </p>

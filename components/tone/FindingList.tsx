@@ -4,7 +4,7 @@
  */
 import { i18n } from '#i18n';
 import { quoteAround } from '@/lib/compose/highlight';
-import type { ToneFinding } from '@/lib/schemas';
+import type { ToneFinding } from '@/lib/schemas/templates';
 import { findingText } from './findingText';
 
 export function FindingList({ text, findings }: { text: string; findings: readonly ToneFinding[] }) {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
-import type { ToneNote } from '@/lib/schemas';
+import type { ToneNote } from '@/lib/schemas/templates';
 import { newId } from '../compose/ids';
 
 export function ToneNotesEditor({ brandId, agentName, notes }: { brandId: string; agentName: string; notes: readonly ToneNote[] }) {

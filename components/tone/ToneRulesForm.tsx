@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
-import { ToneCheckIdSchema, type BrandProfile, type ToneCheckId, type ToneRules } from '@/lib/schemas';
+import { ToneCheckIdSchema, type BrandProfile, type ToneCheckId, type ToneRules } from '@/lib/schemas/settings';
 import { checkLabel } from './findingText';
 
 const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter((l) => l !== '');

@@ -1,6 +1,7 @@
 /** Words a tone finding for the agent. Finding codes come from lib/tone; params are named there. */
 import { i18n } from '#i18n';
-import type { ToneCheckId, ToneFinding } from '@/lib/schemas';
+import type { ToneCheckId } from '@/lib/schemas/settings';
+import type { ToneFinding } from '@/lib/schemas/templates';
 
 const param = (f: ToneFinding, name: string): string => {
   const v = f.params[name];

@@ -5,9 +5,9 @@
  */
 import { i18n } from '#i18n';
 import type { SiteAdapter } from '@/lib/sites/types';
-import { sendMessage, type PostVerdict } from '@/lib/messages';
+import { messageSchemas, sendMessage, type PostVerdict } from '@/lib/messages';
 import { priorityBand } from '@/lib/pipeline/bands';
-import { BadgeLabelsSchema, PRIORITY_MARK, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
+import { BadgeLabelsSchema, PRIORITY_MARK, badgeQueueState, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
 
 const HOST_TAG = 'replyline-badge';
 const HOST_NAME = HOST_TAG.toUpperCase();
@@ -20,7 +20,7 @@ const roots = new WeakMap<Element, { host: HTMLElement; root: ShadowRoot }>();
 
 const STYLE = `
 :host { all: initial; position: relative; display: inline-block; width: 0; height: 0; overflow: visible; vertical-align: middle; align-self: center; }
-.badge { position: absolute; top: -10px; left: 8px; z-index: 1; display: flex; gap: 4px; align-items: center; white-space: nowrap;
+.badge { box-sizing: border-box; position: absolute; top: -10px; left: 8px; z-index: 1; display: flex; gap: 4px; align-items: center; white-space: nowrap;
   font: 500 11px/16px system-ui, sans-serif; color: #0f1419; background: #fff; border: 1px solid #cfd9de; border-radius: 999px; padding: 1px 6px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 .dot { width: 8px; height: 8px; border-radius: 50%; }
 .high { background: #e0245e; } .medium { background: #f5a623; } .low { background: #17bf63; }
@@ -28,6 +28,8 @@ const STYLE = `
 button { all: unset; cursor: pointer; color: #1d9bf0; padding: 0 2px; border-radius: 4px; }
 button:focus-visible { outline: 2px solid #1d9bf0; }
 button[disabled] { color: #536471; cursor: default; }
+.badge.wrap { flex-wrap: wrap; white-space: normal; border-radius: 8px; row-gap: 0; }
+.badge.wrap .term { display: none; }
 `;
 
 /**
@@ -148,8 +150,14 @@ function local(key: keyof BadgeLabels): string {
       return i18n.t('badge.addToQueue');
     case 'queued':
       return i18n.t('badge.queued');
+    case 'filtered':
+      return i18n.t('badge.filtered');
     case 'open':
       return i18n.t('badge.open');
+    case 'openHint':
+      return i18n.t('badge.openHint');
+    case 'reloadNotice':
+      return i18n.t('reload.page');
     default:
       return i18n.t(`priority.${key}`);
   }
@@ -160,6 +168,14 @@ function label(key: keyof BadgeLabels): string {
   let text = fallback.get(key);
   if (text === undefined) fallback.set(key, (text = local(key)));
   return text;
+}
+
+/**
+ * The notice an orphaned copy shows (lifetime.ts), only from the background's words: once the
+ * extension is gone, a local lookup may fail.
+ */
+export function loadedReloadNotice(): string | undefined {
+  return labels?.reloadNotice;
 }
 
 /** Asks the background for the badge's words; failures leave the local fallback in place. */
@@ -198,8 +214,9 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
 
   const add = document.createElement('button');
   add.type = 'button';
-  add.textContent = verdict.queued ? queuedLabel() : addLabel();
-  add.disabled = verdict.queued;
+  const state = badgeQueueState(verdict);
+  add.textContent = state === 'add' ? addLabel() : label(state);
+  add.disabled = state !== 'add';
   add.addEventListener('click', (event) => {
     event.stopPropagation(); // X opens the post on any click inside the article
     add.disabled = true;
@@ -215,7 +232,11 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   open.textContent = label('open');
   open.addEventListener('click', (event) => {
     event.stopPropagation();
-    void sendMessage('openInPanel', { key: verdict.key });
+    void sendMessage('openInPanel', { key: verdict.key }).then((answer) => {
+      if (messageSchemas.openInPanel.output.parse(answer).opened) return;
+      open.textContent = label('openHint');
+      open.title = label('openHint');
+    });
   });
 
   badge.append(dot, score, term, add, open);
@@ -226,6 +247,47 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
     style.textContent = STYLE;
     root.replaceChildren(style, badge);
   }
+  const host = roots.get(post)?.host;
+  if (host) queueFit(post, host, badge);
+}
+
+/**
+ * A badge is drawn to the right of the author's name, which on a short Facebook comment is past
+ * the comment's bubble. Once drawn, it moves left to end inside its post, or, when even the whole
+ * post is narrower, wraps to the post's width over the text (it takes no layout space either way).
+ * Batched like the gap checks: all reads, then all writes.
+ */
+const FIT_PAD = 4;
+let fitChecks: { post: Element; host: HTMLElement; badge: HTMLElement }[] = [];
+
+function queueFit(post: Element, host: HTMLElement, badge: HTMLElement): void {
+  if (fitChecks.length === 0) queueMicrotask(fitBadges);
+  fitChecks.push({ post, host, badge });
+}
+
+function fitBadges(): void {
+  const checks = fitChecks;
+  fitChecks = [];
+  const viewportRight = document.documentElement.clientWidth;
+  const boxes = checks.map(({ post, host, badge }) => ({
+    post: post.getBoundingClientRect(),
+    host: host.getBoundingClientRect(),
+    badge: badge.getBoundingClientRect(),
+  }));
+  checks.forEach(({ badge }, i) => {
+    const box = boxes[i];
+    if (!box || box.post.width === 0) return; // not laid out (hidden): nothing to fit against
+    const right = Math.min(box.post.right, viewportRight) - FIT_PAD;
+    const left = box.post.left + FIT_PAD;
+    if (box.badge.right <= right) return;
+    if (box.badge.width <= right - left) {
+      badge.style.left = `${right - box.badge.width - box.host.left}px`;
+    } else {
+      badge.classList.add('wrap');
+      badge.style.width = `${Math.max(0, right - left)}px`;
+      badge.style.left = `${left - box.host.left}px`;
+    }
+  });
 }
 
 /** Removes every badge host in the document, including ones an earlier copy of this script drew. */

@@ -36,12 +36,13 @@ export function watchBrandMatcher(signal: AbortSignal, onMatcher: (brands: Brand
     }
     loading = true;
     again = false;
+    let brands: BrandSet | undefined;
     try {
       const answer = messageSchemas.matchProfilesGet.output.parse(await sendMessage('matchProfilesGet', {}));
       if (signal.aborted || answer.revision === revision) return;
       revision = answer.revision;
       // A post's whole textContent runs its parts together: the page's test is a superset one.
-      onMatcher({ matcher: compileMatcher(answer.brands, { prefilter: true }), isBrandHandle: brandHandleTest(answer.brands.filter((b) => b.threadMentions)) });
+      brands = { matcher: compileMatcher(answer.brands, { prefilter: true }), isBrandHandle: brandHandleTest(answer.brands.filter((b) => b.threadMentions)) };
     } catch (error) {
       // The service worker is starting or the extension was just updated: try again a few times.
       const delay = RETRY_MS[attempt];
@@ -50,6 +51,14 @@ export function watchBrandMatcher(signal: AbortSignal, onMatcher: (brands: Brand
     } finally {
       loading = false;
       if (again) void load();
+    }
+    // Outside the try: a failure while the page applies the brands is the page's, not a sleeping
+    // worker's, and must surface as itself (not as a retry that hides it).
+    if (!brands) return;
+    try {
+      onMatcher(brands);
+    } catch (error) {
+      console.error('[replyline] applying the brands to the page failed', error);
     }
   };
 

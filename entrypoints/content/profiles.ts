@@ -4,7 +4,7 @@
  * `authors` table for the influence signal. Only what changed since the last report is sent.
  */
 import type { SiteAdapter } from '@/lib/sites/types';
-import type { ProfileStat } from '@/lib/schemas';
+import type { ProfileStat } from '@/lib/schemas/posts';
 import { observe } from '@/lib/dom/observe';
 import { sendMessage } from '@/lib/messages';
 

@@ -5,7 +5,7 @@
  */
 import type { SiteAdapter } from '@/lib/sites/types';
 import { messaging, parseMessage } from '@/lib/messages';
-import type { InsertResult } from '@/lib/schemas';
+import type { InsertResult } from '@/lib/schemas/replies';
 import { insertIntoEditor } from '@/lib/editor';
 import { watchForSent } from './sent';
 
@@ -29,7 +29,7 @@ export function startReplyInsertion(adapter: SiteAdapter, signal: AbortSignal): 
     const postEl = postElementFor(document, [key, ...sameAs]);
     if (!postEl) return { ok: false, strategy: 'none', verified: false, postEnabled: null, reason: 'noPost', insertionId };
     const editor = await adapter.openReplyBox(postEl, { timeoutMs: OPEN_TIMEOUT_MS, signal });
-    const result = await insertIntoEditor(editor, text, { postButtonFor: (el) => adapter.postButtonFor(el), insertionId });
+    const result = await insertIntoEditor(editor, text, { postButtonFor: (el) => adapter.postButtonFor(el), strategies: adapter.insertStrategies, insertionId });
     // Even an unverified insertion may be fixed by the agent and sent: watch whenever there is an editor.
     if (editor) watchForSent({ adapter, key, postEl, editor, text, insertionId, handles, context, signal });
     return result;

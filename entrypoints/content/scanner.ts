@@ -3,13 +3,15 @@
  * data-replyline-post / data-replyline-priority). Every post is keyed and marked cheaply; only
  * posts whose text may mention a brand (the content-side matcher, brandMatcher.ts) are fully
  * extracted and sent to the background in batches. X recycles timeline rows, so an element is
- * re-read whenever its content changes and re-marked when its post changes.
+ * re-read whenever its content changes and re-marked when its post changes. A batch stays in the
+ * page until the background acknowledges it: Chrome stops idle service workers, and a send that
+ * fails is retried with backoff (ingest is idempotent, so a batch that did arrive may come again).
  */
 import type { SiteAdapter } from '@/lib/sites/types';
-import { observe, onNavigate } from '@/lib/dom/observe';
+import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
 import { sendMessage, type PostVerdict } from '@/lib/messages';
 import type { Matcher } from '@/lib/matching/matcher';
-import type { Post } from '@/lib/schemas';
+import type { Post } from '@/lib/schemas/posts';
 import { clearBadge, isBadgeHost, removeAllBadges, showBadge } from './badge';
 import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher, type BrandSet } from './brandMatcher';
@@ -32,6 +34,8 @@ const BATCH_DELAY_MS = 150;
 const STREAM_WINDOW_MS = 1000;
 const STREAM_BATCH_DELAY_MS = 500;
 const MAX_BATCH = 200;
+/** Waits before sending a failed batch again; the last repeats while the worker stays away. */
+export const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15000];
 /** Keys tracked before detached elements are forgotten (see forgetDetached). */
 const PRUNE_AT = 1000;
 /**
@@ -51,6 +55,30 @@ export interface BrandFilter {
   /** Whether a handle is a brand's own whose thread replies count as mentions (`threadMentions`). */
   isBrandHandle(handle: string): boolean;
   onChange(listener: () => void, signal: AbortSignal): void;
+}
+
+/** Time as the scanner sees it; tests drive it by hand so they wait for events, not for time. */
+export interface ScannerClock {
+  now(): number;
+  /** Runs `task` after `ms`; returns a cancel function. */
+  later(task: () => void, ms: number): () => void;
+}
+
+const realClock: ScannerClock = {
+  now: () => performance.now(),
+  later: (task, ms) => {
+    const handle = setTimeout(task, ms);
+    return () => clearTimeout(handle);
+  },
+};
+
+export interface ScannerOptions {
+  filter?: BrandFilter;
+  clock?: ScannerClock;
+  /** lib/dom/observe's scheduler (the shared default otherwise). */
+  observeScheduler?: Scheduler;
+  /** A batch the background could not take (the worker stopped, the extension went away). */
+  onSendFailed?: (error: unknown) => void;
 }
 
 /** Removes a post's badge, or the badge still waiting for the post to come into view. */
@@ -85,7 +113,9 @@ function clearStaleMarks(doc: Document): void {
   removeAllBadges(doc);
 }
 
-export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal, filter: BrandFilter = brandFilter(signal)): void {
+export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal, options: ScannerOptions = {}): void {
+  const filter = options.filter ?? brandFilter(signal);
+  const clock = options.clock ?? realClock;
   clearStaleMarks(document);
   let pageScope = new AbortController();
   signal.addEventListener('abort', () => pageScope.abort(), { once: true });
@@ -94,14 +124,14 @@ export function startPostScanner(adapter: SiteAdapter, signal: AbortSignal, filt
     pageScope.abort();
     pageScope = new AbortController();
     if (signal.aborted) return;
-    scanPage(adapter, filter, pageScope.signal);
+    scanPage(adapter, filter, clock, options, pageScope.signal);
   };
   // SPA navigation: re-scope observers and counts to the new page.
   onNavigate(signal, start);
   start();
 }
 
-function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal): void {
+function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock, options: ScannerOptions, signal: AbortSignal): void {
   /** What each element showed when last read (key and text), so unchanged rows cost nothing. */
   let lastRead = new WeakMap<Element, { key: string; text: string }>();
   /**
@@ -109,7 +139,11 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
    * nearly always). Posts that mention no brand get no verdict and are not tracked.
    */
   const elementsByKey = new Map<string, Element[]>();
+  /** Read, not yet acknowledged by the background (a newer read of a post replaces the older). */
   const pending = new Map<string, Post>();
+  /** One batch at a time: the next waits for this one's answer, so retries never overtake it. */
+  let sending = false;
+  let retries = 0;
   let failures = 0;
   /** Posts newly keyed and marked since the last report (health counts them, sent or not). */
   let recognised = 0;
@@ -119,8 +153,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
   let lastActivity = 0;
   let lastFlushAt = -Infinity;
   let pruneAt = PRUNE_AT;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let healthTimer: ReturnType<typeof setTimeout> | undefined;
+  let timer: (() => void) | undefined;
+  let healthTimer: (() => void) | undefined;
   /** Candidate count in the last report of this page; undefined = nothing reported yet. */
   let reportedCandidates: number | undefined;
   let counted: { at: number; candidates: number } | undefined;
@@ -134,7 +168,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
    */
   const mayBeUnreadable = () => pageRecognised === 0 || pageFailures * 2 >= pageRecognised;
   const candidateCount = (settled: boolean) => {
-    const at = performance.now();
+    const at = clock.now();
     const due =
       !counted ||
       (mayBeUnreadable() ? settled || at - counted.at >= CANDIDATES_MAX_AGE_MS : settled && counted.candidates * 2 < pageRecognised);
@@ -164,38 +198,51 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
 
   const flush = async () => {
     timer = undefined;
-    lastFlushAt = performance.now();
-    if (signal.aborted) return;
+    lastFlushAt = clock.now();
+    if (signal.aborted || sending) return;
     forgetDetached();
+    // Taken from `pending` only once acknowledged: until then a newer read replaces the sent one.
     const posts = [...pending.values()].slice(0, MAX_BATCH);
-    for (const p of posts) pending.delete(p.key);
     const extractionFailures = failures;
     failures = 0;
     const recognisedNow = recognised;
     recognised = 0;
-    if (pending.size > 0) schedule();
     const candidates = candidateCount(false);
-    reportedCandidates = candidates;
+    sending = true;
     try {
       const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
-      if (!signal.aborted) applyVerdicts(verdicts);
+      sending = false;
+      retries = 0;
+      reportedCandidates = candidates;
+      for (const p of posts) if (pending.get(p.key) === p) pending.delete(p.key);
+      if (signal.aborted) return;
+      applyVerdicts(verdicts);
+      if (pending.size > 0) schedule();
     } catch (error) {
-      // The extension was reloaded or the worker is waking up: the next batch retries.
-      console.debug('[replyline] postsSeen failed', error);
+      sending = false;
+      // The worker was stopped or is starting: keep the batch and its health counts, try again.
+      failures += extractionFailures;
+      recognised += recognisedNow;
+      console.debug('[replyline] postsSeen failed; retrying', error);
+      options.onSendFailed?.(error);
+      if (signal.aborted) return;
+      const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] ?? BATCH_DELAY_MS;
+      retries += 1;
+      timer ??= clock.later(() => void flush(), delay);
     }
   };
 
   const schedule = () => {
-    if (timer !== undefined) return;
-    const streaming = performance.now() - lastFlushAt < STREAM_WINDOW_MS;
-    timer = setTimeout(() => void flush(), streaming ? STREAM_BATCH_DELAY_MS : BATCH_DELAY_MS);
+    if (timer !== undefined || sending) return;
+    const streaming = clock.now() - lastFlushAt < STREAM_WINDOW_MS;
+    timer = clock.later(() => void flush(), streaming ? STREAM_BATCH_DELAY_MS : BATCH_DELAY_MS);
   };
 
   /** A report without posts, once the page is quiet, when a batch has not already said it all. */
   const reportHealth = async () => {
     healthTimer = undefined;
     if (signal.aborted) return;
-    if (timer !== undefined || pending.size > 0) return settleLater(); // the batch carries health
+    if (timer !== undefined || sending || pending.size > 0) return settleLater(); // the batch carries health
     const candidates = candidateCount(true);
     if (candidates === reportedCandidates && failures === 0 && recognised === 0) return;
     const extractionFailures = failures;
@@ -206,31 +253,38 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     try {
       await sendMessage('postsSeen', { page: pageRef(), posts: [], recognised: recognisedNow, candidates, extractionFailures });
     } catch (error) {
+      // Said again once the page is quiet next time (or by the next batch).
+      failures += extractionFailures;
+      recognised += recognisedNow;
+      reportedCandidates = undefined;
       console.debug('[replyline] health report failed', error);
+      options.onSendFailed?.(error);
     }
   };
 
   /** One timer for the whole stream (not a clear + set per chunk): it re-arms until the page is quiet. */
   const settleLater = () => {
-    lastActivity = performance.now();
-    healthTimer ??= setTimeout(whenSettled, HEALTH_SETTLE_MS);
+    lastActivity = clock.now();
+    healthTimer ??= clock.later(whenSettled, HEALTH_SETTLE_MS);
   };
   const whenSettled = () => {
     healthTimer = undefined;
-    const quietMs = performance.now() - lastActivity;
-    if (quietMs < HEALTH_SETTLE_MS) healthTimer = setTimeout(whenSettled, HEALTH_SETTLE_MS - quietMs);
+    const quietMs = clock.now() - lastActivity;
+    if (quietMs < HEALTH_SETTLE_MS) healthTimer = clock.later(whenSettled, HEALTH_SETTLE_MS - quietMs);
     else void reportHealth();
   };
 
   const applyVerdicts = (verdicts: PostVerdict[]) => {
     for (const verdict of verdicts) {
+      // Filed without this post (the background logged why too): say so here, where it was seen.
+      if (verdict.rejected !== undefined) console.warn(`[replyline] ${verdict.key} was not filed: ${verdict.rejected}`);
       for (const el of elementsByKey.get(verdict.key) ?? []) {
         if (markedKeys.get(el) !== verdict.key) continue; // recycled since
         if (verdict.matched && !verdict.own && verdict.priority !== undefined) {
           el.setAttribute(PRIORITY_ATTR, String(verdict.priority));
           whenNear(el, () => {
             if (markedKeys.get(el) === verdict.key) showBadge(adapter, el, verdict);
-          });
+          }, signal);
         } else {
           el.removeAttribute(PRIORITY_ATTR);
           unbadge(el);
@@ -325,29 +379,47 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, signal: AbortSignal
     schedule();
   };
 
+  /** One post's failure (hostile markup, an adapter bug) is counted and logged; its neighbours are still read. */
+  const readSafely = (el: Element) => {
+    try {
+      read(el);
+    } catch (error) {
+      failed();
+      console.warn('[replyline] could not read a post', error);
+    }
+  };
+
   const readWithin = (nodes: Iterable<Node>) => {
     settleLater();
     for (const node of nodes) {
       // A badge we just added would send its post through the key and text reads again for nothing.
       if (!(node instanceof Element) || isBadgeHost(node)) continue;
-      const posts = adapter.findPostElements(node);
-      // A row holding posts is not inside one; only other nodes (text filled in late, a part
-      // swapped in a recycled row) need the climb to their post.
-      const owner = posts.length === 0 ? adapter.closestPost(node) : null;
-      if (owner && owner !== node) read(owner);
-      for (const el of posts) read(el);
+      let posts: Element[];
+      let owner: Element | null;
+      try {
+        posts = adapter.findPostElements(node);
+        // A row holding posts is not inside one; only other nodes (text filled in late, a part
+        // swapped in a recycled row) need the climb to their post.
+        owner = posts.length === 0 ? adapter.closestPost(node) : null;
+      } catch (error) {
+        failed();
+        console.warn('[replyline] could not look for posts', error);
+        continue;
+      }
+      if (owner && owner !== node) readSafely(owner);
+      for (const el of posts) readSafely(el);
     }
   };
 
   readWithin([document.body]);
-  observe(document.body, { signal, onAdded: readWithin, onTextChanged: readWithin });
+  observe(document.body, { signal, onAdded: readWithin, onTextChanged: readWithin }, { scheduler: options.observeScheduler });
   // New brands (or the first matcher): read every post on the page again.
   filter.onChange(() => {
     lastRead = new WeakMap();
     readWithin([document.body]);
   }, signal);
   signal.addEventListener('abort', () => {
-    if (timer) clearTimeout(timer);
-    if (healthTimer) clearTimeout(healthTimer);
+    timer?.();
+    healthTimer?.();
   });
 }

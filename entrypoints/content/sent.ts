@@ -1,7 +1,7 @@
 /**
- * Sent detection: after an insertion, watch the page until the reply leaves it — X's "Your post
- * was sent" toast (its View link is the reply's URL) or a new reply under the post by the brand's
- * own handle; on Facebook a new comment whose text is the reply. The text logged is what was
+ * Sent detection: after an insertion, watch the page until the reply leaves it — the site's own
+ * confirmation (X's "Your post was sent" toast links the reply) or a new reply the site adapter
+ * recognises as ours (`adapter.sent`). The text logged is what was
  * really sent: the agent may edit in the site's editor, so the editor is read on every edit and
  * just before a click/keypress that could send (capture phase, before the site clears it).
  * Reports `replySent` exactly once per insertion; gives up after 10 minutes or on navigation.
@@ -10,10 +10,10 @@
  * `brandRepliesSeen` so the panel can say who answered and when.
  */
 import type { SiteAdapter } from '@/lib/sites/types';
-import { observe, onNavigate } from '@/lib/dom/observe';
+import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
 import { sendMessage } from '@/lib/messages';
-import type { ReplyContext } from '@/lib/schemas';
-import { findSentToasts, looseText, normaliseEditorText, readEditorText } from '@/lib/editor';
+import type { ReplyContext } from '@/lib/schemas/replies';
+import { looseText, normaliseEditorText, readEditorText } from '@/lib/editor';
 
 export const SENT_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -29,22 +29,12 @@ export interface SentWatch {
   context: ReplyContext;
   signal: AbortSignal;
   timeoutMs?: number;
+  /** Injected in tests (lib/dom/observe's default otherwise). */
+  scheduler?: Scheduler;
 }
 
 /** One watch per post: a new insertion into the same post replaces the previous watch. */
 const activeWatches = new Map<string, AbortController>();
-
-/** X's reply modal lives at /compose/…: opening or closing it is not leaving the post. */
-function isComposeHop(from: string, to: string): boolean {
-  const compose = (u: string) => {
-    try {
-      return new URL(u).pathname.startsWith('/compose/');
-    } catch {
-      return false;
-    }
-  };
-  return compose(from) || compose(to);
-}
 
 export function watchForSent(watch: SentWatch): void {
   const { adapter, key, postEl, insertionId, handles, signal } = watch;
@@ -61,7 +51,7 @@ export function watchForSent(watch: SentWatch): void {
 
   let lastUrl = location.href;
   onNavigate(scope.signal, (url) => {
-    if (!isComposeHop(lastUrl, url)) stop();
+    if (!adapter.sent.staysOnPost(lastUrl, url)) stop();
     lastUrl = url;
   });
 
@@ -99,10 +89,8 @@ export function watchForSent(watch: SentWatch): void {
     if (done) return;
     snapshot();
     for (const el of elements) {
-      if (adapter.site === 'x') {
-        const toast = findSentToasts(el)[0];
-        if (toast) return finish(toast.replyUrl, undefined);
-      }
+      const confirmed = adapter.sent.confirmation(el);
+      if (confirmed) return finish(confirmed.replyUrl, undefined);
       for (const candidate of adapter.findPostElements(el)) {
         const result = adapter.extract(candidate, Date.now());
         if (!result.ok || knownKeys.has(result.post.key)) continue;
@@ -110,19 +98,14 @@ export function watchForSent(watch: SentWatch): void {
         knownKeys.add(post.key);
         const sameText = looseText(post.text) !== '' && (looseText(post.text) === looseText(lastText) || looseText(post.text) === looseText(watch.text));
         const byBrand = wanted.has(post.authorHandle.toLowerCase());
-        // Facebook: a comment with our text. X: our text, or a new reply by the brand's handle.
-        const isOurs = adapter.site === 'facebook' ? post.kind === 'comment' && sameText : sameText || (byBrand && post.isReply);
-        if (isOurs) return finish(post.url, post.text);
+        if (adapter.sent.isOurReply(post, { sameText, byBrand })) return finish(post.url, post.text);
       }
     }
   };
-  observe(document.body, { signal: scope.signal, onAdded: check, onTextChanged: check });
+  observe(document.body, { signal: scope.signal, onAdded: check, onTextChanged: check }, { scheduler: watch.scheduler });
 }
 
-/**
- * Reports brand replies already visible: on an X conversation page they belong to the focal post;
- * on Facebook, to the post (or comment) they sit under.
- */
+/** Reports brand replies already visible, under the post each answers (the site adapter says which). */
 export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal): void {
   let handles: string[] = [];
   const reported = new Map<string, string>();
@@ -139,16 +122,7 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal): v
   const scan = () => {
     timer = undefined;
     if (signal.aborted || handles.length === 0) return;
-    const now = Date.now();
-    if (adapter.site === 'x') {
-      const focal = /\/status\/(\d{1,25})/.exec(location.pathname)?.[1];
-      if (focal) report(`x:${focal}`, adapter.findBrandReplies(document, handles, now).filter((r) => r.postId !== focal));
-      return;
-    }
-    for (const el of document.querySelectorAll('[data-replyline-post^="facebook:"]')) {
-      const key = el.getAttribute('data-replyline-post');
-      if (key) report(key, adapter.findBrandReplies(el, handles, now).filter((r) => `facebook:${r.postId}` !== key));
-    }
+    for (const { key, replies } of adapter.answeredOnPage(document, location.href, handles, Date.now())) report(key, replies);
   };
   const schedule = () => {
     timer ??= setTimeout(scan, 500);

@@ -8,58 +8,79 @@
 /** About one screen ahead, so a badge is there before its post scrolls into view. */
 const AHEAD = '800px 0px 800px 0px';
 
+interface Waiting {
+  work: () => void;
+  io: IntersectionObserver;
+}
+
 /**
  * Work per waiting element. A Map, not a WeakMap: X drops rows the agent scrolled far past, and a
  * row that never intersected would stay observed (and alive) for the whole session; sweeping the
  * disconnected ones needs the list.
  */
-const pending = new Map<Element, () => void>();
+const pending = new Map<Element, Waiting>();
+/** One observer per scope (page): its signal's abort disconnects it and drops its waiting work. */
+const observers = new WeakMap<AbortSignal, IntersectionObserver>();
 /** Past this many waiting elements, the ones no longer in the page are forgotten. */
 const SWEEP_AT = 200;
-let observer: IntersectionObserver | null | undefined;
 /** The size at which the next sweep runs: doubling keeps sweeps linear overall, not one per call. */
 let sweepAt = SWEEP_AT;
 
-function sweep(io: IntersectionObserver): void {
-  for (const el of pending.keys()) {
+function sweep(): void {
+  for (const [el, waiting] of pending) {
     if (el.isConnected) continue;
     pending.delete(el);
-    io.unobserve(el);
+    waiting.io.unobserve(el);
   }
 }
 
-function nearObserver(): IntersectionObserver | null {
-  if (observer !== undefined) return observer;
-  observer =
-    typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver(
-          (entries) => {
-            for (const entry of entries) {
-              if (!entry.isIntersecting) continue;
-              const run = pending.get(entry.target);
-              pending.delete(entry.target);
-              observer?.unobserve(entry.target);
-              run?.();
-            }
-          },
-          { rootMargin: AHEAD },
-        )
-      : null;
-  return observer;
+function observerFor(signal: AbortSignal): IntersectionObserver | null {
+  if (typeof IntersectionObserver !== 'function') return null;
+  const known = observers.get(signal);
+  if (known) return known;
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const waiting = pending.get(entry.target);
+        io.unobserve(entry.target);
+        if (waiting?.io !== io) continue;
+        pending.delete(entry.target);
+        waiting.work();
+      }
+    },
+    { rootMargin: AHEAD },
+  );
+  observers.set(signal, io);
+  signal.addEventListener(
+    'abort',
+    () => {
+      io.disconnect();
+      for (const [el, waiting] of pending) if (waiting.io === io) pending.delete(el);
+    },
+    { once: true },
+  );
+  return io;
 }
 
-/** Runs `work` when `el` is near the viewport (at once where that cannot be observed). Replaces earlier work for `el`. */
-export function whenNear(el: Element, work: () => void): void {
-  const io = nearObserver();
+/**
+ * Runs `work` when `el` is near the viewport (at once where that cannot be observed), unless
+ * `signal` aborts first. Replaces earlier work for `el`.
+ */
+export function whenNear(el: Element, work: () => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const io = observerFor(signal);
   if (!io) {
     work();
     return;
   }
   if (pending.size >= sweepAt) {
-    sweep(io);
+    sweep();
     sweepAt = Math.max(SWEEP_AT, pending.size * 2);
   }
-  pending.set(el, work);
+  const previous = pending.get(el);
+  if (previous && previous.io !== io) previous.io.unobserve(el);
+  pending.set(el, { work, io });
   io.observe(el);
 }
 
@@ -70,6 +91,8 @@ export function waitingCount(): number {
 
 /** Forgets work still waiting for `el` (its post changed or it left the page). */
 export function cancelNear(el: Element): void {
-  if (!pending.delete(el)) return;
-  observer?.unobserve(el);
+  const waiting = pending.get(el);
+  if (!waiting) return;
+  pending.delete(el);
+  waiting.io.unobserve(el);
 }

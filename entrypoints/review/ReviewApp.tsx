@@ -4,12 +4,9 @@
  * Numbers come from rollups (lib/review), never from loading every raw row.
  */
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { timeZones } from '@/lib/db/rollups';
-import { countRows, filterRows, loadRollups, reviewDimensions } from '@/lib/db/review';
-import { computeMetrics, groupMetrics, repeatedHashes, toInteractionsCsv, type DrillCell } from '@/lib/review';
+import { readExportRows, useReviewBrands, useReviewCounts, useReviewDimensions, useReviewMetrics, useTimeZones } from '@/lib/db/views/review';
+import { repeatedHashes, toInteractionsCsv, type DrillCell } from '@/lib/review';
 import { EmptyState } from '@/components/EmptyState';
 import { Tabs } from '@/components/Tabs';
 import { Charts } from '@/components/review/Charts';
@@ -20,11 +17,13 @@ import { ImportPanel } from '@/components/review/ImportPanel';
 import { MetricTiles } from '@/components/review/MetricTiles';
 import { downloadText } from '@/components/review/download';
 import { defaultFilter, localDayKey, staffedUnion, toReviewFilter, type PageFilter } from '@/components/review/model';
+import { count } from '@/lib/i18n/ui';
+import { TeamLiveLog } from '@/components/team/TeamLiveLog';
+import { StorageBanner } from '@/components/StorageBanner';
 
 type TabId = 'overview' | 'goals' | 'import';
 
 export function ReviewApp() {
-  const db = getDb();
   const today = localDayKey(Date.now());
   const [tab, setTab] = useState<TabId>('overview');
   const [pageFilter, setPageFilter] = useState<PageFilter>(() => defaultFilter(today));
@@ -33,26 +32,15 @@ export function ReviewApp() {
 
   const filterKey = JSON.stringify(toReviewFilter(pageFilter));
   // One object per distinct filter, so the drill-down does not reload on unrelated renders.
-  const filter = useMemo(() => toReviewFilter(pageFilter), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  const counts = useLiveQuery(() => countRows(db), []);
+  const filter = useMemo(() => toReviewFilter(pageFilter), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps -- keyed by the filter's value, not its identity
+  const counts = useReviewCounts();
   // Read and compute together, timed: the bench reads the `replyline:review-metrics` measures.
-  const computed = useLiveQuery(async () => {
-    const t0 = performance.now();
-    const rows = await loadRollups(db, filter);
-    const result = { rollups: rows, metrics: computeMetrics(rows, filter), byAgent: groupMetrics(rows, filter, 'agent'), byWeek: groupMetrics(rows, filter, 'isoWeek') };
-    performance.measure('replyline:review-metrics', { start: t0, end: performance.now(), detail: { filter: filterKey, rollups: rows.length, replies: result.metrics.replies } });
-    return result;
-  }, [filterKey]);
+  const computed = useReviewMetrics(filter, filterKey);
   const rollups = computed?.rollups;
   const metrics = computed?.metrics;
-  const zones = useLiveQuery(async () => ({ tzOf: await timeZones(db) }), []);
-  const dims = useLiveQuery(() => reviewDimensions(db), [counts?.entries, counts?.mentions]);
-  const brands = useLiveQuery(async () => {
-    const [own, imported] = await Promise.all([db.brands.toArray(), db.reviewBrands.toArray()]);
-    const byId = new Map(imported.map((b) => [b.id, { id: b.id, name: b.name, businessHours: b.businessHours }]));
-    for (const b of own) byId.set(b.id, { id: b.id, name: b.name, businessHours: b.businessHours });
-    return [...byId.values()];
-  }, []);
+  const zones = useTimeZones();
+  const dims = useReviewDimensions(`${counts?.entries}/${counts?.mentions}`);
+  const brands = useReviewBrands();
 
   const repeated = useMemo(() => (rollups && drill?.cell.kind === 'repeated' ? repeatedHashes(rollups, filter) : new Set<string>()), [rollups, filter, drill]);
   const brandList = useMemo(() => {
@@ -68,11 +56,8 @@ export function ReviewApp() {
     if (!zones) return;
     setExporting(true);
     try {
-      const rows = await filterRows(db, filter, zones.tzOf);
-      const ids = [...new Set(rows.entries.flatMap((e) => (e.customerId ? [e.customerId] : [])))];
-      const customers = await db.customers.bulkGet(ids);
-      const byId = new Map(customers.flatMap((c) => (c ? [[c.id, { name: c.name }] as const] : [])));
-      downloadText(`replyline-interactions-${pageFilter.fromDay}-${pageFilter.toDay}.csv`, toInteractionsCsv(rows.entries, rows.mentions, byId), 'text/csv;charset=utf-8');
+      const rows = await readExportRows(filter, zones.tzOf);
+      downloadText(`replyline-interactions-${pageFilter.fromDay}-${pageFilter.toDay}.csv`, toInteractionsCsv(rows.entries, rows.mentions, rows.names), 'text/csv;charset=utf-8');
     } finally {
       setExporting(false);
     }
@@ -94,10 +79,12 @@ export function ReviewApp() {
         <h1>{i18n.t('review.title')}</h1>
         {counts && !empty && (
           <span className="muted" data-testid="review-counts">
-            {i18n.t('teamReview.counts', [String(counts.entries), String(counts.mentions), String(counts.goals)])}
+            {i18n.t('teamReview.counts', [count(counts.entries), count(counts.mentions), count(counts.goals)])}
           </span>
         )}
       </header>
+      <TeamLiveLog />
+      <StorageBanner />
       {empty && (
         <>
           <EmptyState title={i18n.t('review.emptyTitle')} body={i18n.t('teamReview.empty.body')}>

@@ -3,6 +3,9 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import { Tabs, type TabDef } from '@/components/Tabs';
 import { PageHealthBanner } from '@/components/PageHealthBanner';
+import { ReloadTabsBanner } from '@/components/ReloadTabsBanner';
+import { StorageBanner } from '@/components/StorageBanner';
+import { TeamStatusBar } from '@/components/team/TeamStatusBar';
 import { QueueView } from './views/QueueView';
 import { BrandsView } from './views/BrandsView';
 import { SettingsView } from './views/SettingsView';
@@ -35,6 +38,9 @@ export function App() {
         </button>
       </header>
       <PageHealthBanner />
+      <ReloadTabsBanner />
+      <StorageBanner />
+      <TeamStatusBar />
       <Tabs tabs={tabs} active={tab} onChange={setTab} label={i18n.t('nav.label')} />
       <main className="app-main" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'queue' && <QueueView onSetUpBrand={() => setTab('brands')} />}

@@ -8,7 +8,7 @@ import { liveQuery } from 'dexie';
 import type { ReplylineDb } from '../db/db';
 import { BRANDS_REVISION_KEY, brandsRevision } from '../pipeline/brandRevision';
 import { handle } from '../messages';
-import type { BrandProfile } from '../schemas';
+import type { BrandProfile } from '../schemas/settings';
 
 export type PublishRevision = (revision: string) => Promise<void>;
 

@@ -1,15 +1,20 @@
 /** Handlers for the page → queue flow, brands and settings. */
 import { deleteBrand, saveBrand, saveSettings } from '../db/brands';
+import { seedStarterTemplates } from '../db/starterTemplates';
+import { starterLanguage } from '../templates/starter';
 import type { ReplylineDb } from '../db/db';
 import { ingestPosts } from '../db/ingest';
 import { resolvePostKey } from '../db/aliases';
 import { setQueueState, wakeSnoozed } from '../db/queue';
 import { handle } from '../messages';
-import { classifyHonouringLinks } from '../db/customers';
+import { classifyHonouringLinks } from '../db/customerLinks';
 import { recordPageHealth, forgetTab } from '../db/pageHealth';
 import { loadDemoData } from '../db/demo';
 import { adapterFor } from '../sites';
 import { badgeLabels } from '../pipeline/badgeLabels';
+import { teamNotify } from './teamHandlers';
+import { firefoxToolbarApi, revealInSidebar } from './firefoxSidebar';
+import { i18n } from '#i18n';
 
 export function registerCoreHandlers(db: ReplylineDb): void {
   handle('badgeLabelsGet', async () => badgeLabels());
@@ -19,6 +24,8 @@ export function registerCoreHandlers(db: ReplylineDb): void {
     // The service worker may have slept through the wake-up timer: catch up on snoozed items.
     await wakeSnoozed(db, now).catch((error: unknown) => console.warn('Replyline: waking snoozed items failed', error));
     const verdicts = await ingestPosts(db, data.posts, classifyHonouringLinks(now), now);
+    // Team mode: new items go to the team's queue (a no-op without a team; never blocks the page).
+    void teamNotify.queued(db, verdicts.filter((v) => v.queued).map((v) => v.key)).catch((error: unknown) => console.warn('Replyline team: sighting not queued', error));
     if (sender.tabId !== undefined) {
       await recordPageHealth(db, {
         tabId: sender.tabId,
@@ -39,6 +46,7 @@ export function registerCoreHandlers(db: ReplylineDb): void {
     const post = await db.posts.get(key);
     if (!post) throw new Error(`Unknown post ${key}`);
     await ingestPosts(db, [post], classifyHonouringLinks(), Date.now(), new Set([key]));
+    await teamNotify.queued(db, [key]);
     return { ok: true };
   });
 
@@ -47,19 +55,26 @@ export function registerCoreHandlers(db: ReplylineDb): void {
     const post = await db.posts.get(key);
     if (post && !(await db.queue.get(key))) await ingestPosts(db, [post], classifyHonouringLinks(), Date.now(), new Set([key]));
     await saveSettings(db, { focusKey: key });
-    if ((import.meta.env.CHROME || import.meta.env.EDGE) && sender.tabId !== undefined) {
-      await chrome.sidePanel.open({ tabId: sender.tabId });
+    if (import.meta.env.FIREFOX) {
+      const opened = await revealInSidebar(firefoxToolbarApi(browser), sender.tabId, i18n.t('badge.toolbarHint'));
+      return { ok: true, opened };
     }
-    return { ok: true };
+    if (sender.tabId === undefined) return { ok: true, opened: false };
+    await chrome.sidePanel.open({ tabId: sender.tabId });
+    return { ok: true, opened: true };
   });
 
   handle('queueSetState', async (change) => {
     await setQueueState(db, change);
+    await teamNotify.stateChanged(db, change);
     return { ok: true };
   });
 
   handle('brandSave', async (brand) => {
+    const first = (await db.brands.count()) === 0;
     await saveBrand(db, brand);
+    // A new shop starts with a few good replies in its own language, not an empty list.
+    if (first) await seedStarterTemplates(db, starterLanguage(browser.i18n.getUILanguage()));
     return { ok: true };
   });
 
@@ -86,7 +101,17 @@ export function registerCoreHandlers(db: ReplylineDb): void {
     void db.pageHealth.clear();
   });
   // A tab that leaves the three sites can't be "unreadable" any more: drop its warning.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url && !adapterFor(change.url)) void forgetTab(db, tabId);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (leftTheSites(change, tab)) void forgetTab(db, tabId);
   });
+}
+
+/**
+ * Without the `tabs` permission the browser shows a tab's URL only while it is on one of the three
+ * sites (host permissions), so a tab that starts loading a page whose URL we cannot see has left them.
+ */
+export function leftTheSites(change: { status?: string; url?: string }, tab: { url?: string }): boolean {
+  if (change.url === undefined && change.status !== 'loading') return false;
+  const url = change.url ?? tab.url;
+  return url === undefined || !adapterFor(url);
 }

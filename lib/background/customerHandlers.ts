@@ -1,21 +1,27 @@
 /** Handlers for customer import (stage → commit/cancel), manual edits and queue links. */
 import type { ReplylineDb } from '../db/db';
-import { ImportStaging, commitImport, deleteCustomer, linkCustomer, saveCustomer, unlinkCustomer, updateCustomerNotes } from '../db/customers';
+import { deleteCustomer, saveCustomer, updateCustomerNotes } from '../db/customers';
+import { commitImport } from '../db/customerImport';
+import { linkCustomer, unlinkCustomer } from '../db/customerLinks';
+import { ImportStaging } from '../db/importStaging';
 import { handle } from '../messages';
 
-export function registerCustomerHandlers(db: ReplylineDb, staging = new ImportStaging()): void {
+export function registerCustomerHandlers(db: ReplylineDb, staging = new ImportStaging(db)): void {
   handle('customersImportStage', async ({ importId, customers }) => staging.add(importId, customers));
 
   handle('customersImportCommit', async ({ importId, fields, expected }) => {
-    const customers = staging.take(importId);
-    // A restarted service worker lost the staged rows: refuse rather than write a partial import.
+    // Staged in IndexedDB: a service worker stopped since the preview finds it there.
+    const customers = await staging.read(importId);
+    // Cancelled, or dropped as stale: refuse rather than write a partial import.
     if (!customers) throw new Error(`Import ${importId} is no longer staged`);
     if (customers.length !== expected) throw new Error(`Import ${importId} has ${customers.length} rows staged, expected ${expected}`);
-    return commitImport(db, customers, fields);
+    const result = await commitImport(db, customers, fields);
+    await staging.discard(importId);
+    return result;
   });
 
   handle('customersImportCancel', async ({ importId }) => {
-    staging.discard(importId);
+    await staging.discard(importId);
     return { ok: true };
   });
 

@@ -7,7 +7,7 @@
 import type { ReplylineDb } from '../db/db';
 import { rerankQueue, setFollowUp, wakeSnoozed } from '../db/queue';
 import { handle } from '../messages';
-import { classifyHonouringLinks } from '../db/customers';
+import { classifyHonouringLinks } from '../db/customerLinks';
 
 export const WAKE_INTERVAL_MS = 30_000;
 

@@ -9,9 +9,10 @@ import type { ReplylineDb } from '../db/db';
 import { recordBrandReplies, recordReplySent } from '../db/replyLog';
 import { aliasesOf, resolvePostKey } from '../db/aliases';
 import { handle, sendMessage } from '../messages';
-import type { InsertResult } from '../schemas';
+import { teamNotify } from './teamHandlers';
+import type { InsertResult } from '../schemas/replies';
+import { SITE_MATCH_PATTERNS } from '../sites/registry';
 
-const SITE_TABS = ['https://x.com/*', 'https://twitter.com/*', 'https://*.facebook.com/*', 'https://facebook.com/*'];
 
 interface TabLike {
   id?: number;
@@ -46,7 +47,7 @@ export function registerReplyHandlers(db: ReplylineDb): void {
       handles,
       context: { templateId, renderedText, toneWarningsOverridden },
     };
-    const tabs = await browser.tabs.query({ url: SITE_TABS });
+    const tabs = await browser.tabs.query({ url: [...SITE_MATCH_PATTERNS] });
     let last: InsertResult | undefined;
     for (const tabId of orderTabs(tabs, post?.url)) {
       try {
@@ -65,6 +66,7 @@ export function registerReplyHandlers(db: ReplylineDb): void {
 
   handle('replySent', async (data) => {
     const result = await recordReplySent(db, data);
+    if (result.written) await teamNotify.replyLogged(result.entry);
     return { ok: true, written: result.written, entryId: 'entry' in result ? result.entry.id : undefined };
   });
 

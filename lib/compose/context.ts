@@ -4,7 +4,10 @@
  * customer wrote in the post (it is the order they are talking about), then their latest order.
  */
 import { extractIdentifiers } from '../customers/identifiers';
-import type { BrandProfile, Customer, Post, TemplateContext } from '../schemas';
+import type { Customer } from '../schemas/customers';
+import type { Post } from '../schemas/posts';
+import type { BrandProfile } from '../schemas/settings';
+import type { TemplateContext } from '../schemas/templates';
 import { TEMPLATE_VARIABLES } from '../templates/variables';
 
 export interface ContextSources {

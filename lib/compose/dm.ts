@@ -4,7 +4,7 @@
  * so they follow the post's language, not the agent's browser locale. Each names the DM channel
  * in words the tone check recognises, so asking for details afterwards is not flagged as public.
  */
-import type { Site } from '../schemas';
+import type { Site } from '../schemas/primitives';
 import type { ReplyLanguage } from '../tone/language';
 
 const SNIPPETS: Record<Exclude<ReplyLanguage, 'other'>, Record<Site, string>> = {

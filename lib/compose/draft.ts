@@ -2,7 +2,7 @@
  * The Templates tab's editable form of a template, its validation (with positions, before
  * saving) and the conversions to and from the stored record.
  */
-import type { Template, TemplateError } from '../schemas';
+import type { Template, TemplateError } from '../schemas/templates';
 import { parseTemplate } from '../templates/parse';
 
 export interface TemplateDraft {

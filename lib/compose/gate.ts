@@ -4,7 +4,7 @@
  * the brand made blocking. Other tone findings are warnings the agent may override; how many were
  * overridden travels to the reply log (`toneWarningsOverridden`).
  */
-import type { ToneFinding } from '../schemas';
+import type { ToneFinding } from '../schemas/templates';
 import type { StackRender } from './render';
 
 export type Blocker =

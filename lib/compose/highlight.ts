@@ -3,7 +3,7 @@
  * quotes in the findings list. Ranges may be stale (findings are debounced while the agent types)
  * or overlap; both are clamped so the runs always add up to exactly the text.
  */
-import type { ToneFinding } from '../schemas';
+import type { ToneFinding } from '../schemas/templates';
 
 export interface Run {
   text: string;

@@ -1,5 +1,6 @@
 /** Reply-log entries as the repetition check reads them, and where "today" starts for a brand. */
-import type { PreviousReply, ReplyLogEntry } from '../schemas';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { PreviousReply } from '../schemas/templates';
 import { localDayNumber, wallToUtc } from '../time/zoned';
 
 const DAY_MS = 86_400_000;

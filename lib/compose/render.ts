@@ -3,7 +3,8 @@
  * says exactly what is still needed (variables without a value, `{{?…}}` blanks, broken syntax);
  * either way it has a `preview` where each gap shows as `[name]`, so the agent sees where it goes.
  */
-import type { Site, Template, TemplateContext, TemplateError } from '../schemas';
+import type { Site } from '../schemas/primitives';
+import type { Template, TemplateContext, TemplateError } from '../schemas/templates';
 import { parseTemplate } from '../templates/parse';
 import { renderTemplate, variantsFor } from '../templates/render';
 import { stackSnippets } from '../templates/stack';

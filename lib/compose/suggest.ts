@@ -3,7 +3,8 @@
  * reasons map to words we look for in a template's tags, short code and title (strong evidence)
  * and wording (weak evidence), and a template in the post's language beats one in another.
  */
-import type { QueueItem, Template } from '../schemas';
+import type { QueueItem } from '../schemas/queue';
+import type { Template } from '../schemas/templates';
 import { detectLanguage, type ReplyLanguage } from '../tone/language';
 
 export type SuggestionReason = 'complaint' | 'question' | 'praise' | 'waiting' | 'language';

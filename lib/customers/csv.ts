@@ -8,7 +8,8 @@
  * blank lines counted), the detected export format and a suggested mapping.
  */
 import Papa from 'papaparse';
-import type { CustomerColumnMapping, CustomerCsvFormat, ImportRowError } from '../schemas';
+import { decodeFile, detectEncoding, looksBinary, sampleOf, type TextEncodingName } from '../encoding/detect';
+import type { CustomerColumnMapping, CustomerCsvFormat, ImportRowError } from '../schemas/customers';
 import { detectFormat, mappingFor, suggestMapping } from './mapping';
 import { IMPORT_ERROR, mapRowsInChunks, yieldMacrotask, type MapRowsResult } from './mapRows';
 
@@ -23,7 +24,24 @@ export interface CsvProgress {
   total: number;
 }
 
+/** Bigger files are refused before reading: ~250,000 rows of a Shopify export, the staging limit. */
+export const MAX_CSV_BYTES = 40 * 1024 * 1024;
+/** Rows one import may stage (the background's limit in lib/db/importStaging.ts). */
+export const MAX_CSV_ROWS = 250_000;
+
+/** Why a file is refused before its columns are shown. */
+export type FileProblem = { kind: 'tooBig'; bytes: number; limit: number } | { kind: 'binary' } | { kind: 'tooManyRows'; rows: number; limit: number };
+
+/** Checks a file's size and first bytes, before anything is read or parsed. */
+export async function checkCsvFile(file: Blob): Promise<FileProblem | undefined> {
+  if (file.size > MAX_CSV_BYTES) return { kind: 'tooBig', bytes: file.size, limit: MAX_CSV_BYTES };
+  const { bytes } = await sampleOf(file);
+  return looksBinary(bytes) ? { kind: 'binary' } : undefined;
+}
+
 export interface ParseCsvOptions {
+  /** Text encoding of a file (default: detected from its first bytes). */
+  encoding?: TextEncodingName;
   onProgress?: (progress: CsvProgress) => void;
   /** Characters per chunk (default 256 KiB ≈ 1–3k rows). */
   chunkSize?: number;
@@ -43,6 +61,9 @@ export interface ParsedCsv {
   /** Exact mapping of a recognised export, or a suggestion for a custom file. */
   mapping: CustomerColumnMapping;
   delimiter: string;
+  /** The encoding the file was read with, and whether it was detected (else chosen by the user). */
+  encoding: TextEncodingName;
+  encodingDetected: boolean;
 }
 
 /** Headers made unique ("Email", "Email (2)") and stripped of a byte-order mark. */
@@ -58,10 +79,23 @@ function uniqueHeaders(raw: readonly string[]): string[] {
 
 /** Parses a CSV file or string into records, chunk by chunk. */
 export async function parseCustomerCsv(input: Blob | string, options: ParseCsvOptions = {}): Promise<ParsedCsv> {
-  const text = typeof input === 'string' ? input : await input.text();
+  let encoding: TextEncodingName = options.encoding ?? 'utf-8';
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    if (options.encoding === undefined) {
+      const { bytes, cut } = await sampleOf(input);
+      encoding = detectEncoding(bytes, cut).encoding;
+    }
+    // Decoding runs at hundreds of MB/s: progress is reported by the parse below.
+    text = await decodeFile(input, encoding, { signal: options.signal });
+  }
   const total = text.length;
   const pause = options.yieldToUi ?? yieldMacrotask;
-  const out: ParsedCsv = { headers: [], rows: [], rowNumbers: [], errors: [], format: 'custom', mapping: {}, delimiter: ',' };
+  const out: ParsedCsv = {
+    headers: [], rows: [], rowNumbers: [], errors: [], format: 'custom', mapping: {}, delimiter: ',',
+    encoding, encodingDetected: typeof input !== 'string' && options.encoding === undefined,
+  };
   let recordCount = 0; // records seen, header included: record k is spreadsheet row k
   let headerDone = false;
 

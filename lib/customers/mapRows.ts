@@ -7,7 +7,7 @@
  * the DB layer's bulkPut updates instead of duplicating. The DB layer should keep the stored
  * `createdAt` when it updates an existing id.
  */
-import { CustomerSchema, type Customer, type CustomerColumnMapping, type CustomerImportField, type ImportRowError } from '../schemas';
+import { CustomerSchema, type Customer, type CustomerColumnMapping, type CustomerImportField, type ImportRowError } from '../schemas/customers';
 import {
   normaliseEmail,
   normaliseFacebookUrl,

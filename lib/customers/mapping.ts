@@ -3,7 +3,7 @@
  * their header rows and mapped exactly; any other file gets a suggestion from header names in
  * English, Russian and Chinese that the user can edit.
  */
-import { CustomerImportFieldSchema, type CustomerColumnMapping, type CustomerCsvFormat, type CustomerImportField } from '../schemas';
+import { CustomerImportFieldSchema, type CustomerColumnMapping, type CustomerCsvFormat, type CustomerImportField } from '../schemas/customers';
 
 const FIELDS = CustomerImportFieldSchema.options;
 

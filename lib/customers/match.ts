@@ -8,7 +8,9 @@
  * `isStrongMatch` holds. When two different customers are nearly as likely, the best one is capped
  * below the threshold so a human decides; when they tie, there is no best match at all.
  */
-import type { Customer, CustomerMatch, CustomerMatchResult, Site } from '../schemas';
+import type { Customer, CustomerMatchResult } from '../schemas/customers';
+import type { Site } from '../schemas/primitives';
+import type { CustomerMatch } from '../schemas/queue';
 import { extractIdentifiers } from './identifiers';
 import { isFullNameKey, normaliseFacebookUrl, normaliseName, normaliseXHandle } from './normalise';
 

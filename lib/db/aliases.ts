@@ -3,7 +3,7 @@
  * names its other keys (`Post.sameAs`: content key, numeric id). Every sighting is filed under the
  * key the post was first seen with; the page keeps marking elements with the key it shows.
  */
-import { PostAliasSchema, type Post, type PostAlias } from '../schemas';
+import { PostAliasSchema, type Post, type PostAlias } from '../schemas/posts';
 import type { ReplylineDb } from './db';
 
 /** `facebook:123` → `123`. */

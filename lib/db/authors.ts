@@ -2,7 +2,8 @@
  * Follower counts and verified badges remembered from profile headers and hover cards. The
  * pipeline reads them (`classify.ts`) for the influence signal when the same author posts later.
  */
-import { AuthorStatsSchema, type AuthorStats, type ProfileStat, type Site } from '../schemas';
+import { AuthorStatsSchema, type AuthorStats, type ProfileStat } from '../schemas/posts';
+import type { Site } from '../schemas/primitives';
 import type { ReplylineDb } from './db';
 
 /** The `authors` key: handles are case-insensitive on both sites. */

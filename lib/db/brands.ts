@@ -1,5 +1,5 @@
 /** Brand profiles and agent settings: small records, written whole after parsing. */
-import { AgentSettingsSchema, BrandProfileSchema, type AgentSettings, type BrandProfile } from '../schemas';
+import { AgentSettingsSchema, BrandProfileSchema, type AgentSettings, type BrandProfile } from '../schemas/settings';
 import type { ReplylineDb } from './db';
 
 export async function saveBrand(db: ReplylineDb, input: unknown): Promise<BrandProfile> {

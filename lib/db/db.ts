@@ -8,23 +8,17 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { upgradeToReviewV2 } from './rollups';
-import type {
-  AgentSettings,
-  AuthorStats,
-  BrandProfile,
-  BundleBrand,
-  Goal,
-  MentionRecord,
-  Rollup,
-  Customer,
-  PageHealth,
-  Post,
-  PostAlias,
-  QueueItem,
-  ReplyLogEntry,
-  Template,
-  ToneNote,
-} from '../schemas';
+import { upgradeToSearchV4 } from './upgradeV4';
+import { registerDerivedFields } from './derivedFields';
+import type { StagedImportRow } from './importStaging';
+import type { Customer } from '../schemas/customers';
+import type { AuthorStats, PageHealth, Post, PostAlias } from '../schemas/posts';
+import type { QueueItem } from '../schemas/queue';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { BundleBrand, Goal, MentionRecord, Rollup } from '../schemas/review';
+import type { AgentSettings, BrandProfile } from '../schemas/settings';
+import type { Template, ToneNote } from '../schemas/templates';
+import type { OutboxEntry, TeamItemFields, TeamMember, TeamMembership, TeamReply } from '../team/records';
 
 export const DB_NAME = 'replyline';
 
@@ -55,6 +49,18 @@ export type ReplylineDb = Dexie & {
   reviewBrands: EntityTable<BundleBrand, 'id'>;
   /** Since version 3: other keys a post arrived under → the key it is filed under. */
   postAliases: EntityTable<PostAlias, 'alias'>;
+  /** Since version 4: customer imports between preview and confirm (lib/db/importStaging.ts). */
+  importStaging: EntityTable<StagedImportRow, 'id'>;
+  /** Since version 5 (team mode): the one membership record, id 'team'; absent = no team. */
+  teamMembership: EntityTable<TeamMembership, 'id'>;
+  /** Since version 5: actions waiting for the team server, replayed in `seq` order. */
+  teamOutbox: EntityTable<OutboxEntry, 'seq'>;
+  /** Since version 5: team-side fields of queue items (assignee, claim, lease, version). */
+  teamItems: EntityTable<TeamItemFields, 'key'>;
+  /** Since version 5: teammates and their presence. */
+  teamMembers: EntityTable<TeamMember, 'id'>;
+  /** Since version 5: the team's reply log as the server sends it (leads' live Review). */
+  teamReplies: EntityTable<TeamReply, 'id'>;
 };
 
 export function openDb(name = DB_NAME): ReplylineDb {
@@ -94,6 +100,32 @@ export function openDb(name = DB_NAME): ReplylineDb {
     postAliases: 'alias, key',
   });
 
+  // 2026-12-06 — version 4: the agent's day. customers.searchTokens (multi-entry): every word a
+  // customer is found by; posts.matchKeys (multi-entry): the identifiers the author matcher looks up,
+  // so a changed customer re-matches its queue items by index. Both are derived on every write
+  // (./derivedFields.ts) and filled for existing rows in the upgrade. importStaging: customer
+  // imports between preview and confirm, which outlive a stopped service worker.
+  db.version(4)
+    .stores({
+      posts: 'key, authorHandle, *matchKeys',
+      customers: 'id, email, xHandle, nameKey, facebookUrl, *orderNumbers, *searchTokens',
+      importStaging: 'id, importId, touched',
+    })
+    .upgrade((tx) => upgradeToSearchV4(tx));
+
+  // 2026-12-06 — version 5: team mode. All new tables, empty until the agent joins a team, so the
+  // local-only extension is unchanged. The outbox replays in insertion order (++seq); opId is
+  // unique so an action is queued once. Items are looked up by assignee (my queue) and claim owner
+  // (end of shift).
+  db.version(5).stores({
+    teamMembership: 'id',
+    teamOutbox: '++seq, &opId',
+    teamItems: 'key, assigneeId, claimOwnerId',
+    teamMembers: 'id',
+    teamReplies: 'id, repliedAt',
+  });
+
+  registerDerivedFields(db);
   return db;
 }
 
@@ -102,5 +134,17 @@ let singleton: ReplylineDb | undefined;
 /** The extension's database; tests pass their own via openDb(name). */
 export function getDb(): ReplylineDb {
   singleton ??= openDb();
+  reopenIfFailed(singleton);
   return singleton;
+}
+
+/**
+ * A failed open (the disk was full) leaves Dexie closed for good ("DatabaseClosedError:
+ * QuotaExceededError" on every call); this lets the next call open it again. A deliberate
+ * `close()` stays closed.
+ */
+export function reopenIfFailed(db: Dexie): boolean {
+  if (db.isOpen() || !db.hasFailed() || db.hasBeenClosed()) return false;
+  db.close({ disableAutoOpen: false });
+  return true;
 }

@@ -1,6 +1,8 @@
-/** Loads the demo data in one transaction (idempotent: fixed ids). */
+/** Loads the demo data (idempotent: fixed ids), then the demo team's log bundles for the Review page. */
 import { demoData } from '../demo/seed';
+import { demoTeamBundles } from '../demo/team';
 import type { ReplylineDb } from './db';
+import { importBundles } from './review';
 
 export async function loadDemoData(db: ReplylineDb, now = Date.now()): Promise<void> {
   const data = demoData(now);
@@ -19,4 +21,6 @@ export async function loadDemoData(db: ReplylineDb, now = Date.now()): Promise<v
       updatedAt: now,
     });
   });
+  // Through the same import a team lead uses, so rollups and goals are built the usual way.
+  await importBundles(db, demoTeamBundles(data.brand, now).map((b) => ({ name: `${b.agent}.json`, text: JSON.stringify(b) })));
 }

@@ -1,5 +1,5 @@
 /** Team goals (OKRs) in the DB. Written by the background only (`goalSave`, `goalDelete`). */
-import { GoalSchema, type Goal } from '../schemas';
+import { GoalSchema, type Goal } from '../schemas/review';
 import type { ReplylineDb } from './db';
 
 /** Saves a goal; `createdAt` of an existing one is kept, `updatedAt` moves on (the merge rule). */

@@ -1,8 +1,13 @@
 /**
  * Posts seen in the page → posts table and, for brand mentions, the queue. One transaction per
- * batch so a half-written batch never shows up in the panel.
+ * batch so a half-written batch never shows up in the panel. Each post is validated on its own:
+ * one bad post is reported (logged, and a verdict with `rejected`) and never takes its batch with
+ * it. Idempotent: a batch sent again (the page retries until acknowledged) changes nothing more.
  */
-import { PostSchema, QueueItemSchema, type Post, type QueueItem } from '../schemas';
+import { z } from 'zod';
+import { PostSchema, type Post } from '../schemas/posts';
+import { PostKeySchema } from '../schemas/primitives';
+import { QueueItemSchema, type QueueItem } from '../schemas/queue';
 import type { PostVerdict } from '../messages';
 import type { ReplylineDb } from './db';
 import { triageFields } from './triageFields';
@@ -28,7 +33,13 @@ export async function ingestPosts(
   now = Date.now(),
   forceQueueKeys: ReadonlySet<string> = new Set(),
 ): Promise<PostVerdict[]> {
-  const seen = rawPosts.map((p) => PostSchema.parse(p));
+  const seen: Post[] = [];
+  const rejected: PostVerdict[] = [];
+  rawPosts.forEach((raw, index) => {
+    const parsed = PostSchema.safeParse(raw);
+    if (parsed.success) seen.push(parsed.data);
+    else reject(rejected, raw, index, z.prettifyError(parsed.error));
+  });
   const tables = [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings, db.postAliases, ...reviewUpkeepTables(db)];
   return db.transaction('rw', tables, async () => {
     // A post seen before under another key (a Facebook pfbid changes per page load) is filed under
@@ -51,18 +62,21 @@ export async function ingestPosts(
     });
 
     for (const [i, post] of posts.entries()) {
-      const c = await classify(post, db);
       const existing = existingItems[i];
       const pageKey = seen[i]?.key ?? post.key;
+      let c: Classification;
+      let item: QueueItem | undefined;
+      let shouldQueue: boolean;
       const forced = forceQueueKeys.has(post.key) || forceQueueKeys.has(pageKey);
-      const shouldQueue = c.matched && !c.own && (c.autoQueue || forced || existing !== undefined);
-      if (shouldQueue && c.brandId && c.triage) {
-        const postCreatedAt = post.createdAt ?? existing?.postCreatedAt ?? now;
-        const firstSeenAt = existing?.firstSeenAt ?? existingPosts[i]?.seenAt ?? post.seenAt;
-        const fields = triageFields(c.triage, c.terms, postCreatedAt, existing);
-        const state = existing?.state ?? (fields.filteredBy ? 'filtered' : 'new');
-        queueWrites.push(
-          QueueItemSchema.parse({
+      try {
+        c = await classify(post, db);
+        shouldQueue = c.matched && !c.own && (c.autoQueue || forced || existing !== undefined);
+        if (shouldQueue && c.brandId && c.triage) {
+          const postCreatedAt = post.createdAt ?? existing?.postCreatedAt ?? now;
+          const firstSeenAt = existing?.firstSeenAt ?? existingPosts[i]?.seenAt ?? post.seenAt;
+          const fields = triageFields(c.triage, c.terms, postCreatedAt, existing);
+          const state = existing?.state ?? (fields.filteredBy ? 'filtered' : 'new');
+          const parsed = QueueItemSchema.safeParse({
             ...existing,
             key: post.key,
             site: post.site,
@@ -73,9 +87,16 @@ export async function ingestPosts(
             queuedAt: existing?.queuedAt ?? now,
             firstSeenAt,
             updatedAt: now,
-          }),
-        );
+          });
+          if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+          item = parsed.data;
+        }
+      } catch (error) {
+        // The post itself is kept (it parsed); only its queue item could not be made.
+        reject(verdicts, { key: pageKey }, i, error instanceof Error ? error.message : String(error));
+        continue;
       }
+      if (item) queueWrites.push(item);
       verdicts.push({
         key: pageKey,
         matched: c.matched,
@@ -84,7 +105,8 @@ export async function ingestPosts(
         priority: c.matched && !c.own ? c.triage?.priority : undefined,
         terms: c.terms,
         queued: shouldQueue,
-        filtered: Boolean(c.triage?.filteredBy),
+        // The item's state decides once there is one: a post the agent restored from Filtered is queued.
+        filtered: item ? item.state === 'filtered' : Boolean(c.triage?.filteredBy),
       });
     }
 
@@ -95,6 +117,17 @@ export async function ingestPosts(
       // Review mentions and rollups change with the queue, in this same transaction.
       await syncMentions(db, queueWrites);
     }
-    return verdicts;
+    return [...verdicts, ...rejected];
   });
+}
+
+const KeyOnlySchema = z.object({ key: PostKeySchema });
+const REASON_MAX = 300;
+
+/** Logs a post that could not be filed and, when its key is readable, answers it with a verdict. */
+function reject(out: PostVerdict[], raw: unknown, index: number, reason: string): void {
+  const key = KeyOnlySchema.safeParse(raw);
+  console.warn(`Replyline: post ${key.success ? key.data.key : `#${index}`} of a batch was not filed: ${reason}`);
+  if (!key.success) return;
+  out.push({ key: key.data.key, matched: false, own: false, terms: [], queued: false, filtered: false, rejected: reason.slice(0, REASON_MAX) });
 }

@@ -2,7 +2,7 @@
  * The selector self-test's memory: what detection found on each open tab, so the panel can say
  * "Replyline can't read this page right now" instead of failing silently.
  */
-import { PageHealthSchema } from '../schemas';
+import { PageHealthSchema } from '../schemas/posts';
 import type { PageRef } from '../messages';
 import type { ReplylineDb } from './db';
 

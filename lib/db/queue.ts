@@ -5,7 +5,8 @@
  * 100,000-item queue is never loaded whole.
  */
 import Dexie from 'dexie';
-import { QueueItemSchema, type QueueItem, type QueueState, type Site } from '../schemas';
+import type { Site } from '../schemas/primitives';
+import { QueueItemSchema, type QueueItem, type QueueState } from '../schemas/queue';
 import type { ReplylineDb } from './db';
 import type { Classify } from './ingest';
 import { reviewUpkeepTables, syncMentions } from './rollups';

@@ -6,16 +6,11 @@
  */
 import { looseText } from '../editor/readBack';
 import { applyEntry, rollupKeysForEntry } from '../review/rollups';
-import {
-  QueueItemSchema,
-  ReplyLogEntrySchema,
-  ReplySentSchema,
-  RollupSchema,
-  type BrandProfile,
-  type QueueItem,
-  type ReplyLogEntry,
-  type Rollup,
-} from '../schemas';
+import { siteOfKey } from '../schemas/primitives';
+import { QueueItemSchema, type QueueItem } from '../schemas/queue';
+import { ReplyLogEntrySchema, ReplySentSchema, type ReplyLogEntry } from '../schemas/replies';
+import { RollupSchema, type Rollup } from '../schemas/review';
+import type { BrandProfile } from '../schemas/settings';
 import { editRatio } from '../templates/editRatio';
 import { businessMsBetween } from '../time/businessHours';
 import { getSettings } from './brands';
@@ -81,7 +76,7 @@ export async function recordReplySent(db: ReplylineDb, input: unknown, now = Dat
     const entry = ReplyLogEntrySchema.parse({
       id,
       postKey: sent.key,
-      site: item?.site ?? post?.site ?? (sent.key.startsWith('x:') ? 'x' : 'facebook'),
+      site: item?.site ?? post?.site ?? siteOfKey(sent.key),
       brandId: brand.id,
       agent: settings.agentName || 'agent',
       customerId: item?.customerId,

@@ -2,35 +2,34 @@
  * Review data in the DB: importing agents' log bundles (background only), exporting one's own
  * (any extension page may read), and the indexed reads behind the review page.
  *
- * Import: every file is parsed and validated first; a bad file is reported (code, field, entry) and
- * contributes nothing. The good ones are planned against what is stored (`planImport`: only rows
- * that change the merged result) and written in ONE transaction with their rollups, so a failure
- * leaves the DB exactly as it was, and importing the same bundle again writes nothing.
+ * Import: every file is parsed and validated first, each on its own (a file that cannot be read
+ * never takes the others with it); a bad file is reported (code, field, entry) and contributes
+ * nothing. The good ones are planned against what is stored (`planImport`: only rows that change
+ * the merged result; another agent's entries are never replaced, only reported) and written in ONE
+ * transaction with their rollups, so a failure leaves the DB exactly as it was, and importing the
+ * same bundle again writes nothing. Nothing here throws: every outcome is a per-file result.
  */
 import {
   buildBundle,
   coarseTimeRange,
   drillDown,
+  duplicateIds,
+  MAX_ISSUES,
   parseBundle,
   planImport,
+  type EntryConflict,
   rollupKeyRange,
   rollupMatches,
   type BundleError,
   type DrillCell,
 } from '../review';
-import {
-  BundleBrandSchema,
-  type BundleBrand,
-  type LogBundle,
-  type MentionRecord,
-  type ReplyLogEntry,
-  type ReviewFilter,
-  type Rollup,
-} from '../schemas';
+import type { ReplyLogEntry } from '../schemas/replies';
+import { BundleBrandSchema, type BundleBrand, type LogBundle, type MentionRecord, type ReviewFilter, type Rollup } from '../schemas/review';
 import type { TimeZoneOf } from '../review/filter';
 import { canonicalJson } from '../review/canonical';
 import type { ReplylineDb } from './db';
 import { applyReviewChanges, ownAgentName, timeZones } from './rollups';
+import { isStorageFull } from './storageErrors';
 
 export interface ImportFile {
   name: string;
@@ -45,6 +44,11 @@ export interface ImportFileResult {
   mentions?: number;
   goals?: number;
   error?: BundleError;
+  /** Ids found more than once in this file (first MAX_ISSUES, as `entries:<id>`), and how many. */
+  duplicates?: { ids: string[]; total: number };
+  /** Entries of other agents this file tried to change (first MAX_ISSUES): not imported. */
+  conflicts?: EntryConflict[];
+  conflictCount?: number;
 }
 
 export interface ImportResult {
@@ -79,20 +83,46 @@ function bundleBrands(bundles: readonly LogBundle[]): BundleBrand[] {
   return [...out.values()].map((v) => v.brand);
 }
 
+function safeParse(file: ImportFile): ReturnType<typeof parseBundle> {
+  try {
+    return parseBundle(file.text);
+  } catch (e) {
+    return { ok: false, error: { code: 'invalid', message: e instanceof Error ? e.message : String(e), issues: [] } };
+  }
+}
+
+/** An entry in a bundle is its agent's own: one naming another agent is that agent's to change. */
+function splitForeign(b: LogBundle): { own: ReplyLogEntry[]; foreign: EntryConflict[] } {
+  const own: ReplyLogEntry[] = [];
+  const foreign: EntryConflict[] = [];
+  for (const e of b.entries) {
+    if (e.agent === b.agent) own.push(e);
+    else foreign.push({ id: e.id, owner: e.agent, claimedBy: b.agent });
+  }
+  return { own, foreign };
+}
+
 export async function importBundles(db: ReplylineDb, files: readonly ImportFile[]): Promise<ImportResult> {
   const results: ImportFileResult[] = [];
-  const bundles: LogBundle[] = [];
+  const accepted: { bundle: LogBundle; result: ImportFileResult; foreign: EntryConflict[] }[] = [];
   for (const file of files) {
-    const parsed = parseBundle(file.text);
+    const parsed = safeParse(file);
     if (!parsed.ok) {
       results.push({ name: file.name, ok: false, error: parsed.error });
       continue;
     }
     const b = parsed.bundle;
-    bundles.push(b);
-    results.push({ name: file.name, ok: true, agent: b.agent, entries: b.entries.length, mentions: b.mentions.length, goals: b.goals.length });
+    const { own, foreign } = splitForeign(b);
+    const duplicates = duplicateIds(b);
+    const result: ImportFileResult = {
+      name: file.name, ok: true, agent: b.agent, entries: b.entries.length, mentions: b.mentions.length, goals: b.goals.length,
+      ...(duplicates.total > 0 ? { duplicates } : {}),
+    };
+    results.push(result);
+    accepted.push({ bundle: { ...b, entries: own }, result, foreign });
   }
-  if (bundles.length === 0) return { files: results, added: 0, updated: 0, unchanged: 0 };
+  if (accepted.length === 0) return { files: results, added: 0, updated: 0, unchanged: 0 };
+  const bundles = accepted.map((a) => a.bundle);
 
   const incoming = {
     entries: bundles.flatMap((b) => b.entries),
@@ -101,25 +131,48 @@ export async function importBundles(db: ReplylineDb, files: readonly ImportFile[
   };
   const brands = bundleBrands(bundles);
   const tables = [db.replyLog, db.mentions, db.goals, db.rollups, db.brands, db.reviewBrands];
-  const counts = await db.transaction('rw', tables, async () => {
-    const [entries, mentions, goals] = await Promise.all([
-      db.replyLog.bulkGet(unique(incoming.entries.map((e) => e.id))),
-      db.mentions.bulkGet(unique(incoming.mentions.map((m) => m.key))),
-      db.goals.bulkGet(unique(incoming.goals.map((g) => g.id))),
-    ]);
-    const plan = planImport({ entries: byId(entries), mentions: byId(mentions), goals: byId(goals) }, incoming);
-    // Brand zones first: the rollups of the new rows are placed in their brand's local days.
-    const knownBrands = await db.reviewBrands.bulkGet(brands.map((b) => b.id));
-    const brandWrites = brands.filter((b, i) => canonicalJson(knownBrands[i] ?? null) !== canonicalJson(b));
-    if (brandWrites.length > 0) await db.reviewBrands.bulkPut(brandWrites);
-    const tzOf = await timeZones(db);
-    if (plan.entries.length > 0) await db.replyLog.bulkPut(plan.entries.map((c) => c.next));
-    if (plan.mentions.length > 0) await db.mentions.bulkPut(plan.mentions.map((c) => c.next));
-    if (plan.goals.length > 0) await db.goals.bulkPut(plan.goals.map((c) => c.next));
-    await applyReviewChanges(db.rollups, { entries: plan.entries, mentions: plan.mentions }, tzOf);
-    return plan.counts;
-  });
-  return { files: results, ...counts };
+  try {
+    const { counts, conflicts } = await db.transaction('rw', tables, async () => {
+      const [entries, mentions, goals] = await Promise.all([
+        db.replyLog.bulkGet(unique(incoming.entries.map((e) => e.id))),
+        db.mentions.bulkGet(unique(incoming.mentions.map((m) => m.key))),
+        db.goals.bulkGet(unique(incoming.goals.map((g) => g.id))),
+      ]);
+      const plan = planImport({ entries: byId(entries), mentions: byId(mentions), goals: byId(goals) }, incoming);
+      // Brand zones first: the rollups of the new rows are placed in their brand's local days.
+      const knownBrands = await db.reviewBrands.bulkGet(brands.map((b) => b.id));
+      const brandWrites = brands.filter((b, i) => canonicalJson(knownBrands[i] ?? null) !== canonicalJson(b));
+      if (brandWrites.length > 0) await db.reviewBrands.bulkPut(brandWrites);
+      const tzOf = await timeZones(db);
+      if (plan.entries.length > 0) await db.replyLog.bulkPut(plan.entries.map((c) => c.next));
+      if (plan.mentions.length > 0) await db.mentions.bulkPut(plan.mentions.map((c) => c.next));
+      if (plan.goals.length > 0) await db.goals.bulkPut(plan.goals.map((c) => c.next));
+      await applyReviewChanges(db.rollups, { entries: plan.entries, mentions: plan.mentions }, tzOf);
+      return { counts: plan.counts, conflicts: plan.conflicts };
+    });
+    for (const { bundle, result, foreign } of accepted) {
+      const ids = new Set(bundle.entries.map((e) => e.id));
+      const mine = [...foreign, ...conflicts.filter((c) => c.claimedBy === bundle.agent && ids.has(c.id))];
+      if (mine.length > 0) {
+        result.conflicts = mine.slice(0, MAX_ISSUES);
+        result.conflictCount = mine.length;
+      }
+    }
+    return { files: results, ...counts };
+  } catch (e) {
+    // Nothing of the accepted files was written (one transaction): each says so, nothing is thrown.
+    const error = storageProblem(e);
+    for (const { result } of accepted) {
+      result.ok = false;
+      result.error = error;
+    }
+    return { files: results, added: 0, updated: 0, unchanged: 0 };
+  }
+}
+
+function storageProblem(e: unknown): BundleError {
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return { code: isStorageFull(e) ? 'storageFull' : 'notSaved', message, issues: [] };
 }
 
 // ---------------------------------------------------------------- export (agent side)

@@ -15,15 +15,10 @@ import { mentionFromQueueItem } from '../review/bundle';
 import type { TimeZoneOf } from '../review/filter';
 import { buildRollups, isEmptyRollup } from '../review/rollups';
 import { addCount } from '../review/stats';
-import {
-  AgentSettingsSchema,
-  BrandProfileSchema,
-  QueueItemSchema,
-  type MentionRecord,
-  type QueueItem,
-  type ReplyLogEntry,
-  type Rollup,
-} from '../schemas';
+import { QueueItemSchema, type QueueItem } from '../schemas/queue';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { MentionRecord, Rollup } from '../schemas/review';
+import { AgentSettingsSchema, BrandProfileSchema } from '../schemas/settings';
 import type { ReplylineDb } from './db';
 
 /** Tables a writer must add to its transaction scope to keep mentions and rollups in step. */

@@ -3,7 +3,8 @@
  * parsing. A short code must stay unique among the templates the same agent sees, otherwise `/code`
  * in the composer would be ambiguous; the check and the write share one transaction.
  */
-import { BrandProfileSchema, TemplateSchema, ToneNoteSchema, ToneRulesSchema, type Template, type ToneNote } from '../schemas';
+import { BrandProfileSchema, ToneRulesSchema } from '../schemas/settings';
+import { TemplateSchema, ToneNoteSchema, type Template, type ToneNote } from '../schemas/templates';
 import type { ReplylineDb } from './db';
 
 export class DuplicateShortCodeError extends Error {

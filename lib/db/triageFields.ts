@@ -4,7 +4,7 @@
  * unlink beats automatic matching, and a restored item is never filtered again.
  */
 import { AUTO_LINK_CONFIDENCE } from '../customers/match';
-import type { QueueItem } from '../schemas';
+import type { QueueItem } from '../schemas/queue';
 import type { Classification } from './ingest';
 import { queueRank } from './queueOrder';
 

@@ -2,16 +2,9 @@
  * Demo data so anyone can try Replyline without an account: one brand, a few customers who also
  * appear in the demo pages, and a handful of shared templates. Loaded on request from Settings.
  */
-import {
-  BrandProfileSchema,
-  CustomerSchema,
-  TemplateSchema,
-  ToneNoteSchema,
-  type BrandProfile,
-  type Customer,
-  type Template,
-  type ToneNote,
-} from '../schemas';
+import { CustomerSchema, type Customer } from '../schemas/customers';
+import { BrandProfileSchema, type BrandProfile } from '../schemas/settings';
+import { TemplateSchema, ToneNoteSchema, type Template, type ToneNote } from '../schemas/templates';
 
 export const DEMO_BRAND_ID = 'demo-acme';
 

@@ -29,11 +29,17 @@ export function readText(root: Element, options: ReadTextOptions = {}): string {
 }
 
 /** The node walk alone (what `readText` falls back to); exported so tests can compare both paths. */
-export function walkedText(root: Element, options: ReadTextOptions = {}): string {
+export function walkedText(root: Element, options: ReadTextOptions = {}, maxNodes = MAX_WALK_NODES): string {
   const parts: string[] = [];
-  walk(root, parts, options, true);
+  walk(root, parts, options, maxNodes);
   return parts.join('');
 }
+
+/**
+ * Nodes one read visits at most. A real post has a few hundred; hostile markup can have millions,
+ * and the text past this point is not worth a frozen page (what was read so far is kept).
+ */
+export const MAX_WALK_NODES = 50_000;
 
 /** Descendants the walk treats differently from `textContent`. */
 const SPECIAL = 'img, br, a, script, style, noscript, template, svg, video, audio, button, [aria-hidden="true"]';
@@ -69,7 +75,28 @@ function plainText(root: Element, options: ReadTextOptions): string | undefined 
   return options.collapseNewlines ? text.replace(/\s+/g, ' ') : text;
 }
 
-function walk(node: Node, parts: string[], options: ReadTextOptions, isRoot: boolean): void {
+/** The walk's work list: a node to read, text to add once a block closes, or a link to finish. */
+type Step = { node: Node; isRoot: boolean } | { text: string } | { link: Element; from: number };
+
+/**
+ * Depth-first, in document order, with its own stack: markup nested tens of thousands of levels
+ * deep overflowed the call stack of a recursive walk (and took every later post with it).
+ */
+function walk(root: Node, parts: string[], options: ReadTextOptions, maxNodes: number): void {
+  const stack: Step[] = [{ node: root, isRoot: true }];
+  let budget = maxNodes;
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    if ('text' in step) parts.push(step.text);
+    else if ('link' in step) parts.push(linkText(step.link, parts.splice(step.from)));
+    else if (budget > 0) {
+      budget -= 1;
+      visit(step.node, step.isRoot, parts, options, stack);
+    }
+  }
+}
+
+/** Reads one node; its children go on the stack (last first, so they come off in order). */
+function visit(node: Node, isRoot: boolean, parts: string[], options: ReadTextOptions, stack: Step[]): void {
   if (node.nodeType === 3) {
     const value = node.nodeValue ?? '';
     parts.push(options.collapseNewlines ? value.replace(/\s+/g, ' ') : value);
@@ -89,15 +116,16 @@ function walk(node: Node, parts: string[], options: ReadTextOptions, isRoot: boo
     return;
   }
   if (tag === 'A' && !isRoot) {
-    parts.push(linkText(node, options));
-    return;
+    stack.push({ link: node, from: parts.length });
+  } else {
+    if (isTrailingLinkEllipsis(node)) return;
+    // X lays out mentions and links in inline-flex divs: blocks only break lines in "normal" flow.
+    if (options.collapseNewlines === true && BLOCK_TAGS.has(tag) && !isRoot) {
+      parts.push('\n');
+      stack.push({ text: '\n' });
+    }
   }
-  if (isTrailingLinkEllipsis(node)) return;
-  // X lays out mentions and links in inline-flex divs: blocks only break lines in "normal" flow.
-  const block = options.collapseNewlines === true && BLOCK_TAGS.has(tag) && !isRoot;
-  if (block) parts.push('\n');
-  for (let child = node.firstChild; child; child = child.nextSibling) walk(child, parts, options, false);
-  if (block) parts.push('\n');
+  for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, isRoot: false });
 }
 
 function skipped(el: Element, chain: SelectorChain): boolean {
@@ -111,10 +139,8 @@ function skipped(el: Element, chain: SelectorChain): boolean {
   return false;
 }
 
-/** A link's label as the reader understands it: the full URL when the page shortened it. */
-function linkText(anchor: Element, options: ReadTextOptions): string {
-  const inner: string[] = [];
-  for (let child = anchor.firstChild; child; child = child.nextSibling) walk(child, inner, options, false);
+/** A link's label as the reader understands it (`inner`: its walked parts): the full URL when the page shortened it. */
+function linkText(anchor: Element, inner: readonly string[]): string {
   const label = inner.join('').replace(/\s+/g, ' ').trim();
   const title = anchor.getAttribute('title')?.trim() ?? '';
   const bare = (url: string): string => url.replace(/^https?:\/\/(www\.)?/i, '').replace(ELLIPSIS, '');

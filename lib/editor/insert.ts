@@ -5,7 +5,7 @@
  * button means the state, not just the DOM, holds the text. When nothing works the reply goes on
  * the clipboard and the result tells the agent to paste. Never clicks send: the agent does.
  */
-import type { InsertResult, InsertStrategy } from '../schemas';
+import type { InsertResult, InsertStrategy } from '../schemas/replies';
 import { copyToClipboard } from './clipboard';
 import { normaliseEditorText, readEditorText, sameEditorText } from './readBack';
 import { DEFAULT_STRATEGIES, type Strategy } from './strategies';

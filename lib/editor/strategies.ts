@@ -13,7 +13,9 @@
  * Content scripts run in an isolated world, but the DOM (and its events) is shared, so the page's
  * React/Lexical listeners receive these events.
  */
-import type { InsertStrategy } from '../schemas';
+import { closestAny, queryFirst } from '../dom/query';
+import type { InsertStrategy } from '../schemas/replies';
+import { DRAFT } from './editors.selectors';
 
 export interface Strategy {
   id: Exclude<InsertStrategy, 'none'>;
@@ -23,8 +25,14 @@ export interface Strategy {
   run: (editor: HTMLElement, text: string) => void;
 }
 
+/**
+ * Whether an editor keeps its state apart from the DOM (Draft.js): such editors take only `paste`.
+ * Each site picks its strategies (`insertStrategies` of lib/sites/<site>/index.ts).
+ */
+export type KeepsStateApart = (editor: Element) => boolean;
+
 export function isDraftEditor(editor: Element): boolean {
-  return editor.closest('.DraftEditor-root') !== null || editor.querySelector('[data-contents="true"]') !== null;
+  return closestAny(editor, DRAFT.root) !== null || queryFirst(editor, DRAFT.contents) !== null;
 }
 
 function plainTransfer(view: Window & typeof globalThis, text: string): DataTransfer {
@@ -39,52 +47,58 @@ function viewOf(editor: HTMLElement): Window & typeof globalThis {
   return view;
 }
 
-const paste: Strategy = {
-  id: 'paste',
-  applicable: () => true,
-  run: (editor, text) => {
-    const view = viewOf(editor);
-    const event = new view.ClipboardEvent('paste', { clipboardData: plainTransfer(view, text), bubbles: true, cancelable: true, composed: true });
-    editor.dispatchEvent(event);
-  },
-};
+/** The strategies for a site's editor; `keepsStateApart` limits them (default: Draft.js editors). */
+export function strategiesFor(keepsStateApart: KeepsStateApart = isDraftEditor): readonly Strategy[] {
+  const paste: Strategy = {
+    id: 'paste',
+    applicable: () => true,
+    run: (editor, text) => {
+      const view = viewOf(editor);
+      const event = new view.ClipboardEvent('paste', { clipboardData: plainTransfer(view, text), bubbles: true, cancelable: true, composed: true });
+      editor.dispatchEvent(event);
+    },
+  };
 
-const beforeinputPaste: Strategy = {
-  id: 'beforeinputPaste',
-  applicable: (editor) => !isDraftEditor(editor),
-  run: (editor, text) => {
-    const view = viewOf(editor);
-    const init = { inputType: 'insertFromPaste', dataTransfer: plainTransfer(view, text), bubbles: true, cancelable: true, composed: true };
-    if (editor.dispatchEvent(new view.InputEvent('beforeinput', init))) {
-      // Not prevented: nobody took it. An untrusted event has no default action, so nothing changed.
-      return;
-    }
-    editor.dispatchEvent(new view.InputEvent('input', { ...init, cancelable: false }));
-  },
-};
+  const beforeinputPaste: Strategy = {
+    id: 'beforeinputPaste',
+    applicable: (editor) => !keepsStateApart(editor),
+    run: (editor, text) => {
+      const view = viewOf(editor);
+      const init = { inputType: 'insertFromPaste', dataTransfer: plainTransfer(view, text), bubbles: true, cancelable: true, composed: true };
+      if (editor.dispatchEvent(new view.InputEvent('beforeinput', init))) {
+        // Not prevented: nobody took it. An untrusted event has no default action, so nothing changed.
+        return;
+      }
+      editor.dispatchEvent(new view.InputEvent('input', { ...init, cancelable: false }));
+    },
+  };
 
-const beforeinputText: Strategy = {
-  id: 'beforeinputText',
-  applicable: (editor) => !isDraftEditor(editor),
-  run: (editor, text) => {
-    const view = viewOf(editor);
-    const init = { inputType: 'insertText', dataTransfer: plainTransfer(view, text), bubbles: true, cancelable: true, composed: true };
-    editor.dispatchEvent(new view.InputEvent('beforeinput', init));
-  },
-};
+  const beforeinputText: Strategy = {
+    id: 'beforeinputText',
+    applicable: (editor) => !keepsStateApart(editor),
+    run: (editor, text) => {
+      const view = viewOf(editor);
+      const init = { inputType: 'insertText', dataTransfer: plainTransfer(view, text), bubbles: true, cancelable: true, composed: true };
+      editor.dispatchEvent(new view.InputEvent('beforeinput', init));
+    },
+  };
 
-const execCommand: Strategy = {
-  id: 'execCommand',
-  applicable: (editor) => !isDraftEditor(editor) && typeof editor.ownerDocument.execCommand === 'function',
-  run: (editor, text) => {
-    const doc = editor.ownerDocument;
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-      if (i > 0) doc.execCommand('insertParagraph');
-      if (line) doc.execCommand('insertText', false, line);
-    });
-  },
-};
+  const execCommand: Strategy = {
+    id: 'execCommand',
+    applicable: (editor) => !keepsStateApart(editor) && typeof editor.ownerDocument.execCommand === 'function',
+    run: (editor, text) => {
+      const doc = editor.ownerDocument;
+      const lines = text.split('\n');
+      lines.forEach((line, i) => {
+        if (i > 0) doc.execCommand('insertParagraph');
+        if (line) doc.execCommand('insertText', false, line);
+      });
+    },
+  };
 
-/** Tried in this order; the first whose result reads back correctly wins. */
-export const DEFAULT_STRATEGIES: readonly Strategy[] = [paste, beforeinputPaste, beforeinputText, execCommand];
+  // Tried in this order; the first whose result reads back correctly wins.
+  return [paste, beforeinputPaste, beforeinputText, execCommand];
+}
+
+
+export const DEFAULT_STRATEGIES: readonly Strategy[] = strategiesFor();

@@ -1,4 +1,5 @@
-import type { BrandProfile, Post } from '../schemas';
+import type { Post } from '../schemas/posts';
+import type { BrandProfile } from '../schemas/settings';
 import { isBrandAuthor } from './matcher';
 
 /**

@@ -17,7 +17,8 @@
  * - An exclusion suppresses the mentions of its brand that it covers, not the whole post.
  * - Per brand, overlapping mentions resolve to leftmost-longest (`acme help` over `acme`).
  */
-import type { BrandMatch, BrandMatchSummary, BrandProfile, MatchKind } from '../schemas';
+import type { BrandMatch, BrandMatchSummary, MatchKind } from '../schemas/posts';
+import type { BrandProfile } from '../schemas/settings';
 import { buildAutomaton, DENSE_CELL_LIMIT } from './automaton';
 import { Edge } from './charClass';
 import { fusedScanner } from './fused';

@@ -3,7 +3,8 @@
  * results as compileMatcher (tests compare the two on random input); it exists as the oracle
  * for those tests and the baseline for tests/bench/matcher.ts. Do not use it in the product.
  */
-import type { BrandMatch, BrandProfile } from '../schemas';
+import type { BrandMatch } from '../schemas/posts';
+import type { BrandProfile } from '../schemas/settings';
 import { toBrandMatches, type Matcher } from './matcher';
 import { createBuffer, normaliseInto } from './normalise';
 import { boundaryOk, resolveHits, type Hit } from './select';

@@ -2,7 +2,8 @@
  * Turns brand profiles into the flat list of normalised patterns both the automaton and the
  * naive reference matcher search for, each with its boundary rules.
  */
-import type { BrandProfile, MatchKind } from '../schemas';
+import type { MatchKind } from '../schemas/posts';
+import type { BrandProfile } from '../schemas/settings';
 import { Edge, termEdge } from './charClass';
 import { normaliseTerm } from './normalise';
 

@@ -13,7 +13,13 @@ export const BadgeLabelsSchema = z.object({
   label: z.string().max(200),
   addToQueue: z.string().max(200),
   queued: z.string().max(200),
+  /** A post a noise rule set aside: it is not waiting in the queue. */
+  filtered: z.string().max(200),
   open: z.string().max(200),
+  /** Shown when the panel cannot open from the page (Firefox): where to click instead. */
+  openHint: z.string().max(200),
+  /** The in-page notice an orphaned copy shows after an extension update (see content/lifetime.ts). */
+  reloadNotice: z.string().max(300),
   high: z.string().max(200),
   medium: z.string().max(200),
   low: z.string().max(200),
@@ -25,9 +31,20 @@ export function badgeLabels(): BadgeLabels {
     label: i18n.t('badge.label', [PRIORITY_MARK]),
     addToQueue: i18n.t('badge.addToQueue'),
     queued: i18n.t('badge.queued'),
+    filtered: i18n.t('badge.filtered'),
     open: i18n.t('badge.open'),
+    openHint: i18n.t('badge.openHint'),
+    reloadNotice: i18n.t('reload.page'),
     high: i18n.t('priority.high'),
     medium: i18n.t('priority.medium'),
     low: i18n.t('priority.low'),
   };
+}
+
+/** What the badge's queue button says: filtered beats queued (a filtered post has an item, in Filtered). */
+export type BadgeQueueState = 'add' | 'queued' | 'filtered';
+
+export function badgeQueueState(verdict: { queued: boolean; filtered: boolean }): BadgeQueueState {
+  if (verdict.filtered) return 'filtered';
+  return verdict.queued ? 'queued' : 'add';
 }

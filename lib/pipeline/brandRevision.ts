@@ -2,7 +2,7 @@
  * How content scripts hear about brand changes: the background publishes `brandsRevision` under
  * this storage.local key (lib/background/brandRevision.ts); content scripts listen for it.
  */
-import type { BrandProfile } from '../schemas';
+import type { BrandProfile } from '../schemas/settings';
 
 export const BRANDS_REVISION_KEY = 'replylineBrandsRevision';
 

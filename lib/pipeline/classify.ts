@@ -9,7 +9,8 @@ import { addressedBrand } from '../matching/addressed';
 import { compileMatcher, isBrandAuthor, summarise, type Matcher } from '../matching/matcher';
 import { isStrongMatch, matchAuthor } from '../customers/match';
 import { NOISE_RULES, scorePost } from '../triage';
-import type { BrandProfile, Post } from '../schemas';
+import type { Post } from '../schemas/posts';
+import type { BrandProfile } from '../schemas/settings';
 
 /** The compiled matcher is reused until a brand profile changes. */
 let cached: { signature: string; brands: BrandProfile[]; matcher: Matcher } | undefined;
@@ -57,7 +58,7 @@ export async function classifyPost(post: Post, db: ReplylineDb, now = Date.now()
     brand,
     {
       now,
-      customer: customer ? { orderCount: customer.orderCount, totalSpent: customer.totalSpent, name: customer.name } : undefined,
+      customer: customer ? { orderCount: customer.orderCount, totalSpent: customer.totalSpent, name: customer.name, currency: customer.currency } : undefined,
       matchedTerms: terms,
       // The brand's triage settings can switch rules off; a missing field (older record) means none.
       noiseRules: NOISE_RULES.filter((r) => !(brand.disabledNoiseRules ?? []).includes(r.id)),

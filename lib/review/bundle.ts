@@ -1,7 +1,7 @@
 /**
  * Log bundles: what an agent exports and a team lead imports.
  *
- * Format (JSON, versioned; `LogBundleSchema` in lib/schemas.ts):
+ * Format (JSON, versioned; `LogBundleSchema` in lib/schemas/review.ts):
  *   { format: "replyline.log-bundle", version: 1, agent, exportedAt, period: { from, to },
  *     entries: ReplyLogEntry[], mentions: MentionRecord[], goals: Goal[] }
  * Times are epoch ms. `entries` are the replies sent in the period; `mentions` one record per
@@ -10,7 +10,9 @@
  * upgraded here when version 2 exists.
  *
  * Merge conflict rule (deterministic, order-independent: the winner is the maximum of a total order):
- * - entries, by `id`: the later `repliedAt` wins (a re-export carries the newest state of the reply);
+ * - entries, by `id`: the later `repliedAt` wins (a re-export carries the newest state of the reply).
+ *   Entries are owned by their agent: on import (`planImport`) another agent's entry under a stored
+ *   id never replaces it, and is reported as a conflict instead;
  * - mentions, by `key` (the same post may sit in several agents' queues): the most-handled record
  *   wins, answered > escalated > dismissed > inProgress > snoozed > new > filtered; among answered ones the
  *   earliest `repliedAt` (the first response is what the customer saw);
@@ -18,21 +20,17 @@
  * - remaining ties between different records: the larger canonical JSON wins.
  * Hence merge(a, a) = a, merge(merge(a, b), b) = merge(a, b) and merge(a, b) = merge(b, a).
  */
-import {
-  GoalSchema,
-  LOG_BUNDLE_FORMAT,
-  LOG_BUNDLE_VERSION,
-  LogBundleSchema,
-  MentionRecordSchema,
-  type Goal,
-  type LogBundle,
-  type MentionRecord,
-  type QueueItem,
-  type ReplyLogEntry,
-} from '../schemas';
+import { z } from 'zod';
+import type { QueueItem } from '../schemas/queue';
+import { ReplyLogEntrySchema, type ReplyLogEntry } from '../schemas/replies';
+import { BundleBrandSchema, GoalSchema, LOG_BUNDLE_FORMAT, LOG_BUNDLE_VERSION, LogBundleSchema, MentionRecordSchema, type Goal, type LogBundle, type MentionRecord } from '../schemas/review';
 import { canonicalJson } from './canonical';
 
-export type BundleErrorCode = 'notJson' | 'notObject' | 'foreignFormat' | 'futureVersion' | 'badVersion' | 'invalid';
+export type BundleErrorCode =
+  | 'notJson' | 'notObject' | 'foreignFormat' | 'futureVersion' | 'badVersion' | 'invalid'
+  // Set by the importer: a valid file that could not be written (disk full, database closed), a
+  // big file whose parts did not all arrive, a file too big to send.
+  | 'storageFull' | 'notSaved' | 'uploadLost' | 'tooBig';
 
 export interface BundleIssue {
   /** e.g. `entries[12].repliedAt` */
@@ -54,7 +52,8 @@ export interface BundleError {
 
 export type ParseBundleResult = { ok: true; bundle: LogBundle } | { ok: false; error: BundleError };
 
-const MAX_ISSUES = 20;
+/** Issues listed per file: enough to find the fault, few enough to show (and to never overflow). */
+export const MAX_ISSUES = 20;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -65,12 +64,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function rowIdAt(input: unknown, path: readonly PropertyKey[]): string | undefined {
-  const [list, index] = path;
-  if (typeof list !== 'string' || typeof index !== 'number' || typeof input !== 'object' || input === null) return undefined;
-  const rows: unknown = Reflect.get(input, list);
-  if (!Array.isArray(rows)) return undefined;
-  const row: unknown = rows[index];
+function rowIdOf(row: unknown): string | undefined {
   if (typeof row !== 'object' || row === null) return undefined;
   const id: unknown = Reflect.get(row, 'id') ?? Reflect.get(row, 'key');
   return typeof id === 'string' ? id : undefined;
@@ -82,6 +76,60 @@ function fail(code: BundleErrorCode, issues: BundleIssue[], version?: number): P
     ? `${first.path || '(root)'}: ${first.problem}${first.rowId !== undefined ? ` (id ${JSON.stringify(first.rowId)})` : ''}`
     : code;
   return { ok: false, error: { code, message, issues, ...(version !== undefined ? { version } : {}) } };
+}
+
+const problemOf = (issue: z.core.$ZodIssue): string => issue.message.replace(/^Invalid input: /, '');
+
+// The envelope is checked whole; rows one by one, so a file with 300k bad rows stops at
+// MAX_ISSUES instead of building 300k issues (Zod's error formatting overflows the stack on those).
+const EnvelopeSchema = LogBundleSchema.extend({
+  entries: z.array(z.unknown()),
+  mentions: z.array(z.unknown()).default([]),
+  goals: z.array(z.unknown()).default([]),
+  brands: z.array(z.unknown()).optional(),
+});
+
+function parseRows<T>(list: string, rows: readonly unknown[], schema: z.ZodType<T>, issues: BundleIssue[]): T[] {
+  const out: T[] = [];
+  for (const [index, row] of rows.entries()) {
+    if (issues.length >= MAX_ISSUES) break;
+    const parsed = schema.safeParse(row);
+    if (parsed.success) {
+      out.push(parsed.data);
+      continue;
+    }
+    const rowId = rowIdOf(row);
+    for (const issue of parsed.error.issues.slice(0, MAX_ISSUES - issues.length)) {
+      issues.push({ path: formatPath([list, index, ...issue.path]), ...(rowId !== undefined ? { rowId } : {}), problem: problemOf(issue) });
+    }
+  }
+  return out;
+}
+
+function parseChecked(input: object): ParseBundleResult {
+  const format: unknown = Reflect.get(input, 'format');
+  if (format !== LOG_BUNDLE_FORMAT) {
+    return fail('foreignFormat', [{ path: 'format', problem: `expected ${JSON.stringify(LOG_BUNDLE_FORMAT)}, received ${JSON.stringify(format) ?? 'undefined'}` }]);
+  }
+  const version: unknown = Reflect.get(input, 'version');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('badVersion', [{ path: 'version', problem: `expected a positive integer, received ${JSON.stringify(version) ?? 'undefined'}` }]);
+  }
+  if (version > LOG_BUNDLE_VERSION) {
+    return fail('futureVersion', [{ path: 'version', problem: `version ${version} is newer than ${LOG_BUNDLE_VERSION}` }], version);
+  }
+  const envelope = EnvelopeSchema.safeParse(input);
+  if (!envelope.success) {
+    return fail('invalid', envelope.error.issues.slice(0, MAX_ISSUES).map((issue) => ({ path: formatPath(issue.path), problem: problemOf(issue) })));
+  }
+  const issues: BundleIssue[] = [];
+  const { brands: rawBrands, ...e } = envelope.data;
+  const entries = parseRows('entries', e.entries, ReplyLogEntrySchema, issues);
+  const mentions = parseRows('mentions', e.mentions, MentionRecordSchema, issues);
+  const goals = parseRows('goals', e.goals, GoalSchema, issues);
+  const brands = rawBrands === undefined ? undefined : parseRows('brands', rawBrands, BundleBrandSchema, issues);
+  if (issues.length > 0) return fail('invalid', issues);
+  return { ok: true, bundle: { ...e, entries, mentions, goals, ...(brands !== undefined ? { brands } : {}) } };
 }
 
 /** Parses a bundle (an object, or the JSON text of one). Never throws. */
@@ -97,28 +145,35 @@ export function parseBundle(json: unknown): ParseBundleResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail('notObject', [{ path: '', problem: 'expected object' }]);
   }
-  const format: unknown = Reflect.get(input, 'format');
-  if (format !== LOG_BUNDLE_FORMAT) {
-    return fail('foreignFormat', [{ path: 'format', problem: `expected ${JSON.stringify(LOG_BUNDLE_FORMAT)}, received ${JSON.stringify(format) ?? 'undefined'}` }]);
+  try {
+    return parseChecked(input);
+  } catch (e) {
+    // Validation itself failed (e.g. nesting deep enough to overflow): the file is rejected, never thrown.
+    return fail('invalid', [{ path: '', problem: e instanceof Error ? e.message : String(e) }]);
   }
-  const version: unknown = Reflect.get(input, 'version');
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('badVersion', [{ path: 'version', problem: `expected a positive integer, received ${JSON.stringify(version) ?? 'undefined'}` }]);
+}
+
+/** Ids (entries, goals) and keys (mentions) that occur more than once in one bundle, first MAX_ISSUES. */
+export function duplicateIds(bundle: Pick<LogBundle, 'entries' | 'mentions' | 'goals'>): { ids: string[]; total: number } {
+  const ids: string[] = [];
+  let total = 0;
+  for (const [list, keys] of [
+    ['entries', bundle.entries.map((r) => r.id)],
+    ['mentions', bundle.mentions.map((r) => r.key)],
+    ['goals', bundle.goals.map((r) => r.id)],
+  ] as const) {
+    const seen = new Set<string>();
+    const reported = new Set<string>();
+    for (const key of keys) {
+      if (!seen.has(key)) seen.add(key);
+      else if (!reported.has(key)) {
+        reported.add(key);
+        total++;
+        if (ids.length < MAX_ISSUES) ids.push(`${list}:${key}`);
+      }
+    }
   }
-  if (version > LOG_BUNDLE_VERSION) {
-    return fail('futureVersion', [{ path: 'version', problem: `version ${version} is newer than ${LOG_BUNDLE_VERSION}` }], version);
-  }
-  const parsed = LogBundleSchema.safeParse(input);
-  if (parsed.success) return { ok: true, bundle: parsed.data };
-  const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((issue): BundleIssue => {
-    const rowId = rowIdAt(input, issue.path);
-    return {
-      path: formatPath(issue.path),
-      ...(rowId !== undefined ? { rowId } : {}),
-      problem: issue.message.replace(/^Invalid input: /, ''),
-    };
-  });
-  return fail('invalid', issues);
+  return { ids, total };
 }
 
 // ---------------------------------------------------------------- merge
@@ -182,11 +237,19 @@ export interface Change<T> {
   next: T;
 }
 
+/** An entry another agent claimed: it was not imported, the owner's entry stays as it was. */
+export interface EntryConflict {
+  id: string;
+  owner: string;
+  claimedBy: string;
+}
+
 export interface ImportPlan {
   entries: Change<ReplyLogEntry>[];
   mentions: Change<MentionRecord>[];
   goals: Change<Goal>[];
   counts: { added: number; updated: number; unchanged: number };
+  conflicts: EntryConflict[];
 }
 
 function planBy<T>(existing: ReadonlyMap<string, T>, incoming: readonly T[], idOf: (t: T) => string, cmp: (x: T, y: T) => number, counts: ImportPlan['counts']): Change<T>[] {
@@ -222,12 +285,35 @@ export function planImport(
   incoming: LogSet,
 ): ImportPlan {
   const counts = { added: 0, updated: 0, unchanged: 0 };
+  const { owned, conflicts } = ownedEntries(existing.entries, incoming.entries);
   return {
-    entries: planBy(existing.entries, incoming.entries, (e) => e.id, compareEntries, counts),
+    entries: planBy(existing.entries, owned, (e) => e.id, compareEntries, counts),
     mentions: planBy(existing.mentions, incoming.mentions, (m) => m.key, compareMentions, counts),
     goals: planBy(existing.goals, incoming.goals, (g) => g.id, compareGoals, counts),
     counts,
+    conflicts,
   };
+}
+
+/**
+ * Keeps only entries claimed by their id's owner: the stored entry's agent, else (a new id several
+ * agents claim in one import) the agent of the earliest claim, so the outcome does not depend on
+ * file order. Every other claim is a conflict.
+ */
+export function ownedEntries(existing: ReadonlyMap<string, ReplyLogEntry>, incoming: readonly ReplyLogEntry[]): { owned: ReplyLogEntry[]; conflicts: EntryConflict[] } {
+  const firstClaim = new Map<string, ReplyLogEntry>();
+  for (const e of incoming) {
+    const cur = firstClaim.get(e.id);
+    if (cur === undefined || compareEntries(e, cur) < 0) firstClaim.set(e.id, e);
+  }
+  const owned: ReplyLogEntry[] = [];
+  const conflicts = new Map<string, EntryConflict>();
+  for (const e of incoming) {
+    const owner = existing.get(e.id)?.agent ?? firstClaim.get(e.id)?.agent ?? e.agent;
+    if (e.agent === owner) owned.push(e);
+    else conflicts.set(`${e.id}\u0000${e.agent}`, { id: e.id, owner, claimedBy: e.agent });
+  }
+  return { owned, conflicts: [...conflicts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.claimedBy < b.claimedBy ? -1 : 1)) };
 }
 
 // ---------------------------------------------------------------- export
@@ -241,7 +327,8 @@ export function mentionFromQueueItem(item: QueueItem, agent: string): MentionRec
     state: item.state,
     complaint: item.complaint,
     reasonCodes: item.reasonCodes,
-    dismissReason: item.dismissReason,
+    // A noise rule's verdict is the reason a filtered mention was set aside.
+    dismissReason: item.dismissReason ?? (item.state === 'filtered' ? item.filteredBy?.rule : undefined),
     postCreatedAt: item.postCreatedAt,
     firstSeenAt: item.firstSeenAt,
     repliedAt: item.repliedAt,

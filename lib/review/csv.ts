@@ -2,13 +2,14 @@
  * Interactions CSV for spreadsheets: one row per reply sent, plus (optionally) one row per queued
  * mention that got no reply, so unanswered posts are visible too.
  *
- * Safety: a cell starting with = + - @ (or tab / carriage return) would be run as a formula by
- * Excel / Sheets ("CSV injection"); such text cells get a leading apostrophe. Post and reply text is
- * written out in full (quotes, newlines, any script): papaparse quotes those cells. A UTF-8 BOM is
+ * Safety: every cell is quoted and any field a spreadsheet could split out of it (with `,` `;` or
+ * TAB as separator) that starts a formula gets a leading apostrophe (lib/spreadsheet/csvCell.ts).
+ * Post and reply text is written out in full (quotes, newlines, any script). A UTF-8 BOM is
  * prepended by default so Excel reads Cyrillic and Chinese correctly.
  */
-import Papa from 'papaparse';
-import type { MentionRecord, ReplyLogEntry } from '../schemas';
+import { csvText, neutraliseFormulas } from '../spreadsheet/csvCell';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { MentionRecord } from '../schemas/review';
 
 export const INTERACTION_COLUMNS = [
   'post_key',
@@ -37,12 +38,8 @@ export const INTERACTION_COLUMNS = [
 type Column = (typeof INTERACTION_COLUMNS)[number];
 type Row = Record<Column, string | number | boolean>;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Neutralises spreadsheet formulas in a text cell. */
-export function escapeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+/** Neutralises spreadsheet formulas in a text cell (see lib/spreadsheet/csvCell.ts). */
+export const escapeFormula = neutraliseFormulas;
 
 const iso = (ms: number | undefined): string => (ms === undefined ? '' : new Date(ms).toISOString());
 // Two decimals: minutes are the unit people read; the exact ms stay in the log.
@@ -101,10 +98,6 @@ export function toInteractionsCsv(
       });
     }
   }
-  const data = rows.map((row) => INTERACTION_COLUMNS.map((c) => {
-    const v = row[c];
-    return typeof v === 'string' ? escapeFormula(v) : String(v);
-  }));
-  const csv = Papa.unparse({ fields: [...INTERACTION_COLUMNS], data }, { newline: '\r\n', quotes: false });
+  const csv = csvText([[...INTERACTION_COLUMNS], ...rows.map((row) => INTERACTION_COLUMNS.map((c) => row[c]))]);
   return bom ? `\uFEFF${csv}` : csv;
 }

@@ -5,7 +5,8 @@
  * exactly (tested).
  */
 import { zonedWeekdayHour } from '../time/businessHours';
-import type { MentionRecord, ReplyLogEntry, ReviewFilter, Rollup } from '../schemas';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { MentionRecord, ReviewFilter, Rollup } from '../schemas/review';
 import type { TimeZoneOf } from './filter';
 import { groupKeyOf, rollupMatches, type GroupBy } from './metrics';
 import { entryInFilter, mentionInFilter } from './reference';
@@ -74,7 +75,7 @@ export function drillDown(filter: ReviewFilter, cell: DrillCell, tzOf: TimeZoneO
       });
     case 'mentionSlot':
       return mentions((m) => {
-        const z = zonedWeekdayHour(m.firstSeenAt, tzOf(m.brandId));
+        const z = zonedWeekdayHour(m.postCreatedAt, tzOf(m.brandId));
         return z.weekday === cell.weekday && z.hour === cell.hour;
       });
     case 'frtRange':

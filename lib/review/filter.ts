@@ -1,5 +1,6 @@
 /** Review filters: which rollups / raw rows a chart looks at. */
-import type { MentionRecord, ReplyLogEntry, ReviewFilter } from '../schemas';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { MentionRecord, ReviewFilter } from '../schemas/review';
 
 /** The rollup bucket holding every row regardless of reason code. */
 export const ALL_REASONS = '*';

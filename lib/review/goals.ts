@@ -4,7 +4,7 @@
  * value for the period to date (the number the target is judged on: "on track" when the to-date
  * value meets the target), a trend over the weekly values, and per-agent contributions.
  */
-import type { Goal, GoalMetricId, KeyResult, ReviewFilter, Rollup } from '../schemas';
+import type { Goal, GoalMetricId, KeyResult, ReviewFilter, Rollup } from '../schemas/review';
 import { Accumulator, computeMetrics, groupMetrics, rollupMatches, type ReviewMetrics } from './metrics';
 import { dayKeyOfNumber, dayNumberOfKey, daysOfIsoWeek, isoWeekOfDay } from './stats';
 

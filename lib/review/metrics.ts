@@ -10,9 +10,9 @@
  * - Repeat rate: share of replies whose normalised text (normalise.ts) was sent ≥ 2 times within
  *   the filtered set. It is a property of the whole set, so it is not additive across groups.
  * - Grids: 168 slots, `weekday*24+hour` in the brand's time zone (Sunday = 0); replies by
- *   `repliedAt`, mentions by `firstSeenAt`.
+ *   `repliedAt`, mentions by the post's own time (`postCreatedAt`).
  */
-import type { ReviewFilter, Rollup } from '../schemas';
+import type { ReviewFilter, Rollup } from '../schemas/review';
 import { ALL_REASONS, dimensionsMatch } from './filter';
 import { isoWeekOfDay, mergeCounts, pct, quantilesOfCounts, type Quantiles } from './stats';
 

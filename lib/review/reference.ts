@@ -3,7 +3,8 @@
  * page (it needs every row), but simple enough to trust: tests check that rollup metrics equal it.
  */
 import { zonedWeekdayHour } from '../time/businessHours';
-import type { MentionRecord, ReplyLogEntry, ReviewFilter } from '../schemas';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { MentionRecord, ReviewFilter } from '../schemas/review';
 import { dimensionsMatch, reasonMatches, type TimeZoneOf } from './filter';
 import { GRID_SLOTS, groupKeyOf, type GroupBy, type ReviewMetrics } from './metrics';
 import { normaliseReplyText } from './normalise';

@@ -11,7 +11,8 @@
  *   "a or b" union cannot be rebuilt from per-reason buckets without double counting.)
  * - distributions are kept exactly: FRT as whole-minute value → count maps (exact median/p90 at
  *   minute resolution), normalised reply texts as hash → count (repeat rate), local weekday×hour
- *   slots (`weekday*24+hour`) → count.
+ *   slots (`weekday*24+hour`) → count: replies by `repliedAt`, mentions by the post's own time
+ *   (`postCreatedAt`).
  *
  * Idempotence: counters are not idempotent by themselves, so writes go through `upsertEntry` /
  * `upsertMention` with the row previously stored under the same id/key (the writer reads it in the
@@ -20,7 +21,8 @@
  *
  * If a brand's time zone changes, its rollups are stale: rebuild them with `buildRollups`.
  */
-import type { MentionRecord, ReplyLogEntry, ReviewFilter, Rollup } from '../schemas';
+import type { ReplyLogEntry } from '../schemas/replies';
+import type { MentionRecord, ReviewFilter, Rollup } from '../schemas/review';
 import { ALL_REASONS, type TimeZoneOf } from './filter';
 import { replyTextHash } from './normalise';
 import { addCount, msToMinutes } from './stats';
@@ -96,10 +98,13 @@ function placeEntry(e: ReplyLogEntry, tzOf: TimeZoneOf): Placed {
 }
 
 function placeMention(m: MentionRecord, tzOf: TimeZoneOf): Placed {
-  const { dayKey, weekday, hour } = localSlot(m.firstSeenAt, tzOf(m.brandId));
+  const { dayKey } = localSlot(m.firstSeenAt, tzOf(m.brandId));
+  // Volume by when customers wrote, not when an agent's browser happened to see the post: a
+  // weekend's posts read on Sunday morning belong to the weekend's hours.
+  const posted = localSlot(m.postCreatedAt, tzOf(m.brandId));
   return {
     day: dayKey,
-    slot: weekday * 24 + hour,
+    slot: posted.weekday * 24 + posted.hour,
     keys: reasonBuckets(m.reasonCodes).map((reason) => ({ key: keyOf(dayKey, m.agent, m.site, m.brandId, reason), reason })),
   };
 }

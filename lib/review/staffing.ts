@@ -2,7 +2,7 @@
  * Volume by local weekday × hour against staffed business hours: which busy hours nobody covers.
  */
 import { staffedHoursGrid } from '../time/businessHours';
-import type { BusinessHours } from '../schemas';
+import type { BusinessHours } from '../schemas/settings';
 
 export interface StaffingCell {
   weekday: number; // 0 = Sunday

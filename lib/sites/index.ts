@@ -1,15 +1,8 @@
-/** Picks the site adapter for a page URL. */
-import { facebookAdapter } from './facebook';
-import type { SiteAdapter } from './types';
-import { xAdapter } from './x';
-
-export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter];
-
-export function adapterFor(url: string): SiteAdapter | undefined {
-  return ADAPTERS.find((adapter) => adapter.matches(url));
-}
-
-export { xAdapter, facebookAdapter };
-export type { SiteAdapter, ExtractResult, ExtractFailure, ProfileStat, BrandReply } from './types';
+/** Picks the site adapter for a page URL; the sites themselves are listed in ./registry.ts. */
+export { SITES, SITE_MATCH_PATTERNS, adapterFor } from './registry';
+export { xAdapter } from './x';
+export { facebookAdapter } from './facebook';
+export type { SiteAdapter, SiteReader, SentDetection, AnsweredPost, ExtractResult, ExtractFailure, ProfileStat, BrandReply } from './types';
 export { parseCount } from './counts';
-export { parseFacebookHref, parseXProfileHref, parseXStatusHref, xStatusUrl } from './ids';
+export { parseXProfileHref, parseXStatusHref, xStatusUrl } from './x';
+export { parseFacebookHref } from './facebook';

@@ -2,7 +2,9 @@
  * The contract every site adapter fulfils. Adapters only READ the page (and locate, never fill,
  * the reply editor); what they return is parsed with the shared Zod schemas.
  */
-import type { BrandReply, PageKind, Post, ProfileStat, Site } from '../schemas';
+import type { Strategy } from '../editor/strategies';
+import type { BrandReply, PageKind, Post, ProfileStat } from '../schemas/posts';
+import type { Site } from '../schemas/primitives';
 
 export type { BrandReply, ProfileStat };
 
@@ -13,7 +15,8 @@ export type ExtractResult = { ok: true; post: Post } | { ok: false; reason: Extr
 
 export type PeekResult = { ok: true; key: string } | { ok: false; reason: ExtractFailure };
 
-export interface SiteAdapter {
+/** What reads a site's pages: posts, keys, threads, profile stats and its reply editor. */
+export interface SiteReader {
   readonly site: Site;
   matches(url: string): boolean;
   pageKind(url: string, doc?: Document): PageKind;
@@ -54,4 +57,38 @@ export interface SiteAdapter {
   openReplyBox(postEl: Element, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<HTMLElement | null>;
   /** The button that sends what is in `editor`, when the site has one. */
   postButtonFor(editor: Element): HTMLElement | null;
+}
+
+/** How a site shows that the agent's reply left the page (entrypoints/content/sent.ts asks). */
+export interface SentDetection {
+  /** A confirmation the site shows under `root` naming the sent reply (X's "Your post was sent" toast). */
+  confirmation(root: Element): { replyUrl: string } | undefined;
+  /**
+   * Whether a post that just appeared is the agent's reply. `sameText`: its text is the reply's;
+   * `byBrand`: one of the brand's handles wrote it.
+   */
+  isOurReply(post: Post, evidence: { sameText: boolean; byBrand: boolean }): boolean;
+  /** A URL change that does not leave the post (X's reply modal lives at /compose/…). */
+  staysOnPost(fromUrl: string, toUrl: string): boolean;
+}
+
+/** Brand replies visible on a page, keyed by the post they answer ("already answered"). */
+export interface AnsweredPost {
+  key: string;
+  replies: BrandReply[];
+}
+
+/**
+ * Everything Replyline knows about one site: its reader plus the capabilities the rest of the
+ * extension asks of it. A site is one folder under lib/sites exporting one of these, listed once
+ * in lib/sites/registry.ts (tests/unit/sites/registry.test.ts checks every entry).
+ */
+export interface SiteAdapter extends SiteReader {
+  /** Manifest match patterns of the site's pages (content script, host permissions, tab queries). */
+  readonly matchPatterns: readonly string[];
+  /** Ways to write into the site's editor, tried in order (lib/editor/insert.ts). */
+  readonly insertStrategies: readonly Strategy[];
+  readonly sent: SentDetection;
+  /** Brand replies visible on the page at `url`, by the post they answer. */
+  answeredOnPage(doc: Document, url: string, handles: readonly string[], now: number): AnsweredPost[];
 }

@@ -6,7 +6,8 @@
  */
 import * as twitterTextModule from 'twitter-text';
 import type { ParseTweetOptions } from 'twitter-text';
-import type { LengthBudget, Site } from '../schemas';
+import type { Site } from '../schemas/primitives';
+import type { LengthBudget } from '../schemas/templates';
 
 // twitter-text's ESM build (what the extension bundler picks) has only a default export holding
 // the functions; its CJS build (Node, Vitest) has them named. Use whichever this build has.

@@ -10,7 +10,7 @@
  *   because the author clearly meant a placeholder and a silent literal would reach a customer;
  * - an unknown variable name is reported as `unknownVariable` with its position.
  */
-import type { TemplateError } from '../schemas';
+import type { TemplateError } from '../schemas/templates';
 import { isKnownVariable } from './variables';
 
 export type Term = { kind: 'variable'; name: string } | { kind: 'literal'; value: string };
@@ -26,7 +26,7 @@ export interface ParsedTemplate {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t' };
+const ESCAPES: ReadonlyMap<string, string> = new Map([['n', '\n'], ['t', '\t']]);
 
 /** Parses the inside of `{{…}}`; returns the terms or a reason it is malformed. */
 function parseChain(inner: string): Term[] | string {
@@ -46,7 +46,7 @@ function parseChain(inner: string): Term[] | string {
         const c = inner.charAt(i);
         if (c === '\\' && i + 1 < inner.length) {
           const next = inner.charAt(i + 1);
-          value += ESCAPES[next] ?? next;
+          value += ESCAPES.get(next) ?? next;
           i += 2;
           continue;
         }

@@ -4,7 +4,8 @@
  * contains `{{…}}` is not expanded again. A variable with no value and no fallback blocks the
  * render so the panel can ask the agent, instead of sending "Hi ," or "Hi undefined,".
  */
-import type { MissingVariable, RenderResult, Site, Template, TemplateContext, TemplatePrompt } from '../schemas';
+import type { Site } from '../schemas/primitives';
+import type { MissingVariable, RenderResult, Template, TemplateContext, TemplatePrompt } from '../schemas/templates';
 import { parseTemplate } from './parse';
 import { resolveVariable } from './variables';
 

@@ -4,7 +4,7 @@
  * lower case) and substring based, so Cyrillic and Chinese queries work without word splitting.
  * Every query word must match somewhere; the score says where.
  */
-import type { Template } from '../schemas';
+import type { Template } from '../schemas/templates';
 
 export interface TemplateHit {
   template: Template;

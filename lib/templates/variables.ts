@@ -3,7 +3,7 @@
  * `derive` covers values we can compute when the direct field is empty (a first name from a full
  * name), so a template does not block on data we actually have.
  */
-import type { TemplateContext } from '../schemas';
+import type { TemplateContext } from '../schemas/templates';
 
 type Section = keyof TemplateContext;
 

@@ -13,8 +13,10 @@
  * - A week with no (non-empty) shifts at all means "no business hours configured": every instant
  *   counts as business time, so metrics degrade to wall-clock time instead of never finishing.
  * - An unknown time-zone name is computed as UTC (see zoned.ts).
+ * - `alwaysOpen` (24×7) counts every instant. A holiday removes the shifts that start on that
+ *   local day (yesterday's overnight shift still ends as planned).
  */
-import type { BusinessHours } from '../schemas';
+import type { BusinessHours } from '../schemas/settings';
 import { DAY_MS, HOUR_MS, MINUTE_MS, dayKeyOfDayNumber, localDayNumber, offsetAt, toWall, wallToUtc, weekdayOfDayNumber } from './zoned';
 
 export { isKnownTimeZone } from './zoned';
@@ -37,6 +39,7 @@ function clockToMinutes(clock: string): number {
 const weekCache = new Map<string, MinuteWeek>();
 
 function minuteWeek(hours: BusinessHours): MinuteWeek {
+  if (hours.alwaysOpen) return null;
   const key = JSON.stringify(hours.week);
   const cached = weekCache.get(key);
   if (cached !== undefined) return cached;
@@ -72,6 +75,26 @@ function dayConverter(dayNumber: number, timeZone: string): (wallMs: number) => 
   return (wallMs) => wallToUtc(wallMs, timeZone);
 }
 
+const holidayCache = new Map<string, ReadonlySet<number>>();
+const NO_HOLIDAYS: ReadonlySet<number> = new Set();
+
+/** Local day numbers (as localDayNumber) of the holidays. */
+function holidayDays(hours: BusinessHours): ReadonlySet<number> {
+  const list = hours.holidays;
+  if (!list || list.length === 0) return NO_HOLIDAYS;
+  const key = list.join(',');
+  const cached = holidayCache.get(key);
+  if (cached) return cached;
+  if (holidayCache.size >= 64) holidayCache.clear();
+  const days = new Set<number>();
+  for (const day of list) {
+    const ms = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isFinite(ms)) days.add(Math.floor(ms / DAY_MS));
+  }
+  holidayCache.set(key, days);
+  return days;
+}
+
 // Longest walk before giving up: a week with shifts always yields business time, so this only
 // bounds absurd inputs (e.g. adding 10^15 ms).
 const MAX_DAYS = 366 * 200;
@@ -82,13 +105,19 @@ const MAX_DAYS = 366 * 200;
  * the next day's) are clipped away rather than merged, so a 24/7 week still yields one interval per
  * shift and the walk stops as soon as the caller has enough. Requires a week with a shift.
  */
-function forEachBusinessInterval(fromMs: number, week: MinuteShift[][], timeZone: string, visit: (start: number, end: number) => boolean): void {
+function forEachBusinessInterval(
+  fromMs: number,
+  week: MinuteShift[][],
+  timeZone: string,
+  holidays: ReadonlySet<number>,
+  visit: (start: number, end: number) => boolean,
+): void {
   // Start a day early: yesterday's overnight shift may still be running.
   const firstDay = localDayNumber(fromMs, timeZone) - 1;
   let covered = Number.NEGATIVE_INFINITY; // end of the last interval handed out
   for (let day = firstDay; day < firstDay + MAX_DAYS; day++) {
     const shifts = week[weekdayOfDayNumber(day)] ?? [];
-    if (shifts.length === 0) continue;
+    if (shifts.length === 0 || holidays.has(day)) continue;
     const toUtc = dayConverter(day, timeZone);
     const dayWall = day * DAY_MS;
     const intervals: [number, number][] = [];
@@ -112,7 +141,7 @@ export function businessMsBetween(startMs: number, endMs: number, hours: Busines
   const week = minuteWeek(hours);
   if (!week) return endMs - startMs;
   let total = 0;
-  forEachBusinessInterval(startMs, week, hours.timeZone, (start, end) => {
+  forEachBusinessInterval(startMs, week, hours.timeZone, holidayDays(hours), (start, end) => {
     if (start >= endMs) return false;
     total += Math.min(end, endMs) - Math.max(start, startMs);
     return true;
@@ -132,7 +161,7 @@ export function addBusinessMs(startMs: number, businessMs: number, hours: Busine
   if (!week) return startMs + businessMs;
   let remaining = businessMs;
   let due = NaN;
-  forEachBusinessInterval(startMs, week, hours.timeZone, (start, end) => {
+  forEachBusinessInterval(startMs, week, hours.timeZone, holidayDays(hours), (start, end) => {
     const from = Math.max(start, startMs);
     if (remaining <= end - from) {
       due = from + remaining;
@@ -151,7 +180,7 @@ export function isBusinessTime(ms: number, hours: BusinessHours): boolean {
   const week = minuteWeek(hours);
   if (!week) return true;
   let inside = false;
-  forEachBusinessInterval(ms, week, hours.timeZone, (start) => {
+  forEachBusinessInterval(ms, week, hours.timeZone, holidayDays(hours), (start) => {
     inside = start <= ms;
     return false;
   });

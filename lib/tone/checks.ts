@@ -3,7 +3,8 @@
  * words (`text.slice(start, end)`), or an empty range at 0 when the problem is the whole reply
  * (no apology to a complaint, missing sign-off). Findings are codes + params; the UI words them.
  */
-import type { PreviousReply, ToneCheckId, ToneFinding, ToneRules } from '../schemas';
+import type { ToneCheckId, ToneRules } from '../schemas/settings';
+import type { PreviousReply, ToneFinding } from '../schemas/templates';
 import { findPhrases, findSource, type Match } from './match';
 import type { ReplyLanguage } from './language';
 import { EN } from './phrases/en';

@@ -3,7 +3,7 @@
  * the same person, reads as a bot. Near-verbatim = Jaccard of word 3-shingles ≥ 0.8 after masking
  * what legitimately differs between copies (handles, numbers, links, the name after a greeting).
  */
-import type { PreviousReply } from '../schemas';
+import type { PreviousReply } from '../schemas/templates';
 
 export interface RepetitionOptions {
   author: string;

@@ -78,7 +78,7 @@ function matchesAt(words: readonly string[], i: number, p: WordPhrase): boolean 
   return true;
 }
 
-const builtIn = buildMatcher(COMPLAINT_PHRASES);
+const BUILT_IN = buildMatcher(COMPLAINT_PHRASES);
 const profileMatchers = new WeakMap<readonly string[], Matcher>();
 
 function matcherFor(terms: readonly string[]): Matcher | undefined {
@@ -147,10 +147,11 @@ function scan(text: string, words: readonly WordAt[], matcher: Matcher, out: Com
   }
 }
 
-export function findComplaintEvidence(text: string, tokens: Token[], profileTerms: readonly string[] = []): ComplaintHit[] {
+/** `builtIn: false` finds only the brand's own terms (the model already weighs the built-in ones). */
+export function findComplaintEvidence(text: string, tokens: Token[], profileTerms: readonly string[] = [], { builtIn = true }: { builtIn?: boolean } = {}): ComplaintHit[] {
   const hits: ComplaintHit[] = [];
   for (const t of tokens) {
-    if (t.kind === 'hashtag' && COMPLAINT_HASHTAGS.has(t.value)) hits.push({ evidence: t.raw, strength: 1 });
+    if (builtIn && t.kind === 'hashtag' && COMPLAINT_HASHTAGS.has(t.value)) hits.push({ evidence: t.raw, strength: 1 });
   }
   // Mentions and links are not the customer's words ("@BrokenHearts", "/refund-policy").
   const body = normalizeText(text)
@@ -159,7 +160,7 @@ export function findComplaintEvidence(text: string, tokens: Token[], profileTerm
     .toLowerCase();
   const words: WordAt[] = [];
   for (const m of body.matchAll(BODY_WORD_RE)) words.push({ word: m[0], at: m.index });
-  scan(body, words, builtIn, hits);
+  if (builtIn) scan(body, words, BUILT_IN, hits);
   const own = matcherFor(profileTerms);
   if (own) scan(body, words, own, hits);
   return hits;

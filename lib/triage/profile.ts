@@ -1,5 +1,5 @@
 /** The profile used when no brand is configured (CLI without --brand, first run). */
-import { type BrandProfile, BrandProfileSchema } from '../schemas';
+import { type BrandProfile, BrandProfileSchema } from '../schemas/settings';
 
 /** Parse a partial brand JSON, filling every missing field with the schema's defaults. */
 export function defaultTriageProfile(partial: unknown = {}): BrandProfile {

@@ -22,7 +22,8 @@ export interface NoiseRule {
   maxWords?: number;
 }
 
-export const NOISE_RULES: readonly NoiseRule[] = [
+/** The one list of noise rules; ids, settings rows and locale keys derive from it. */
+export const NOISE_RULES = [
   {
     id: 'ownPost',
     kind: 'ownPost',
@@ -103,4 +104,8 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     minMentions: 4,
     maxWords: 5,
   },
-];
+] as const satisfies readonly NoiseRule[];
+
+export type NoiseRuleId = (typeof NOISE_RULES)[number]['id'];
+export const NOISE_RULE_IDS: readonly NoiseRuleId[] = NOISE_RULES.map((r) => r.id);
+export const isNoiseRuleId = (id: string): id is NoiseRuleId => NOISE_RULE_IDS.some((r) => r === id);

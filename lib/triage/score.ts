@@ -6,12 +6,17 @@
  * Each signal contributes at most its weight from `profile.weights` (a 0..1 level × weight).
  * A post caught by a noise rule gets a final `spam.<rule>` reason whose negative points cancel
  * the rest, so filtered posts sit at 0 yet still show every reason they would have had.
+ * Complaint: the trained classifier's calibrated probability (lib/triage/model), nudged up by the
+ * brand's own complaint phrases; its reason reads "0.86: "refunded", "still", "unbelievable"" and
+ * contributes probability × the complaint weight.
  */
-import type { BrandProfile, Reason, TriageResult } from '../schemas';
+import type { Reason, ReasonFacts, TriageResult } from '../schemas/queue';
+import type { BrandProfile } from '../schemas/settings';
 import { findComplaintEvidence } from './complaint';
+import { predictComplaint, shippedModel, sigmoid, type LoadedModel } from './model/classifier';
 import { detectNoise } from './noise';
 import { NOISE_RULES } from './rules';
-import { analyzeSentiment } from './sentiment';
+import { analyzeSentiment, type Sentiment } from './sentiment';
 import { findPraise, findQuestion, influenceOf } from './signals';
 import { clip, tokenize } from './text';
 import type { TriageContext, TriageInput } from './types';
@@ -20,7 +25,7 @@ import { dueAt, formatDuration, waitingOf } from './waiting';
 export type TriageProfile = Pick<BrandProfile, 'weights' | 'complaintTerms' | 'firstResponseTargetMinutes' | 'businessHours' | 'handles'>;
 
 /**
- * A post is a complaint when Σ phrase strengths − SCALE × sentiment reaches THRESHOLD: one clear
+ * Without the trained model (`complaintModel: null`, kept for comparison), a post is a complaint when Σ phrase strengths − SCALE × sentiment reaches THRESHOLD: one clear
  * phrase (1) is enough, a weak one (0.5) needs a negative lean, clearly negative wording alone
  * (sentiment ≤ −THRESHOLD/SCALE) is enough, and praise cancels a weak phrase.
  */
@@ -34,13 +39,18 @@ const quoteTerms = (drivers: readonly { term: string }[]): string =>
   [...new Set(drivers.map((d) => d.term))].slice(0, 3).map((t) => `"${t}"`).join(', ');
 const fmtMoney = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
+/** The priority formula: the sum of the reasons' points, clamped to 0..100. */
+export function priorityOf(reasons: readonly Pick<Reason, 'points'>[]): number {
+  return clamp(reasons.reduce((s, r) => s + r.points, 0), 0, 100);
+}
+
 export function scorePost(input: TriageInput, profile: TriageProfile, context: TriageContext): TriageResult {
   const text = typeof input.text === 'string' ? input.text : '';
   const tokens = tokenize(text);
   const w = profile.weights;
   const reasons: Reason[] = [];
-  const add = (code: string, points: number, detail: string): void => {
-    reasons.push({ code, points: Number.isFinite(points) ? Math.round(points) : 0, detail: clip(detail, 300) });
+  const add = (code: string, points: number, detail: string, facts?: ReasonFacts): void => {
+    reasons.push({ code, points: Number.isFinite(points) ? Math.round(points) : 0, detail: clip(detail, 300), ...(facts ? { facts } : {}) });
   };
 
   // Existing customer first: a buyer's post outranks a stranger's with the same words.
@@ -50,22 +60,20 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
     const spent = finite(customer.totalSpent) ?? 0;
     const parts = [customer.name ?? '', `${orders} ${orders === 1 ? 'order' : 'orders'}`];
     if (spent > 0) parts.push(`${fmtMoney(spent)} spent`);
-    add('customer', w.customer * (orders > 0 ? 1 : 0.7), parts.filter(Boolean).join(', '));
+    const facts: ReasonFacts = { orders: Math.round(orders), ...(customer.name ? { name: customer.name } : {}), ...(spent > 0 ? { spent, currency: customer.currency ?? '' } : {}) };
+    add('customer', w.customer * (orders > 0 ? 1 : 0.7), parts.filter(Boolean).join(', '), facts);
   }
 
   const sentiment = analyzeSentiment(text, tokens);
-  const hits = findComplaintEvidence(text, tokens, profile.complaintTerms);
-  const strong = hits.filter((h) => h.strength >= 1);
-  const weak = hits.filter((h) => h.strength < 1);
-  // Evidence adds up: phrases by strength, sentiment by its sign (positive posts need more proof).
-  const evidenceScore = hits.reduce((s, h) => s + h.strength, 0) - SENTIMENT_EVIDENCE_SCALE * sentiment.score;
-  const complaint = evidenceScore >= COMPLAINT_EVIDENCE_THRESHOLD;
-  if (complaint) {
-    const evidence = [...new Set((strong.length > 0 ? strong : weak).map((h) => h.evidence))].slice(0, 4);
-    const level = Math.min(1, evidenceScore / 2);
-    const detail = evidence.length > 0 ? evidence.join(', ') : quoteTerms(sentiment.drivers.filter((d) => d.value < 0));
-    add('complaint', w.complaint * level, detail);
-  }
+  const questionEvidence = findQuestion(text);
+  const question = questionEvidence !== undefined;
+  const praiseFound = findPraise(text);
+  const model = context.complaintModel;
+  const verdict = model === null
+    ? lexiconVerdict(text, tokens, profile, sentiment)
+    : modelVerdict(text, tokens, profile, { sentiment, question, praise: praiseFound !== undefined }, model);
+  const complaint = verdict.complaint;
+  if (complaint) add('complaint', w.complaint * verdict.level, verdict.detail);
 
   if (sentiment.score < 0) {
     const negatives = sentiment.drivers.filter((d) => d.value < 0);
@@ -77,8 +85,6 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
   const addressed =
     (context.matchedTerms?.length ?? 0) > 0 ||
     (brandHandles.length === 0 ? mentions.size > 0 : brandHandles.some((h) => mentions.has(h)));
-  const questionEvidence = findQuestion(text);
-  const question = questionEvidence !== undefined;
   if (questionEvidence) add('question', w.question * (addressed ? 1 : 0.5), questionEvidence);
 
   const waiting = waitingOf(finite(input.createdAt), context.now, profile);
@@ -86,13 +92,14 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
     const ratio = waiting.businessMs / waiting.targetMs;
     const level = waiting.overdue ? 1 : 0.5 * ratio;
     const detail = `waiting ${waiting.atLeast ? 'over ' : ''}${formatDuration(waiting.businessMs)}, SLA ${formatDuration(waiting.targetMs)}${waiting.overdue ? ', overdue' : ''}`;
-    if (Math.round(w.waiting * level) > 0) add(waiting.overdue ? 'overdue' : 'waiting', w.waiting * level, detail);
+    const facts: ReasonFacts = { waitingMin: Math.floor(waiting.businessMs / 60_000), targetMin: Math.floor(waiting.targetMs / 60_000), atLeast: waiting.atLeast, overdue: waiting.overdue };
+    if (Math.round(w.waiting * level) > 0) add(waiting.overdue ? 'overdue' : 'waiting', w.waiting * level, detail, facts);
   }
 
   const influence = influenceOf(finite(input.followers), input.authorVerified ?? false, input.counts ?? {});
-  if (influence) add('influence', w.influence * influence.level, influence.detail);
+  if (influence) add('influence', w.influence * influence.level, influence.detail, influence.facts);
 
-  const praiseEvidence = complaint ? undefined : findPraise(text);
+  const praiseEvidence = complaint ? undefined : praiseFound;
   const praise = !complaint && ((praiseEvidence !== undefined && sentiment.score > 0) || sentiment.score >= 0.6);
   if (praise) add('praise', w.praise, praiseEvidence ?? quoteTerms(sentiment.drivers.filter((d) => d.value > 0)));
 
@@ -105,7 +112,7 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
     add(`spam.${noise.rule}`, -sum, noise.detail);
   }
 
-  const priority = clamp(reasons.reduce((s, r) => s + r.points, 0), 0, 100);
+  const priority = priorityOf(reasons);
   const due = dueAt({ createdAt: finite(input.createdAt) }, profile);
   return {
     priority,
@@ -119,5 +126,64 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
     sentimentWords: sentiment.drivers.slice(0, 10).map((d) => d.term.slice(0, 120)),
     ...(due !== undefined ? { dueAt: due } : {}),
     ...(noise ? { filteredBy: noise } : {}),
+    ...(verdict.probability !== undefined ? { complaintProbability: verdict.probability } : {}),
+  };
+}
+
+interface Verdict {
+  complaint: boolean;
+  /** 0..1 share of the complaint weight. */
+  level: number;
+  detail: string;
+  probability?: number;
+}
+
+/**
+ * Each of the brand's own complaint phrases adds this much to the model's log-odds: one phrase
+ * lifts a 0.3 post over the line, so a brand's words for its own problems still count.
+ */
+export const OWN_TERM_LOGIT = 1.5;
+
+/** The trained classifier's calibrated probability, plus the brand's own phrases. */
+function modelVerdict(
+  text: string,
+  tokens: ReturnType<typeof tokenize>,
+  profile: TriageProfile,
+  signals: { sentiment: Sentiment; question: boolean; praise: boolean },
+  given: LoadedModel | undefined,
+): Verdict {
+  const model = given ?? shippedModel();
+  const builtIn = findComplaintEvidence(text, tokens);
+  const own = profile.complaintTerms.length > 0 ? findComplaintEvidence(text, tokens, profile.complaintTerms, { builtIn: false }) : [];
+  const prediction = predictComplaint(
+    text,
+    { sentiment: signals.sentiment.score, complaintStrength: builtIn.reduce((s, h) => s + h.strength, 0), question: signals.question, praise: signals.praise },
+    model,
+    own.length > 0 ? 'always' : 'ifComplaint',
+  );
+  const boost = OWN_TERM_LOGIT * own.reduce((s, h) => s + h.strength, 0);
+  const p = boost > 0 ? sigmoid(Math.log(prediction.probability / Math.max(1e-9, 1 - prediction.probability)) + boost) : prediction.probability;
+  const probability = Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
+  const words = [...new Set([...own.map((h) => h.evidence), ...prediction.drivers.map((d) => `"${d}"`)])].slice(0, 4);
+  return {
+    complaint: probability >= model.threshold,
+    level: probability,
+    detail: `${probability.toFixed(2)}${words.length > 0 ? `: ${words.join(', ')}` : ''}`,
+    probability,
+  };
+}
+
+/** The rules before the trained model (kept for comparison in `npm run eval`). */
+function lexiconVerdict(text: string, tokens: ReturnType<typeof tokenize>, profile: TriageProfile, sentiment: Sentiment): Verdict {
+  const hits = findComplaintEvidence(text, tokens, profile.complaintTerms);
+  const strong = hits.filter((h) => h.strength >= 1);
+  const weak = hits.filter((h) => h.strength < 1);
+  // Evidence adds up: phrases by strength, sentiment by its sign (positive posts need more proof).
+  const evidenceScore = hits.reduce((s, h) => s + h.strength, 0) - SENTIMENT_EVIDENCE_SCALE * sentiment.score;
+  const evidence = [...new Set((strong.length > 0 ? strong : weak).map((h) => h.evidence))].slice(0, 4);
+  return {
+    complaint: evidenceScore >= COMPLAINT_EVIDENCE_THRESHOLD,
+    level: Math.min(1, evidenceScore / 2),
+    detail: evidence.length > 0 ? evidence.join(', ') : quoteTerms(sentiment.drivers.filter((d) => d.value < 0)),
   };
 }

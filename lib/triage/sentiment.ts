@@ -36,18 +36,18 @@ export const LABEL_THRESHOLD = 0.05;
 
 const EN_SUFFIXES = ['ing', 'ed', 'es', 's', 'ly', 'y'];
 const RU_MIN_STEM = 4;
-const ZH_MAX_ENTRY = Math.max(...Object.keys(ZH_VALENCE).map((k) => k.length));
+const ZH_MAX_ENTRY = Math.max(...[...ZH_VALENCE.keys()].map((k) => k.length));
 
 function enValence(word: string): number | undefined {
-  const direct = EN_VALENCE[word];
+  const direct = EN_VALENCE.get(word);
   if (direct !== undefined) return direct;
   // Repeated letters are emphasis on social media: "sooo baaad" → "so bad".
   const squeezed = word.replace(/(.)\1{2,}/g, '$1');
-  if (squeezed !== word) return enValence(squeezed) ?? EN_VALENCE[squeezed.replace(/(.)\1/g, '$1')];
+  if (squeezed !== word) return enValence(squeezed) ?? EN_VALENCE.get(squeezed.replace(/(.)\1/g, '$1'));
   for (const suffix of EN_SUFFIXES) {
     if (word.length > suffix.length + 3 && word.endsWith(suffix)) {
       const stem = word.slice(0, -suffix.length);
-      const hit = EN_VALENCE[stem] ?? EN_VALENCE[`${stem}e`];
+      const hit = EN_VALENCE.get(stem) ?? EN_VALENCE.get(`${stem}e`);
       if (hit !== undefined) return hit;
     }
   }
@@ -55,10 +55,10 @@ function enValence(word: string): number | undefined {
 }
 
 function ruValence(word: string): number | undefined {
-  const exact = RU_VALENCE[word];
+  const exact = RU_VALENCE.get(word);
   if (exact !== undefined) return exact;
   for (let k = Math.min(word.length - 1, 12); k >= RU_MIN_STEM; k--) {
-    const hit = RU_VALENCE[word.slice(0, k)];
+    const hit = RU_VALENCE.get(word.slice(0, k));
     if (hit !== undefined) return hit;
   }
   return undefined;
@@ -69,7 +69,7 @@ export function wordValence(word: string): number | undefined {
 }
 
 const isNegator = (w: string): boolean => EN_NEGATORS.has(w) || RU_NEGATORS.has(w) || w.endsWith("n't");
-const intensity = (w: string): number | undefined => EN_INTENSIFIERS[w] ?? RU_INTENSIFIERS[w];
+const intensity = (w: string): number | undefined => EN_INTENSIFIERS.get(w) ?? RU_INTENSIFIERS.get(w);
 const isContrast = (w: string): boolean => EN_CONTRAST.has(w) || RU_CONTRAST.has(w);
 
 /** Scan a run of Chinese characters, longest entry first, with negators and intensifiers in front. */
@@ -79,7 +79,7 @@ function scoreCjk(run: string, out: SentimentDriver[]): void {
     let matched = '';
     for (let len = Math.min(ZH_MAX_ENTRY, run.length - i); len >= 1; len--) {
       const piece = run.slice(i, i + len);
-      if (ZH_VALENCE[piece] !== undefined) {
+      if (ZH_VALENCE.has(piece)) {
         matched = piece;
         break;
       }
@@ -88,9 +88,9 @@ function scoreCjk(run: string, out: SentimentDriver[]): void {
       i++;
       continue;
     }
-    let value = ZH_VALENCE[matched] ?? 0;
+    let value = ZH_VALENCE.get(matched) ?? 0;
     const before = run.slice(Math.max(0, i - 3), i);
-    for (const [word, scale] of Object.entries(ZH_INTENSIFIERS)) {
+    for (const [word, scale] of ZH_INTENSIFIERS) {
       if (before.endsWith(word)) value *= scale;
     }
     if (ZH_NEGATORS.some((n) => before.endsWith(n) || before.slice(0, -1).endsWith(n))) value *= NEGATION_SCALE;
@@ -150,9 +150,9 @@ export function analyzeSentiment(text: string, tokens: Token[] = tokenize(text))
       if (scored.length > before) negateLeft = 0;
       return;
     } else if (token.kind === 'emoji') {
-      value = EMOJI_VALENCE[token.value];
+      value = EMOJI_VALENCE.get(token.value);
     } else if (token.kind === 'emoticon') {
-      value = EMOTICON_VALENCE[token.value];
+      value = EMOTICON_VALENCE.get(token.value);
     } else if (token.kind === 'bang') {
       bangs += token.value.length;
       return;

@@ -1,4 +1,5 @@
 /** Question, praise and influence signals: small, explainable detectors. */
+import type { ReasonFacts } from '../schemas/queue';
 import { clip, normalizeText } from './text';
 
 // Question openers at the start of a clause; a bare "?" anywhere also counts.
@@ -50,6 +51,7 @@ export interface Influence {
   /** 0..1 */
   level: number;
   detail: string;
+  facts: ReasonFacts;
 }
 
 /**
@@ -77,5 +79,12 @@ export function influenceOf(followers: number | undefined, verified: boolean, co
     parts.push(e.join(', '));
   }
   if (level <= 0) return undefined;
-  return { level: Math.min(1, level), detail: parts.join(', ') };
+  const facts: ReasonFacts = {
+    ...(followers !== undefined && followers > 0 ? { followers: Math.round(followers) } : {}),
+    ...(verified ? { verified } : {}),
+    ...(counts.replies ? { replies: Math.round(counts.replies) } : {}),
+    ...(counts.reposts ? { reposts: Math.round(counts.reposts) } : {}),
+    ...(counts.likes ? { likes: Math.round(counts.likes) } : {}),
+  };
+  return { level: Math.min(1, level), detail: parts.join(', '), facts };
 }

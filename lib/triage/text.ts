@@ -14,12 +14,12 @@ export interface Token {
   raw: string;
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const HTML_ENTITIES: ReadonlyMap<string, string> = new Map([['&amp;', '&'], ['&lt;', '<'], ['&gt;', '>'], ['&quot;', '"'], ['&#39;', "'"]]);
 
 /** Decode the few entities exports leave in, unify apostrophes and spaces. */
 export function normalizeText(text: string): string {
   return text
-    .replace(/&(amp|lt|gt|quot|#39);/g, (m) => HTML_ENTITIES[m] ?? m)
+    .replace(/&(amp|lt|gt|quot|#39);/g, (m) => HTML_ENTITIES.get(m) ?? m)
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, ' ')

@@ -1,6 +1,7 @@
 /** Input and context of scorePost. Internal to triage callers, so the schemas live here. */
 import { z } from 'zod';
-import { PostCountsSchema } from '../schemas';
+import { PostCountsSchema } from '../schemas/posts';
+import type { LoadedModel } from './model/classifier';
 import type { NoiseRule } from './rules';
 
 export const TriageInputSchema = z.object({
@@ -20,6 +21,8 @@ export const TriageCustomerSchema = z.object({
   orderCount: z.number().nonnegative().default(0),
   totalSpent: z.number().nonnegative().default(0),
   name: z.string().default(''),
+  /** ISO 4217 code of `totalSpent`, when the shop export named one. */
+  currency: z.string().max(8).default(''),
 });
 
 export interface TriageContext {
@@ -29,4 +32,6 @@ export interface TriageContext {
   matchedTerms?: readonly string[];
   /** Override the default noise rules (e.g. a brand's edited list). */
   noiseRules?: readonly NoiseRule[];
+  /** Another complaint model (cross-file evaluation); null = the lexicon rules alone. Default: the shipped one. */
+  complaintModel?: LoadedModel | null;
 }

@@ -1,5 +1,5 @@
 /** Waiting time against the brand's first-response target, counted in business hours. */
-import type { BrandProfile } from '../schemas';
+import type { BrandProfile } from '../schemas/settings';
 import { addBusinessMs, businessMsBetween } from '../time/businessHours';
 
 const MINUTE = 60_000;

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { compileMatcher, type Matcher } from '../../lib/matching/matcher';
 import { compileNaiveMatcher } from '../../lib/matching/naive';
-import { BrandProfileSchema, type BrandProfile } from '../../lib/schemas';
+import { BrandProfileSchema, type BrandProfile } from '../../lib/schemas/settings';
 
 export interface MatcherBenchResult {
   mbPerSec: number;

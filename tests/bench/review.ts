@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { buildRollups, rollupKeyRange } from '../../lib/review/rollups';
 import { computeMetrics, groupMetrics } from '../../lib/review/metrics';
 import { goalProgress } from '../../lib/review/goals';
-import { GoalSchema } from '../../lib/schemas';
+import { GoalSchema } from '../../lib/schemas/review';
 import { generateLogs, tzOf } from '../unit/review/fixtures';
 
 export async function benchReviewPure(): Promise<{ entries: number; buildRollupsMs: number; metricsMs: number; rollups: number; rollupsRead: number; mentions: number; goalMs: number; metricsCpuMs: number; buildRollupsCpuMs: number }> {

@@ -6,7 +6,8 @@
  */
 import { test, expect } from './support/extension';
 import { buildBundle, serialiseBundle } from '../../lib/review';
-import { GoalSchema, MentionRecordSchema, ReplyLogEntrySchema, type MentionRecord, type ReplyLogEntry } from '../../lib/schemas';
+import { ReplyLogEntrySchema, type ReplyLogEntry } from '../../lib/schemas/replies';
+import { GoalSchema, MentionRecordSchema, type MentionRecord } from '../../lib/schemas/review';
 
 const MIN = 60_000;
 const utc = (m: number, d: number, h: number, min = 0) => Date.UTC(2026, m - 1, d, h, min);
@@ -84,7 +85,7 @@ test('review: import two bundles, hand-computed metrics, drill-down, rejected an
 
   await page.getByTestId('bundle-input').setInputFiles([file('anna.json', ANNA), file('bob.json', BOB)]);
   const counts = page.getByTestId('review-counts');
-  await expect(counts).toHaveText('5 replies · 9 mentions · 1 goals');
+  await expect(counts).toHaveText('Replies: 5 · mentions: 9 · goals: 1');
 
   // The whole Q4 2026, whatever day the test runs.
   await page.locator('.review-filters select').first().selectOption('custom');
@@ -97,8 +98,9 @@ test('review: import two bundles, hand-computed metrics, drill-down, rejected an
     ['dismissed', '1'], ['templates', '60%'], ['repeat', '40%'], ['tone', '1'], ['escalations', '1'],
   ];
   for (const [id, value] of tiles) await expect(page.getByTestId(`tile-${id}`)).toHaveText(value);
-  await expect(page.getByText('90% within 5 h')).toBeVisible();
-  await expect(page.getByText('90% within 1 h 30 min')).toBeVisible();
+  await expect(page.getByText('90% within 5 hr')).toBeVisible();
+  // Chromium has Intl.DurationFormat: its short style separates units with a comma.
+  await expect(page.getByText('90% within 1 hr, 30 min')).toBeVisible();
 
   // Histogram (business hours), first bar = [0, 15) min: the weekend reply (0) and r-a1 (10).
   await page.locator('.histogram [data-bin="b0"]').click();
@@ -141,7 +143,7 @@ test('review: import two bundles, hand-computed metrics, drill-down, rejected an
   await expect(error).toContainText('entries[1].repliedAt');
   await expect(error).toContainText('"r-b2"');
   await expect(page.getByTestId('import-result')).toContainText('0 new, 0 changed');
-  await expect(counts).toHaveText('5 replies · 9 mentions · 1 goals');
+  await expect(counts).toHaveText('Replies: 5 · mentions: 9 · goals: 1');
 
   // A foreign JSON file is rejected as such.
   await page.getByTestId('bundle-input').setInputFiles([file('notes.json', '{"hello": "world"}')]);
@@ -151,7 +153,7 @@ test('review: import two bundles, hand-computed metrics, drill-down, rejected an
   await page.getByTestId('bundle-input').setInputFiles([file('anna.json', ANNA), file('bob.json', BOB)]);
   await expect(page.getByTestId('import-result')).toContainText('0 new, 0 changed');
   await expect(page.getByTestId('import-result')).toContainText('(15 already here)');
-  await expect(counts).toHaveText('5 replies · 9 mentions · 1 goals');
+  await expect(counts).toHaveText('Replies: 5 · mentions: 9 · goals: 1');
 
   // The goal came with the bundle; its check-in judges the KRs.
   await page.getByRole('tab', { name: /Goals/ }).click();

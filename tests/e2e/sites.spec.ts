@@ -133,10 +133,9 @@ test.describe('X', () => {
     const latencies = await site.evaluate(() => (window as unknown as { __rl: { marked: number[] } }).__rl.marked);
     const sorted = [...latencies].sort((x, y) => x - y);
     const median = ((sorted[4] ?? 0) + (sorted[5] ?? 0)) / 2;
+    // Reported, not asserted: speed is the bench's job (`markedWithinMs` in npm run bench).
     test.info().annotations.push({ type: 'batch-of-20 append → marked, median ms', description: median.toFixed(0) });
     console.log(`[sites] 20-post batch append → all marked: median ${median.toFixed(0)} ms; all: ${sorted.map((n) => n.toFixed(0)).join(', ')}`);
-    // Marking is not a render-blocking path, but an agent scrolling must see marks within a beat.
-    expect(median).toBeLessThan(2000);
   });
 
   test('(b) a recycled row is re-keyed, and its priority and badge follow the new post', async ({ context, sitePages, openPanel }) => {
@@ -426,7 +425,8 @@ test.describe('X badge', () => {
   });
 
   test('a mention far below the viewport is marked at once; its badge appears as it scrolls near', async ({ context, sitePages, openPanel }) => {
-    const tweets = makeTweets(60, (i) => (i === 59 ? '@acme my parcel is lost, help' : `just chatting ${i}`), 1801000000000000000n);
+    // The first post is a mention in view: its badge is the event that says badges are drawn.
+    const tweets = makeTweets(60, (i) => (i === 59 ? '@acme my parcel is lost, help' : i === 0 ? '@acme where is my order' : `just chatting ${i}`), 1801000000000000000n);
     sitePages.set('/home', xPage(tweets));
     const panel = await openPanel();
     await createBrand(panel, { name: 'Acme', handles: 'acme', names: 'Acme' });
@@ -434,10 +434,11 @@ test.describe('X badge', () => {
     await site.goto('https://x.com/home');
     const last = site.locator(`[data-replyline-post="x:${tweets[59]?.id}"]`);
     await expect(last).toHaveAttribute('data-replyline-priority', /^\d{1,3}$/);
-    await site.waitForTimeout(500);
-    expect(await readBadges(site)).toEqual([]);
+    const near = `x:${tweets[0]?.id}`;
+    await expect.poll(async () => (await readBadges(site)).map((b) => b.postKey)).toContain(near);
+    expect((await readBadges(site)).map((b) => b.postKey)).toEqual([near]);
     await last.scrollIntoViewIfNeeded();
-    await expect.poll(async () => (await readBadges(site)).map((b) => b.postKey)).toEqual([`x:${tweets[59]?.id}`]);
+    await expect.poll(async () => (await readBadges(site)).map((b) => b.postKey).sort()).toEqual([near, `x:${tweets[59]?.id}`].sort());
   });
 
   test('hostile author names, texts and terms render as text in the badge and the panel', async ({ context, sitePages, openPanel }) => {

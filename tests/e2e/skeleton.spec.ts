@@ -1,5 +1,6 @@
 import { test, expect } from './support/extension';
 import { createBrand, stateCount } from './support/panel';
+import { queueStateCounts } from './support/store';
 import { makeTweets, xPage } from './support/xPage';
 
 test('a brand mention on x.com reaches the queue live, once, with no outside requests', async ({ context, sitePages, requests, openPanel, extensionId }) => {
@@ -26,8 +27,9 @@ test('a brand mention on x.com reaches the queue live, once, with no outside req
 
   // A reload sees the same post again: still one queue item.
   await site.reload();
+  // The priority mark is the verdict, sent only after the sighting is written: no waiting.
   await expect(site.locator(`[data-replyline-post="x:${tweets[1]!.id}"]`)).toHaveAttribute('data-replyline-priority', /\d/);
-  await site.waitForTimeout(500);
+  expect(await queueStateCounts(panel)).toEqual({ new: 1 });
   expect(await stateCount(panel, 'New')).toBe(1);
 
   const outside = requests.map((r) => new URL(r.url())).filter((u) => !(u.protocol === 'chrome-extension:' && u.host === extensionId) && u.origin !== 'https://x.com' && u.protocol !== 'data:');

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { stateCount } from './support/panel';
+import { queueStateCounts } from './support/store';
 import { xPage, type FakeTweet } from './support/xPage';
 
 // Three full flows through a real browser on a busy 2-core machine: allow for it.
@@ -83,8 +84,10 @@ test('ranks and explains: angry customer first, giveaway only under Filtered, re
 
   // Seeing the post again does not filter it again: the restore sticks.
   await site.reload();
+  // A verdict (and so each priority mark) answers only after its sighting is written.
   await expect(site.locator('[data-replyline-priority]')).toHaveCount(5);
-  await site.waitForTimeout(500);
+  const stored = await queueStateCounts(panel);
+  expect([stored.new, stored.filtered ?? 0]).toEqual([5, 0]);
   expect(await stateCount(panel, 'Filtered')).toBe(0);
 
   // Filter by reason: questions only, then complaints only.

@@ -1,16 +1,17 @@
 /** Brand profiles: what counts as a mention of the brand. Guided the first time. */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
+import { useBrands } from '@/lib/db/views/records';
 import { sendMessage } from '@/lib/messages';
-import type { BrandProfile } from '@/lib/schemas';
+import type { BrandProfile } from '@/lib/schemas/settings';
 import { BrandForm } from '@/components/BrandForm';
 import { EmptyState } from '@/components/EmptyState';
 
 export function BrandsView() {
-  const brands = useLiveQuery(() => getDb().brands.toArray(), []);
+  const brands = useBrands();
   const [editing, setEditing] = useState<BrandProfile | 'new' | undefined>();
+  // Right after the first brand: what to do next, until the agent closes it.
+  const [nextSteps, setNextSteps] = useState(false);
 
   if (brands === undefined) return null;
   if (editing || brands.length === 0) {
@@ -18,12 +19,16 @@ export function BrandsView() {
       <BrandForm
         initial={editing === 'new' ? undefined : editing}
         firstTime={brands.length === 0}
-        onDone={() => setEditing(undefined)}
+        onDone={() => {
+          if (brands.length === 0) setNextSteps(true);
+          setEditing(undefined);
+        }}
       />
     );
   }
   return (
     <section>
+      {nextSteps && <NextSteps onClose={() => setNextSteps(false)} />}
       {brands.length === 0 && <EmptyState title={i18n.t('brands.emptyTitle')} body={i18n.t('brands.emptyBody')} />}
       <ul className="cards">
         {brands.map((b) => (
@@ -47,6 +52,30 @@ export function BrandsView() {
         ))}
       </ul>
       <button type="button" className="primary" onClick={() => setEditing('new')}>{i18n.t('brands.add')}</button>
+    </section>
+  );
+}
+
+/** After the first brand: where mentions come from, what the badge says, and a safe way to try. */
+function NextSteps({ onClose }: { onClose: () => void }) {
+  const [loaded, setLoaded] = useState(false);
+  return (
+    <section className="card next-steps" aria-labelledby="next-steps-title">
+      <div>
+        <h2 id="next-steps-title">{i18n.t('brands.next.title')}</h2>
+        <ol>
+          <li>{i18n.t('brands.next.browse')}</li>
+          <li>{i18n.t('brands.next.badge')}</li>
+          <li>{i18n.t('brands.next.reply')}</li>
+        </ol>
+        <p className="muted">{i18n.t('brands.next.demo')}</p>
+      </div>
+      <div className="actions">
+        <button type="button" disabled={loaded} onClick={() => void sendMessage('demoLoad', {}).then(() => setLoaded(true))}>
+          {loaded ? i18n.t('brands.next.demoLoaded') : i18n.t('settings.demoLoad')}
+        </button>
+        <button type="button" onClick={onClose}>{i18n.t('brands.next.gotIt')}</button>
+      </div>
     </section>
   );
 }

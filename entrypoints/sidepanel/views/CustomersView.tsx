@@ -1,8 +1,7 @@
 /** The Customers tab: search and browse customers, open one, import a CSV, add one by hand. */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
+import { useCustomerCount } from '@/lib/db/views/customers';
 import { EmptyState } from '@/components/EmptyState';
 import { CustomerList } from '@/components/customers/CustomerList';
 import { CustomerProfile } from '@/components/customers/CustomerProfile';
@@ -15,7 +14,7 @@ export function CustomersView() {
   const [panel, setPanel] = useState<Panel>('list');
   const [query, setQuery] = useState('');
   const [openId, setOpenId] = useState<string | undefined>();
-  const total = useLiveQuery(() => getDb().customers.count(), []);
+  const total = useCustomerCount();
 
   if (openId) return <CustomerProfile id={openId} onBack={() => setOpenId(undefined)} />;
 

@@ -1,15 +1,23 @@
 /** The agent's own settings: name (used in templates and the reply log) and X Premium length. */
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
-import { getDb } from '@/lib/db/db';
-import { sendMessage } from '@/lib/messages';
+import { useSettings } from '@/lib/db/views/records';
+import { sendMessage, type MessageInput } from '@/lib/messages';
 import { ExportLog } from '@/components/review/ExportLog';
+import { notSavedText } from '@/components/notSaved';
+import { TeamSection } from '@/components/team/TeamSection';
 
 export function SettingsView() {
-  const settings = useLiveQuery(() => getDb().settings.get('me'), []);
+  const settings = useSettings();
   const [agentName, setAgentName] = useState('');
   const [saved, setSaved] = useState(false);
+  // What did not reach the database (disk full…), said next to the button that tried.
+  const [failure, setFailure] = useState('');
+  const save = (patch: MessageInput<'settingsSave'>) =>
+    sendMessage('settingsSave', patch).then(
+      () => { setSaved(true); setFailure(''); },
+      (error: unknown) => { setSaved(false); setFailure(notSavedText(error, 'settingsSave')); },
+    );
   useEffect(() => setAgentName(settings?.agentName ?? ''), [settings?.agentName]);
 
   return (
@@ -18,7 +26,7 @@ export function SettingsView() {
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        void sendMessage('settingsSave', { agentName }).then(() => setSaved(true));
+        void save({ agentName });
       }}
     >
       <label className="field">
@@ -29,7 +37,7 @@ export function SettingsView() {
         <input
           type="checkbox"
           checked={settings?.xPremium ?? false}
-          onChange={(e) => void sendMessage('settingsSave', { xPremium: e.target.checked })}
+          onChange={(e) => void save({ xPremium: e.target.checked })}
         />
         <span>{i18n.t('settings.xPremium')}</span>
       </label>
@@ -39,16 +47,18 @@ export function SettingsView() {
           <strong>{i18n.t('settings.demoTitle')}</strong>
           <p className="muted">{i18n.t('settings.demoBody')}</p>
         </div>
-        <button type="button" onClick={() => void sendMessage('demoLoad', {}).then(() => setSaved(true))}>
+        <button type="button" onClick={() => void sendMessage('demoLoad', {}).then(() => setSaved(true), (error: unknown) => setFailure(notSavedText(error, 'demoLoad')))}>
           {i18n.t('settings.demoLoad')}
         </button>
       </section>
       <div className="actions">
         <button type="submit" className="primary">{i18n.t('common.save')}</button>
         {saved && <span role="status">{i18n.t('common.saved')}</span>}
+        {failure && <p className="banner error" role="alert" data-testid="settings-not-saved">{failure}</p>}
       </div>
     </form>
     <ExportLog />
+    <TeamSection agentName={settings?.agentName ?? ''} />
     </>
   );
 }

@@ -3,7 +3,6 @@
  * tone notes and the rules the composer checks against.
  */
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { i18n } from '#i18n';
 import { EmptyState } from '@/components/EmptyState';
 import { TemplateEditor } from '@/components/templates/TemplateEditor';
@@ -11,21 +10,21 @@ import { TemplateList } from '@/components/templates/TemplateList';
 import { ToneNotesEditor } from '@/components/tone/ToneNotesEditor';
 import { ToneRulesForm } from '@/components/tone/ToneRulesForm';
 import { duplicateDraft, EMPTY_DRAFT, templateToDraft, visibleTemplates, type TemplateDraft } from '@/lib/compose';
-import { getDb } from '@/lib/db/db';
-import type { Template } from '@/lib/schemas';
+import { useBrands, useSettings, useTemplates, useToneNotes } from '@/lib/db/views/records';
+import type { Template } from '@/lib/schemas/templates';
 
 type Editing = { draft: TemplateDraft; template?: Template; key: string } | undefined;
 
 export function TemplatesView() {
-  const settings = useLiveQuery(() => getDb().settings.get('me'), []);
-  const brands = useLiveQuery(() => getDb().brands.toArray(), []);
-  const all = useLiveQuery(() => getDb().templates.limit(5000).toArray(), []);
+  const settings = useSettings();
+  const brands = useBrands();
+  const all = useTemplates();
   const [chosenBrand, setChosenBrand] = useState<string | undefined>();
   const [editing, setEditing] = useState<Editing>();
   const agentName = settings?.agentName ?? '';
   const brandId = chosenBrand ?? settings?.activeBrandId ?? brands?.[0]?.id;
   const brand = brands?.find((b) => b.id === brandId);
-  const notes = useLiveQuery(() => (brandId ? getDb().toneNotes.where('brandId').equals(brandId).toArray() : []), [brandId]);
+  const notes = useToneNotes(brandId);
   const templates = useMemo(() => visibleTemplates(all ?? [], brandId, agentName), [all, brandId, agentName]);
 
   if (brands === undefined || all === undefined) return null;

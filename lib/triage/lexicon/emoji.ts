@@ -1,14 +1,16 @@
 /** Emoji and ASCII emoticons with valences, language-independent. */
-export const EMOJI_VALENCE: Readonly<Record<string, number>> = {
+import { lexicon } from './table';
+
+export const EMOJI_VALENCE: ReadonlyMap<string, number> = lexicon({
   '😡': -3, '🤬': -4, '😠': -3, '😤': -2, '😢': -2, '😭': -2, '😞': -2, '😩': -2, '😫': -2, '😒': -2,
   '🙄': -2, '😑': -1, '😐': -1, '😕': -1, '🙁': -2, '☹': -2, '👎': -2, '💩': -3, '🤦': -2, '😖': -2,
   '😣': -2, '😔': -2, '😟': -2, '😰': -2, '😱': -2, '🖕': -4, '💔': -2,
   '😀': 2, '😃': 2, '😄': 2, '😁': 2, '😊': 2, '🙂': 1, '😍': 3, '🥰': 3, '😘': 2, '❤': 3, '❤️': 3,
   '💕': 3, '💖': 3, '💙': 3, '💜': 3, '👍': 2, '👏': 2, '🙌': 2, '🎉': 2, '🥳': 3, '💯': 2, '🙏': 1,
   '✨': 1, '😎': 2, '🤩': 3, '😂': 1, '🤣': 1, '😆': 1,
-};
+});
 
-export const EMOTICON_VALENCE: Readonly<Record<string, number>> = {
+export const EMOTICON_VALENCE: ReadonlyMap<string, number> = lexicon({
   ':)': 2, ':-)': 2, ':D': 2, ':-D': 2, ';)': 1, ';-)': 1, ':P': 1, '(:': 2, '<3': 3, '=)': 2, ')))': 2,
   ':(': -2, ':-(': -2, ":'(": -2, ':/': -1, ':-/': -1, '>:(': -3, 'D:': -2, '(((': -2, '-_-': -1,
-};
+});

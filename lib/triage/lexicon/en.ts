@@ -1,9 +1,11 @@
 /**
  * Compact English sentiment lexicon, AFINN-style valences in −4..+4, written for Replyline.
  * General customer-service vocabulary only (no industry words), so the same list serves any brand.
- * Keys are lower-case; lookups also try simple suffix stripping (see tokens.ts).
+ * Keys are lower-case; lookups also try simple suffix stripping (`enValence` in ../sentiment.ts).
  */
-export const EN_VALENCE: Readonly<Record<string, number>> = {
+import { lexicon } from './table';
+
+export const EN_VALENCE: ReadonlyMap<string, number> = lexicon({
   // strong negative
   worst: -4, horrible: -4, horrendous: -4, terrible: -3, awful: -3, disgusting: -4, pathetic: -3,
   atrocious: -4, abysmal: -4, unacceptable: -3, ridiculous: -3, outrageous: -3, disgraceful: -4,
@@ -39,7 +41,7 @@ export const EN_VALENCE: Readonly<Record<string, number>> = {
   favorite: 2, favourite: 2, exceptional: 4, incredible: 3, solved: 2, resolved: 2, fixed: 1, helped: 2,
   rock: 1, rocks: 2, super: 2, sweet: 2, hero: 3, heroes: 3, lucky: 2, exciting: 3, excited: 3,
   welcome: 1, safe: 1, fine: 1, ok: 0, okay: 0, well: 1, congrats: 3, congratulations: 3, classy: 3,
-};
+});
 
 /** Words that flip the valence of the next few words. */
 export const EN_NEGATORS: ReadonlySet<string> = new Set([
@@ -50,11 +52,11 @@ export const EN_NEGATORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Multipliers for the next word: intensifiers > 1, downtoners < 1. */
-export const EN_INTENSIFIERS: Readonly<Record<string, number>> = {
+export const EN_INTENSIFIERS: ReadonlyMap<string, number> = lexicon({
   very: 1.3, really: 1.3, so: 1.25, extremely: 1.5, totally: 1.3, absolutely: 1.4, completely: 1.3,
   incredibly: 1.4, super: 1.3, truly: 1.2, utterly: 1.5, most: 1.2, too: 1.2, such: 1.2, quite: 1.1,
   highly: 1.3, seriously: 1.2, beyond: 1.3, bit: 0.7, slightly: 0.6, somewhat: 0.7, kinda: 0.7, little: 0.7,
-};
+});
 
 /** Contrast words: what follows them matters more ("nice crew but the app is broken"). */
 export const EN_CONTRAST: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet']);

@@ -3,7 +3,9 @@
  * STEMS: a token matches the longest key it starts with ("ужасн" → ужасно, ужасный, ужасная).
  * Stems are at least 4 letters where possible so short words do not collide.
  */
-export const RU_VALENCE: Readonly<Record<string, number>> = {
+import { lexicon } from './table';
+
+export const RU_VALENCE: ReadonlyMap<string, number> = lexicon({
   // negative
   'ужасн': -3, 'кошмар': -3, 'отвратит': -4, 'мерзк': -3, 'худш': -4, 'хуже': -3, 'плох': -2,
   'отстой': -3, 'позор': -3, 'безобраз': -3, 'возмут': -3, 'возмущ': -3, 'бесит': -3, 'бесят': -3,
@@ -22,14 +24,14 @@ export const RU_VALENCE: Readonly<Record<string, number>> = {
   'любим': 2, 'нравит': 2, 'понрав': 2, 'рад': 2, 'довол': 2, 'удобн': 2, 'быстр': 1, 'вежлив': 2,
   'помогл': 2, 'решил': 1, 'лучш': 3, 'идеальн': 3, 'рекоменд': 2, 'молодц': 3, 'чудесн': 3, 'приятн': 2,
   'норм': 1, 'восторг': 4, 'бомба': 2,
-};
+});
 
 export const RU_NEGATORS: ReadonlySet<string> = new Set(['не', 'нет', 'ни', 'никогда', 'без', 'ничуть', 'вовсе']);
 
-export const RU_INTENSIFIERS: Readonly<Record<string, number>> = {
+export const RU_INTENSIFIERS: ReadonlyMap<string, number> = lexicon({
   'очень': 1.3, 'совсем': 1.3, 'абсолютно': 1.4, 'полностью': 1.3, 'крайне': 1.5, 'просто': 1.1,
   'такой': 1.2, 'такая': 1.2, 'такое': 1.2, 'так': 1.2, 'слишком': 1.2, 'вообще': 1.3, 'немного': 0.7,
   'слегка': 0.6, 'чуть': 0.7,
-};
+});
 
 export const RU_CONTRAST: ReadonlySet<string> = new Set(['но', 'однако', 'зато', 'хотя']);

@@ -4,7 +4,9 @@
  * ("不错" good, "不好" bad, "没问题" fine) are entries of their own so the generic negator rule
  * does not double-flip them.
  */
-export const ZH_VALENCE: Readonly<Record<string, number>> = {
+import { lexicon } from './table';
+
+export const ZH_VALENCE: ReadonlyMap<string, number> = lexicon({
   // negative
   '不好': -2, '很差': -3, '太差': -3, '差劲': -3, '垃圾': -4, '糟糕': -3, '糟透': -4, '恶心': -3,
   '失望': -2, '生气': -3, '愤怒': -3, '气死': -4, '坑人': -3, '骗子': -4, '骗人': -3, '欺骗': -3,
@@ -19,11 +21,11 @@ export const ZH_VALENCE: Readonly<Record<string, number>> = {
   '优秀': 3, '完美': 3, '厉害': 3, '专业': 2, '及时': 2, '快速': 1, '方便': 2, '推荐': 2, '好评': 3,
   '开心': 3, '高兴': 3, '给力': 3, '靠谱': 2, '贴心': 3, '耐心': 2, '解决了': 2, '没问题': 1, '爱': 2,
   '好': 1, '牛': 2, '点赞': 3, '惊喜': 3,
-};
+});
 
 /** Single-character and short negators that flip the entry right after them. */
 export const ZH_NEGATORS: readonly string[] = ['没有', '不', '没', '别', '未', '无', '非'];
 
-export const ZH_INTENSIFIERS: Readonly<Record<string, number>> = {
+export const ZH_INTENSIFIERS: ReadonlyMap<string, number> = lexicon({
   '非常': 1.4, '特别': 1.3, '十分': 1.3, '超级': 1.4, '太': 1.3, '很': 1.2, '真': 1.2, '极其': 1.5, '有点': 0.7,
-};
+});

@@ -6,12 +6,13 @@
  *   - against reading every queue row (`getAll`), the "load everything then compute" anti-pattern,
  *   - and a side-panel reload until the first queue row is visible (the panel is virtualised).
  * Records are built in the page from a template; two are read back and parsed with the Zod
- * schemas, so the seeded shape cannot drift from lib/schemas.ts unnoticed.
+ * schemas, so the seeded shape cannot drift from lib/schemas unnoticed.
  */
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { queueRank } from '../../../lib/db/queueOrder';
-import { PostSchema, QueueItemSchema, QueueStateSchema, type QueueState } from '../../../lib/schemas';
+import { PostSchema } from '../../../lib/schemas/posts';
+import { QueueItemSchema, QueueStateSchema, type QueueState } from '../../../lib/schemas/queue';
 import { createBrand } from '../../e2e/support/panel';
 import { median, round, shimEsbuildNames, withExtension } from './session';
 

@@ -12,7 +12,7 @@ export const DEMO_TWEETS: FakeTweet[] = [
   { id: '1860000000000000005', handle: 'crypto_gains_4u', name: 'FREE AIRDROP', text: '🚀 Follow back + RT to WIN 1000 USDT!! @acmeoutdoor @nike @adidas @puma @rei #giveaway #airdrop', createdAt: hoursAgo(2) },
   { id: '1860000000000000006', handle: 'random_person', name: 'Alex', text: 'The view from the ridge today was the acme of perfection.', createdAt: hoursAgo(4) },
   { id: '1860000000000000007', handle: 'li_wei_cn', name: '李伟', text: '@AcmeHelp 我买的艾克米帐篷杆断了，怎么退货？', createdAt: hoursAgo(8) },
-  { id: '1860000000000000008', handle: 'eve_l33t', name: '<img src=x onerror=alert(1)>', text: '<script>alert("x")</script> @acmeoutdoor your site shows raw HTML?', createdAt: hoursAgo(6) },
+  { id: '1860000000000000008', handle: 'owen_walks', name: 'Owen Price', text: 'Is the @acmeoutdoor Trailblazer 2 waterproof enough for Scotland in October? Asking before I order.', createdAt: hoursAgo(6) },
   { id: '1860000000000000009', handle: 'AcmeHelp', name: 'Acme Help', text: '@jane_doe_hikes so sorry Jane — DM us and we will sort it today.', createdAt: hoursAgo(0.5) },
   { id: '1860000000000000011', handle: 'sam_on_trail', name: 'Sam K', text: 'still no reply to my DM from Tuesday, my tent pole snapped on day one', createdAt: hoursAgo(2.5), replyTo: ['AcmeHelp'] },
   { id: '1860000000000000010', handle: 'news_daily', name: 'Daily News', text: 'Weather warning for the weekend: heavy rain across the north.', createdAt: hoursAgo(1) },

@@ -75,7 +75,7 @@ export function fixtureHtml(relative: string): string {
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; it has none
   context: async ({}, use) => {
     const context = await launchExtensionContext();
     await use(context);

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { matchProfiles, registerBrandRevision } from '@/lib/background/brandRevision';
 import { BRANDS_REVISION_KEY, brandsRevision } from '@/lib/pipeline/brandRevision';
 import { messageSchemas } from '@/lib/messages';
-import { BrandProfileSchema } from '@/lib/schemas';
+import { BrandProfileSchema } from '@/lib/schemas/settings';
 import { freshDb } from '../support/db';
 
 const brand = (id: string, updatedAt: number) => BrandProfileSchema.parse({ id, name: id, names: [id], createdAt: 0, updatedAt });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { saveBrand } from '@/lib/db/brands';
 import { bumpTemplateUse, deleteTemplate, DuplicateShortCodeError, saveTemplate, saveToneNote, saveToneRules } from '@/lib/db/templates';
 import { parseMessage } from '@/lib/messages';
-import { TemplateSchema, ToneRulesSchema, type Template } from '@/lib/schemas';
+import { ToneRulesSchema } from '@/lib/schemas/settings';
+import { TemplateSchema, type Template } from '@/lib/schemas/templates';
 import { brand, freshDb } from '../support/db';
 
 const tpl = (over: Partial<Template>): Template =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertionGate, renderStack, type Snippet } from '../../../lib/compose';
-import { ToneRulesSchema, type ToneFinding } from '../../../lib/schemas';
+import { ToneRulesSchema } from '../../../lib/schemas/settings';
+import type { ToneFinding } from '../../../lib/schemas/templates';
 import { checkTone } from '../../../lib/tone';
 
 const snippet = (shortCode: string, ...bodies: string[]): Snippet => ({ template: { id: shortCode, shortCode, bodies, siteBodies: {} }, variantIndex: 0 });

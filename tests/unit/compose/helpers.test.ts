@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dmSnippet, draftToTemplate, duplicateDraft, EMPTY_DRAFT, highlightRuns, lineColumn, previousReplies, quoteAround, startOfDay, templateToDraft, validateDraft } from '../../../lib/compose';
-import { TemplateSchema, ToneRulesSchema, type ToneFinding } from '../../../lib/schemas';
+import { ToneRulesSchema } from '../../../lib/schemas/settings';
+import { TemplateSchema, type ToneFinding } from '../../../lib/schemas/templates';
 import { checkTone, detectLanguage } from '../../../lib/tone';
 
 const f = (start: number, end: number, blocking = false): ToneFinding => ({ check: 'overPromising', start, end, blocking, code: 'tone.overPromise', params: {} });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankSuggestions, visibleTemplates } from '../../../lib/compose';
 import { demoData } from '../../../lib/demo/seed';
-import { TemplateSchema, type Template } from '../../../lib/schemas';
+import { TemplateSchema, type Template } from '../../../lib/schemas/templates';
 
 const { templates } = demoData(0);
 const item = (over: Partial<{ complaint: boolean; question: boolean; praise: boolean; reasonCodes: string[] }> = {}) => ({

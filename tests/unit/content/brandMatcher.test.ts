@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { watchBrandMatcher } from '@/entrypoints/content/brandMatcher';
 import { BRANDS_REVISION_KEY } from '@/lib/pipeline/brandRevision';
-import { BrandProfileSchema, type BrandProfile } from '@/lib/schemas';
+import { BrandProfileSchema, type BrandProfile } from '@/lib/schemas/settings';
 import type { Matcher } from '@/lib/matching/matcher';
 
 const answers = vi.hoisted(() => ({ queue: [] as unknown[], calls: 0 }));
@@ -78,6 +78,21 @@ describe('watchBrandMatcher', () => {
     await until(() => matchers.length === 1, 5000);
     expect(answers.calls).toBe(3);
     expect(matchers[0]?.match('acme').length).toBe(1);
+    local.abort();
+  });
+
+  it('reports a failure of the page applying the brands as itself, not as a sleeping worker to retry', async () => {
+    const local = new AbortController();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
+    const overflow = new RangeError('Maximum call stack size exceeded');
+    watchBrandMatcher(local.signal, () => {
+      throw overflow;
+    });
+    await until(() => logged.mock.calls.length === 1);
+    expect(logged.mock.calls[0]).toContain(overflow);
+    expect(answers.calls).toBe(1);
+    logged.mockRestore();
     local.abort();
   });
 

@@ -3,7 +3,7 @@ import { unsentStats, type SentStats } from '@/entrypoints/content/profiles';
 import { authorKey, recordAuthorStats } from '@/lib/db/authors';
 import { detectionOk } from '@/lib/db/pageHealth';
 import { readXProfileStats } from '@/lib/sites/x';
-import type { ProfileStat } from '@/lib/schemas';
+import type { ProfileStat } from '@/lib/schemas/posts';
 import { freshDb } from '../support/db';
 import { loadFixture } from '../sites/load';
 

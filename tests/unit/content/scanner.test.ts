@@ -1,15 +1,18 @@
 // @vitest-environment happy-dom
 /**
  * The scanner's reporting rules, against a real DOM (happy-dom) and a stubbed message channel:
- * every post is marked, only posts that may mention a brand go out (in batches), and a page where
+ * every post is marked, only posts that may mention a brand go out (in batches), a page where
  * nothing is recognised still reports its health once it settles (silence must not read as "all
- * fine").
+ * fine"), and a batch the background did not take is kept and sent again. Time is a clock the
+ * tests drive: they wait for the scanner's timers and messages, never for real time.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HEALTH_SETTLE_MS, startPostScanner, type BrandFilter } from '@/entrypoints/content/scanner';
+import { RETRY_DELAYS_MS, startPostScanner, type BrandFilter, type ScannerClock, type ScannerOptions } from '@/entrypoints/content/scanner';
+import type { Scheduler } from '@/lib/dom/observe';
+import type { SiteAdapter } from '@/lib/sites/types';
 import { compileMatcher, type Matcher } from '@/lib/matching/matcher';
 import { xAdapter } from '@/lib/sites/x';
-import { BrandProfileSchema } from '@/lib/schemas';
+import { BrandProfileSchema } from '@/lib/schemas/settings';
 import { tweetCell, makeTweets } from '../../e2e/support/xPage';
 
 const acme = BrandProfileSchema.parse({ id: 'acme', name: 'Acme', handles: ['acme'], names: ['Acme'], createdAt: 0, updatedAt: 0 });
@@ -33,13 +36,89 @@ function testFilter(initial: Matcher | undefined, handles: readonly string[] = [
 }
 const noBrands = () => testFilter(compileMatcher([])).filter;
 
-const sent = vi.hoisted(() => [] as { name: string; data: unknown }[]);
+/** Messages the background took (`sent`), and every attempt with the clock's time (`attempts`). */
+const channel = vi.hoisted(() => ({ sent: [] as { name: string; data: unknown }[], attempts: [] as number[], failNext: 0, now: (): number => 0 }));
+const sent = channel.sent;
 vi.mock('@/lib/messages', () => ({
   sendMessage: async (name: string, data: { posts?: { key: string }[] }) => {
-    sent.push({ name, data });
+    channel.attempts.push(channel.now());
+    if (channel.failNext > 0) {
+      channel.failNext -= 1;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }
+    channel.sent.push({ name, data });
     return { verdicts: (data.posts ?? []).map((p) => ({ key: p.key, matched: false, own: false, terms: [], queued: false, filtered: false })) };
   },
 }));
+
+/** Timers the test runs by hand: `next()` moves time to the earliest one and runs it. */
+function manualClock() {
+  let time = 0;
+  let seq = 0;
+  const timers: { at: number; id: number; task: () => void }[] = [];
+  const earliest = () => timers.sort((a, b) => a.at - b.at || a.id - b.id).shift();
+  const clock: ScannerClock = {
+    now: () => time,
+    later: (task, ms) => {
+      const id = (seq += 1);
+      timers.push({ at: time + ms, id, task });
+      return () => {
+        const at = timers.findIndex((t) => t.id === id);
+        if (at >= 0) timers.splice(at, 1);
+      };
+    },
+  };
+  return {
+    clock,
+    now: () => time,
+    pending: () => timers.length,
+    next(): boolean {
+      const timer = earliest();
+      if (!timer) return false;
+      time = Math.max(time, timer.at);
+      timer.task();
+      return true;
+    },
+    /** Runs every timer due within `ms`, letting messages and mutations through after each. */
+    async advance(ms: number): Promise<void> {
+      const end = time + ms;
+      for (;;) {
+        await turn();
+        const first = timers.sort((a, b) => a.at - b.at || a.id - b.id)[0];
+        if (!first || first.at > end) break;
+        this.next();
+      }
+      time = end;
+      await turn();
+    },
+  };
+}
+
+/** One turn of the event loop: mutation records and resolved messages are delivered by then. */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** lib/dom/observe's work runs right after the mutations, not when the browser is idle. */
+const soon: Scheduler = (task) => {
+  let live = true;
+  queueMicrotask(() => live && task(() => 50));
+  return () => {
+    live = false;
+  };
+};
+
+let time = manualClock();
+/** Runs the scanner's timers until none is left: every batch, retry and health report is out. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    await turn();
+    if (time.next()) continue;
+    await turn();
+    if (time.pending() === 0) return;
+  }
+  throw new Error('the scanner never settled');
+}
+function start(adapter: SiteAdapter, signal: AbortSignal, filter: BrandFilter, extra: ScannerOptions = {}): void {
+  startPostScanner(adapter, signal, { filter, clock: time.clock, observeScheduler: soon, ...extra });
+}
 
 /** happy-dom's own handle on the window, to put the page at an x.com URL. */
 function setUrl(url: string): void {
@@ -49,21 +128,28 @@ function setUrl(url: string): void {
   Reflect.apply(setURL, happy, [url]);
 }
 
-const settle = () => new Promise((r) => setTimeout(r, HEALTH_SETTLE_MS + 600));
 
 describe('startPostScanner reporting', () => {
   let scope: AbortController;
   beforeEach(() => {
     sent.length = 0;
+    channel.attempts.length = 0;
+    channel.failNext = 0;
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    time = manualClock();
+    channel.now = time.now;
     scope = new AbortController();
     setUrl('https://x.com/home');
   });
-  afterEach(() => scope.abort());
+  afterEach(() => {
+    scope.abort();
+    vi.restoreAllMocks();
+  });
 
   it('reports health with no posts when the page has post-like articles but none is recognised', async () => {
     const cells = makeTweets(4, (i) => `hello ${i}`).map(tweetCell).join('');
     document.body.innerHTML = `<main role="main"><div>${cells.replace(/ data-testid="[^"]*"/g, '')}</div></main>`;
-    startPostScanner(xAdapter, scope.signal, noBrands());
+    start(xAdapter, scope.signal, noBrands());
     await settle();
     expect(sent).toEqual([
       { name: 'postsSeen', data: { page: { site: 'x', pageKind: 'home', url: 'https://x.com/home' }, posts: [], recognised: 0, candidates: 4, extractionFailures: 0 } },
@@ -73,7 +159,7 @@ describe('startPostScanner reporting', () => {
 
   it('reports an empty page once, and a healthy page through its batch alone', async () => {
     document.body.innerHTML = '<main role="main"><p>nothing here</p></main>';
-    startPostScanner(xAdapter, scope.signal, noBrands());
+    start(xAdapter, scope.signal, noBrands());
     await settle();
     expect(sent.map((m) => m.data)).toMatchObject([{ posts: [], recognised: 0, candidates: 0 }]);
 
@@ -81,7 +167,7 @@ describe('startPostScanner reporting', () => {
     scope = new AbortController();
     sent.length = 0;
     document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${makeTweets(3, (i) => `@acme hi ${i}`).map(tweetCell).join('')}</div></main>`;
-    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
     await settle();
     expect(sent).toHaveLength(1);
     expect(sent[0]?.data).toMatchObject({ recognised: 3, candidates: 3, extractionFailures: 0 });
@@ -90,7 +176,7 @@ describe('startPostScanner reporting', () => {
 
   it('reports again after the page changes and settles', async () => {
     document.body.innerHTML = '<main role="main"><div id="t"></div></main>';
-    startPostScanner(xAdapter, scope.signal, noBrands());
+    start(xAdapter, scope.signal, noBrands());
     await settle();
     const drifted = makeTweets(3, (i) => `late ${i}`, 1760000000000000000n).map(tweetCell).join('').replace(/ data-testid="[^"]*"/g, '');
     document.getElementById('t')?.insertAdjacentHTML('beforeend', drifted);
@@ -101,7 +187,7 @@ describe('startPostScanner reporting', () => {
   it('marks every post but sends only those that may mention a brand; health counts them all', async () => {
     const tweets = makeTweets(6, (i) => (i % 3 === 0 ? `Hey @acme, order ${i} is late` : `lunch photo ${i}`), 1761000000000000000n);
     document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
-    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
     await settle();
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(6);
     const batches = sent.map((m) => m.data as { posts: { key: string; text: string }[]; recognised: number });
@@ -117,7 +203,7 @@ describe('startPostScanner reporting', () => {
     document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${cells}</div></main>`;
     expect(document.querySelector('article')?.textContent).toContain('1hAcme lost');
     const brand = BrandProfileSchema.parse({ id: 'acme', name: 'Acme', handles: ['acme', 'AcmeHelp'], names: ['Acme'], createdAt: 0, updatedAt: 0 });
-    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([brand], { prefilter: true })).filter);
+    start(xAdapter, scope.signal, testFilter(compileMatcher([brand], { prefilter: true })).filter);
     await settle();
     const keys = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
     expect(keys).toEqual([`x:${tweets[0]?.id}`, `x:${tweets[1]?.id}`]);
@@ -131,7 +217,7 @@ describe('startPostScanner reporting', () => {
     };
     setUrl(`https://x.com/acme/status/${focal.id}`);
     page('acme');
-    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme]), ['acme']).filter);
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme]), ['acme']).filter);
     await settle();
     const posts = () => sent.flatMap((m) => (m.data as { posts: { key: string; threadOwner?: string }[] }).posts);
     // The brand's own post goes too (its author line names the brand): the background calls it its own.
@@ -143,7 +229,7 @@ describe('startPostScanner reporting', () => {
     sent.length = 0;
     setUrl(`https://x.com/lena/status/${focal.id}`);
     page('lena');
-    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme]), ['acme']).filter);
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme]), ['acme']).filter);
     await settle();
     expect(posts()).toEqual([]);
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(4);
@@ -154,7 +240,7 @@ describe('startPostScanner reporting', () => {
     document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
     let peeks = 0;
     const counting = { ...xAdapter, peekKey: (el: Element) => ((peeks += 1), xAdapter.peekKey(el)) };
-    startPostScanner(counting, scope.signal, testFilter(compileMatcher([acme])).filter);
+    start(counting, scope.signal, testFilter(compileMatcher([acme])).filter);
     await settle();
     expect(peeks).toBe(2);
     const line = document.querySelector('[data-testid="User-Name"]');
@@ -169,7 +255,7 @@ describe('startPostScanner reporting', () => {
     const tweets = makeTweets(4, (i) => (i === 1 ? 'my Globex blender broke' : `@acme help ${i}`), 1762000000000000000n);
     document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
     const driven = testFilter(undefined);
-    startPostScanner(xAdapter, scope.signal, driven.filter);
+    start(xAdapter, scope.signal, driven.filter);
     await settle();
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(4);
     const sentKeys = () => sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
@@ -192,7 +278,7 @@ describe('startPostScanner reporting', () => {
     const adapter = { ...xAdapter, countCandidates };
     const tweets = makeTweets(12, (i) => `@acme order ${i}`, 1763000000000000000n);
     document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn" id="t">${tweets.slice(0, 3).map(tweetCell).join('')}</div></main>`;
-    startPostScanner(adapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    start(adapter, scope.signal, testFilter(compileMatcher([acme])).filter);
     await settle();
     expect(sent.at(-1)?.data).toMatchObject({ recognised: 3, candidates: 3 });
     const counts = countCandidates.mock.calls.length;
@@ -214,28 +300,45 @@ describe('startPostScanner reporting', () => {
   });
 
   it('sends the first mention after a quiet spell at once, and gathers a stream into fewer messages', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestIdleCallback', 'cancelIdleCallback', 'performance'] });
-    try {
-      const tweets = makeTweets(3, (i) => `@acme order ${i} is late`, 1764000000000000000n);
-      document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn" id="t"></div></main>';
-      startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
-      const add = (i: number) => document.getElementById('t')?.insertAdjacentHTML('beforeend', tweetCell(tweets[i]!));
-      const postBatches = () => sent.filter((m) => (m.data as { posts: unknown[] }).posts.length > 0).length;
-      await vi.advanceTimersByTimeAsync(50);
-      add(0);
-      await vi.advanceTimersByTimeAsync(400);
-      expect(postBatches()).toBe(1); // quiet page: out within the short delay
-      add(1);
-      await vi.advanceTimersByTimeAsync(250);
-      add(2);
-      await vi.advanceTimersByTimeAsync(200);
-      expect(postBatches()).toBe(1); // streaming: still gathering
-      await vi.advanceTimersByTimeAsync(400);
-      expect(postBatches()).toBe(2);
-      expect((sent.at(-1)?.data as { posts: unknown[] }).posts).toHaveLength(2);
-    } finally {
-      vi.useRealTimers();
-    }
+    const tweets = makeTweets(3, (i) => `@acme order ${i} is late`, 1764000000000000000n);
+    document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn" id="t"></div></main>';
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    const add = (i: number) => document.getElementById('t')?.insertAdjacentHTML('beforeend', tweetCell(tweets[i]!));
+    const postBatches = () => sent.filter((m) => (m.data as { posts: unknown[] }).posts.length > 0).length;
+    await time.advance(50);
+    add(0);
+    await time.advance(400);
+    expect(postBatches()).toBe(1); // quiet page: out within the short delay
+    add(1);
+    await time.advance(250);
+    add(2);
+    await time.advance(200);
+    expect(postBatches()).toBe(1); // streaming: still gathering
+    await time.advance(400);
+    expect(postBatches()).toBe(2);
+    expect((sent.at(-1)?.data as { posts: unknown[] }).posts).toHaveLength(2);
+  });
+
+  it.each([1, 3, 9])('keeps each batch until the background takes it: %i failed sends, every mention queued exactly once', async (failures) => {
+    const tweets = makeTweets(12, (i) => (i % 4 === 3 ? `lunch ${i}` : `@acme order ${i} is late`), 1766000000000000000n);
+    const mentions = tweets.filter((t) => t.text.includes('@acme')).map((t) => `x:${t.id}`);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn" id="t">${tweets.slice(0, 6).map(tweetCell).join('')}</div></main>`;
+    channel.failNext = failures; // the service worker is asleep for this many sends
+    const onSendFailed = vi.fn();
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter, { onSendFailed });
+    await time.advance(1000);
+    // While the worker is away, X drops the rows already read and new ones stream in.
+    for (const article of [...document.querySelectorAll('article')].slice(0, 3)) article.remove();
+    document.getElementById('t')?.insertAdjacentHTML('beforeend', tweets.slice(6).map(tweetCell).join(''));
+    await settle();
+    const taken = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+    expect([...taken].sort()).toEqual([...mentions].sort());
+    expect(onSendFailed).toHaveBeenCalledTimes(failures);
+    // Backoff: each retry waits longer than the one before, up to the last delay.
+    const waits = channel.attempts.slice(1, failures + 1).map((at, i) => at - (channel.attempts[i] ?? 0));
+    expect(waits).toEqual(RETRY_DELAYS_MS.slice(0, failures).concat(Array(Math.max(0, failures - RETRY_DELAYS_MS.length)).fill(RETRY_DELAYS_MS.at(-1))));
+    // Health counts of the failed sends are not lost either: every post read is counted once.
+    expect(sent.reduce((n, m) => n + (m.data as { recognised: number }).recognised, 0)).toBe(12);
   });
 
   it('starts clean after an extension update: an earlier copy\'s priority marks and badges are removed', async () => {
@@ -245,9 +348,56 @@ describe('startPostScanner reporting', () => {
       article.setAttribute('data-replyline-priority', '80');
       article.append(document.createElement('replyline-badge'));
     }
-    startPostScanner(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
     expect(document.querySelectorAll('[data-replyline-priority], replyline-badge')).toHaveLength(0);
     await settle();
+    expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(2);
+  });
+});
+
+describe('startPostScanner on a post it cannot read', () => {
+  it('counts and logs the failure, and reads every neighbour', async () => {
+    sent.length = 0;
+    channel.failNext = 0;
+    time = manualClock();
+    const scope = new AbortController();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const tweets = makeTweets(5, (i) => `@acme order ${i} is late`, 1767000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    const overflow = new RangeError('Maximum call stack size exceeded');
+    // Post 1 plays markup nested deeper than any walk survives.
+    const hostile = { ...xAdapter, extract: (el: Element, now: number) => (el.textContent?.includes('order 1 ') ? (() => { throw overflow; })() : xAdapter.extract(el, now)) };
+    start(hostile, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await settle();
+    const keys = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+    expect(keys).toEqual([0, 2, 3, 4].map((i) => `x:${tweets[i]?.id}`));
+    expect(sent.reduce((n, m) => n + (m.data as { extractionFailures: number }).extractionFailures, 0)).toBe(1);
+    expect(warn.mock.calls.some((call) => call.includes(overflow))).toBe(true);
+    warn.mockRestore();
+    scope.abort();
+  });
+});
+
+describe('startPostScanner once stopped', () => {
+  it('reads and sends nothing more, and leaves no timer behind', async () => {
+    sent.length = 0;
+    channel.failNext = 0;
+    time = manualClock();
+    const scope = new AbortController();
+    const tweets = makeTweets(4, (i) => `@acme order ${i} is late`, 1768000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn" id="t">${tweetCell(tweets[0]!)}</div></main>`;
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await settle();
+    expect(sent).toHaveLength(1);
+    // The extension was updated: a post arrives, then the copy stops before its batch goes out.
+    document.getElementById('t')?.insertAdjacentHTML('beforeend', tweetCell(tweets[1]!));
+    await turn();
+    scope.abort();
+    document.getElementById('t')?.insertAdjacentHTML('beforeend', tweets.slice(2).map(tweetCell).join(''));
+    await turn();
+    expect(time.pending()).toBe(0);
+    await settle();
+    expect(sent).toHaveLength(1);
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(2);
   });
 });

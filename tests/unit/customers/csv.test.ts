@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, importCustomerCsv, mapRows, parseCustomerCsv, suggestMapping } from '../../../lib/customers/csv';
-import type { CustomerColumnMapping } from '../../../lib/schemas';
+import type { CustomerColumnMapping } from '../../../lib/schemas/customers';
 
 const NOW = Date.UTC(2026, 10, 23);
 const noWait = (): Promise<void> => Promise.resolve();

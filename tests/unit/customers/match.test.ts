@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTO_LINK_CONFIDENCE, isStrongMatch, matchAuthor, namesAgree, type CustomerLookup, type PostAuthor } from '../../../lib/customers/match';
 import { normaliseName } from '../../../lib/customers/normalise';
-import { CustomerSchema, type Customer } from '../../../lib/schemas';
+import { CustomerSchema, type Customer } from '../../../lib/schemas/customers';
 
 function customer(id: string, fields: Partial<Customer>): Customer {
   const name = fields.name ?? '';

@@ -4,7 +4,7 @@ import { openDb } from '@/lib/db/db';
 import { aliasesOf, resolvePostKey } from '@/lib/db/aliases';
 import { ingestPosts, type Classify } from '@/lib/db/ingest';
 import { saveBrand } from '@/lib/db/brands';
-import type { Post } from '@/lib/schemas';
+import type { Post } from '@/lib/schemas/posts';
 import { brand, freshDb, post } from '../support/db';
 import { V2_STORES } from '../support/schemaHistory';
 

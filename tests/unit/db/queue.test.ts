@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ingestPosts, type Classify } from '@/lib/db/ingest';
 import { queuePage, setQueueState, wakeSnoozed, queueCount } from '@/lib/db/queue';
 import { queueRank } from '@/lib/db/queueOrder';
@@ -53,11 +53,14 @@ describe('ingestPosts', () => {
     expect((await db.queue.get('x:1'))?.state).toBe('inProgress');
   });
 
-  it('rejects a malformed post and writes nothing of the batch', async () => {
+  it('rejects a malformed post on its own and writes the rest of the batch', async () => {
     const db = freshDb();
-    await expect(ingestPosts(db, [post('1', '@acme'), { ...post('2', '@acme'), url: 'not a url' }], byText)).rejects.toThrow();
-    expect(await db.posts.count()).toBe(0);
-    expect(await db.queue.count()).toBe(0);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const verdicts = await ingestPosts(db, [post('1', '@acme'), { ...post('2', '@acme'), url: 'not a url' }], byText);
+    warn.mockRestore();
+    expect(verdicts.map((v) => [v.key, v.queued, v.rejected !== undefined])).toEqual([['x:1', true, false], ['x:2', false, true]]);
+    expect(await db.posts.count()).toBe(1);
+    expect(await db.queue.count()).toBe(1);
   });
 });
 

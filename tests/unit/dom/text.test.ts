@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseWhitespace, readText, walkedText, type ReadTextOptions } from '../../../lib/dom/text';
+import { MAX_WALK_NODES, normaliseWhitespace, readText, walkedText, type ReadTextOptions } from '../../../lib/dom/text';
 
 function read(html: string, options?: ReadTextOptions): string {
   const host = document.createElement('div');
@@ -88,5 +88,43 @@ describe('readText', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('readText on hostile depth', () => {
+  /** `depth` nested elements built by hand (no parser recursion), text at the bottom. */
+  function nested(depth: number, tag: string, leaf: string): HTMLElement {
+    const root = document.createElement('div');
+    let at: HTMLElement = root;
+    for (let i = 0; i < depth; i++) {
+      const next = document.createElement(i % 7 === 3 ? 'a' : tag);
+      at.append(next);
+      at = next;
+    }
+    at.append(document.createTextNode(leaf), document.createElement('br'), document.createTextNode('end'));
+    return root;
+  }
+
+  it.each([
+    [12_000, 'span', { collapseNewlines: true }],
+    [12_000, 'div', { collapseNewlines: true }],
+    [20_000, 'span', {}],
+  ] as const)('reads %i levels of <%s> without overflowing the stack', (depth, tag, options) => {
+    const text = walkedText(nested(depth, tag, '@acme deep'), options);
+    expect(text.replace(/\s+/g, ' ').trim()).toBe('@acme deep end');
+  });
+
+  it.each([
+    [1, ''],
+    [2, 'first '],
+    [12, 'first '],
+    [13, 'first never read'],
+  ])('stops after its node budget (%i nodes) and keeps what it read', (budget, text) => {
+    const root = document.createElement('div');
+    root.append(document.createTextNode('first '));
+    for (let i = 0; i < 10; i++) root.append(document.createElement('i'));
+    root.append(document.createTextNode('never read'));
+    expect(walkedText(root, {}, budget)).toBe(text);
+    expect(MAX_WALK_NODES).toBeGreaterThan(1000);
   });
 });

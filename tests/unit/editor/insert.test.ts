@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertIntoEditor, isButtonEnabled } from '@/lib/editor/insert';
 import { DEFAULT_STRATEGIES, isDraftEditor, type Strategy } from '@/lib/editor/strategies';
+import { SITES } from '@/lib/sites/registry';
 import { readEditorText } from '@/lib/editor/readBack';
 
 /** Writes lines as `<p>` blocks, the way an editor re-renders its state. */
@@ -134,6 +135,8 @@ describe('strategy applicability', () => {
     root.append(editor);
     expect(isDraftEditor(editor)).toBe(true);
     expect(DEFAULT_STRATEGIES.filter((s) => s.applicable(editor)).map((s) => s.id)).toEqual(['paste']);
+    // Every site's own list keeps Draft.js editors to the paste.
+    for (const site of SITES) expect(site.insertStrategies.filter((s) => s.applicable(editor)).map((s) => s.id), site.site).toEqual(['paste']);
   });
 
   it('order is paste → beforeinput paste → beforeinput text → execCommand', () => {

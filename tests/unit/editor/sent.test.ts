@@ -13,6 +13,7 @@ vi.mock('@/lib/messages', () => ({
 import { watchForSent } from '@/entrypoints/content/sent';
 import { xAdapter } from '@/lib/sites';
 import { tweetArticle } from '../../e2e/support/xPage';
+import { manualScheduler } from '../support/scheduler';
 
 const FOCAL = { id: '111', handle: 'customer', name: 'Customer', text: '@acme help', createdAt: '2026-11-23T09:00:00.000Z' };
 
@@ -37,30 +38,32 @@ function toast(id: string): void {
 }
 
 const replySents = () => sent.calls.filter((c) => c.name === 'replySent').map((c) => c.data);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
+const insertionIds = () => replySents().map((d) => (d && typeof d === 'object' ? Reflect.get(d, 'insertionId') : undefined));
 
 beforeEach(() => {
   sent.calls.length = 0;
   history.replaceState(null, '', '/customer/status/111');
 });
 afterEach(() => {
+  vi.useRealTimers();
   document.body.replaceChildren();
 });
 
 describe('watchForSent', () => {
   it('reports the edited editor text and the toast link, exactly once', async () => {
     const { editor, postEl } = setUp();
+    const s = manualScheduler();
     const outer = new AbortController();
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i1', handles: ['AcmeHelp'], context: { templateId: 't1' }, signal: outer.signal });
+    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i1', handles: ['AcmeHelp'], context: { templateId: 't1' }, signal: outer.signal, scheduler: s.scheduler });
     // The agent edits, then clicks send: the editor is read in the capture phase, before it clears.
     const span = editor.querySelector('[data-text="true"]');
     if (span) span.textContent = 'Inserted, edited';
     document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
     editor.replaceChildren();
     toast('999');
+    await s.flush();
     toast('1000');
-    await vi.waitFor(() => expect(replySents()).toHaveLength(1));
-    await settle();
+    await s.flush();
     expect(replySents()).toEqual([
       expect.objectContaining({ key: 'x:111', text: 'Inserted, edited', replyUrl: 'https://x.com/AcmeHelp/status/999', insertionId: 'i1', context: { templateId: 't1' } }),
     ]);
@@ -69,40 +72,55 @@ describe('watchForSent', () => {
 
   it('a new reply by the brand handle counts as sent (no toast)', async () => {
     const { editor, postEl } = setUp();
+    const s = manualScheduler();
     const outer = new AbortController();
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i2', handles: ['AcmeHelp'], context: {}, signal: outer.signal });
+    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i2', handles: ['AcmeHelp'], context: {}, signal: outer.signal, scheduler: s.scheduler });
     const cell = document.createElement('div');
     cell.setAttribute('data-testid', 'cellInnerDiv');
     cell.innerHTML = tweetArticle({ id: '222', handle: 'AcmeHelp', name: 'Acme', text: 'Something else entirely', createdAt: '2026-11-23T10:00:00.000Z' });
     document.getElementById('timeline')?.append(cell);
-    await vi.waitFor(() => expect(replySents()).toHaveLength(1));
+    await s.flush();
+    expect(replySents()).toHaveLength(1);
     expect(replySents()[0]).toMatchObject({ replyUrl: 'https://x.com/AcmeHelp/status/222', text: 'Inserted' });
     outer.abort();
   });
 
+  // Each row has a control: a watch on another post sees the same toast, so "nothing" is not
+  // merely "the page was never looked at".
   it.each([
-    ['aborted (page left)', (c: AbortController) => c.abort()],
-    ['replaced by a newer insertion into the same post', () => undefined],
-  ])('nothing is reported once %s', async (name, act) => {
+    ['aborted (page left)', (c: AbortController) => c.abort(), []],
+    ['replaced by a newer insertion into the same post', () => undefined, ['new']],
+    ['still running (control)', () => undefined, ['old']],
+  ] as const)('once %s, the toast reports only the expected insertion', async (name, act, expected) => {
     const { editor, postEl } = setUp();
+    const s = manualScheduler();
     const outer = new AbortController();
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'First', insertionId: 'old', handles: [], context: {}, signal: outer.signal });
+    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'First', insertionId: 'old', handles: [], context: {}, signal: outer.signal, scheduler: s.scheduler });
     act(outer);
     const second = new AbortController();
-    if (name.startsWith('replaced')) watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Second', insertionId: 'new', handles: [], context: {}, signal: second.signal });
+    if (name.startsWith('replaced')) watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Second', insertionId: 'new', handles: [], context: {}, signal: second.signal, scheduler: s.scheduler });
+    const control = new AbortController();
+    watchForSent({ adapter: xAdapter, key: 'x:control', postEl, editor, text: 'Other', insertionId: 'control', handles: [], context: {}, signal: control.signal, scheduler: s.scheduler });
     toast('5');
-    await settle();
-    const ids = replySents().map((d) => (d && typeof d === 'object' ? Reflect.get(d, 'insertionId') : undefined));
-    expect(ids).toEqual(name.startsWith('replaced') ? ['new'] : []);
+    await s.flush();
+    expect(insertionIds().filter((id) => id !== 'control')).toEqual(expected);
+    expect(insertionIds()).toContain('control');
     second.abort();
+    control.abort();
   });
 
-  it('times out', async () => {
+  it.each([
+    [9, ['t']],
+    [10, []],
+  ])('with a 10 ms limit, a toast %i ms later reports %j', async (elapsed, expected) => {
     const { editor, postEl } = setUp();
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'x', insertionId: 't', handles: [], context: {}, signal: new AbortController().signal, timeoutMs: 10 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const s = manualScheduler();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'x', insertionId: 't', handles: [], context: {}, signal: new AbortController().signal, timeoutMs: 10, scheduler: s.scheduler });
+    vi.advanceTimersByTime(elapsed);
+    vi.useRealTimers();
     toast('6');
-    await settle();
-    expect(replySents()).toEqual([]);
+    await s.flush();
+    expect(insertionIds()).toEqual(expected);
   });
 });

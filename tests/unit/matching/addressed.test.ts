@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressedBrand } from '@/lib/matching/addressed';
-import type { Post } from '@/lib/schemas';
+import type { Post } from '@/lib/schemas/posts';
 
 type Addressing = Pick<Post, 'replyToHandles' | 'threadOwner' | 'quotedAuthorHandle'>;
 

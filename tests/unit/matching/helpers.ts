@@ -1,4 +1,4 @@
-import { BrandProfileSchema, type BrandProfile } from '../../../lib/schemas';
+import { BrandProfileSchema, type BrandProfile } from '../../../lib/schemas/settings';
 
 type Lists = Partial<Pick<BrandProfile, 'handles' | 'names' | 'products' | 'hashtags' | 'misspellings' | 'exclusions'>>;
 

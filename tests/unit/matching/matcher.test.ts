@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, isBrandAuthor, summarise } from '../../../lib/matching/matcher';
 import { compileNaiveMatcher } from '../../../lib/matching/naive';
-import { BrandMatchSchema, type BrandMatch } from '../../../lib/schemas';
+import { BrandMatchSchema, type BrandMatch } from '../../../lib/schemas/posts';
 import { acme, profile, sber } from './helpers';
 
 const matcher = compileMatcher([acme, sber]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyPost } from '@/lib/pipeline/classify';
 import { ingestPosts } from '@/lib/db/ingest';
 import { setQueueState } from '@/lib/db/queue';
-import { CustomerSchema } from '@/lib/schemas';
+import { CustomerSchema } from '@/lib/schemas/customers';
 import { brand, freshDb, post } from '../support/db';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -90,13 +90,16 @@ describe('classifyPost', () => {
   it('sends noise to the filtered list, and a restored item stays restored', async () => {
     const db = await seeded();
     const spam = post('9', 'RT to WIN a free phone!! Follow back @acme @nike @adidas @puma @rei #giveaway');
-    await ingestPosts(db, [spam], (p, d) => classifyPost(p, d, NOW), NOW);
+    const [first] = await ingestPosts(db, [spam], (p, d) => classifyPost(p, d, NOW), NOW);
+    // The page's badge must not say "In queue" for it.
+    expect(first).toMatchObject({ key: 'x:9', filtered: true });
     const filtered = await db.queue.get('x:9');
     expect(filtered?.state).toBe('filtered');
     expect(filtered?.filteredBy?.rule).toBeTruthy();
 
     await setQueueState(db, { key: 'x:9', state: 'new' }, NOW);
-    await ingestPosts(db, [spam], (p, d) => classifyPost(p, d, NOW), NOW + 1000);
+    const [again] = await ingestPosts(db, [spam], (p, d) => classifyPost(p, d, NOW), NOW + 1000);
+    expect(again).toMatchObject({ key: 'x:9', queued: true, filtered: false });
     const restored = await db.queue.get('x:9');
     expect(restored).toMatchObject({ state: 'new', restored: true });
     expect(restored?.filteredBy).toBeUndefined();

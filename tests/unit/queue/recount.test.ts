@@ -3,11 +3,11 @@
  * counts rest before the next; and, over a real (fake-indexeddb) table, counts follow queue writes.
  */
 import { describe, expect, it } from 'vitest';
-import { pauseAfter, startRecounter, type SetTimer } from '@/components/queue/recount';
-import { watchQueueCounts, type StateCounts } from '@/components/queue/useQueueCounts';
+import { pauseAfter, startRecounter, type SetTimer } from '@/lib/db/recount';
+import { watchQueueCounts, type StateCounts } from '@/lib/db/views/queueCounts';
 import { setQueueState } from '@/lib/db/queue';
 import { queueRank } from '@/lib/db/queueOrder';
-import { QueueItemSchema } from '@/lib/schemas';
+import { QueueItemSchema } from '@/lib/schemas/queue';
 import { brand, freshDb } from '../support/db';
 
 /** A count the test resolves by hand, a clock it moves, and timers it fires. */

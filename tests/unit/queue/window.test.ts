@@ -18,7 +18,8 @@ import {
   type QueueWindow,
 } from '@/lib/db/queue';
 import { queueRank } from '@/lib/db/queueOrder';
-import { QueueItemSchema, type QueueItem, type QueueState, type Site } from '@/lib/schemas';
+import type { Site } from '@/lib/schemas/primitives';
+import { QueueItemSchema, type QueueItem, type QueueState } from '@/lib/schemas/queue';
 import { freshDb } from '../support/db';
 
 interface Spec {

@@ -4,7 +4,9 @@ import { ingestPosts, type Classify } from '@/lib/db/ingest';
 import { saveBrand, saveSettings } from '@/lib/db/brands';
 import { orderTabs } from '@/lib/background/replyHandlers';
 import { parseMessage } from '@/lib/messages';
-import { DEFAULT_BUSINESS_HOURS, RollupSchema, TemplateSchema, type BrandProfile } from '@/lib/schemas';
+import { RollupSchema } from '@/lib/schemas/review';
+import { DEFAULT_BUSINESS_HOURS, type BrandProfile } from '@/lib/schemas/settings';
+import { TemplateSchema } from '@/lib/schemas/templates';
 import { brand, freshDb, post } from '../support/db';
 
 const H = 3_600_000;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildBundle, mergeBundles, parseBundle, planImport, serialiseBundle, mentionFromQueueItem, type LogSet } from '../../../lib/review/bundle';
-import { GoalSchema, QueueItemSchema, type Goal } from '../../../lib/schemas';
+import { MAX_ISSUES, buildBundle, duplicateIds, mergeBundles, parseBundle, planImport, serialiseBundle, mentionFromQueueItem, type LogSet } from '../../../lib/review/bundle';
+import { QueueItemSchema } from '../../../lib/schemas/queue';
+import { GoalSchema, type Goal } from '../../../lib/schemas/review';
 import { arbEntry, arbMention } from './fixtures';
 import { entry, mention } from './helpers';
 
@@ -124,8 +125,10 @@ describe('mergeBundles', () => {
   });
 
   it('planImport lists only what changes; importing the same bundle twice plans nothing', () => {
+    // Each id has one agent here (ownership conflicts have their own test below).
+    const owned = (s: LogSet): LogSet => ({ ...s, entries: s.entries.map((e) => ({ ...e, agent: `agent-${e.id}` })) });
     fc.assert(
-      fc.property(arbSet, arbSet, (a, b) => {
+      fc.property(arbSet.map(owned), arbSet.map(owned), (a, b) => {
         const base = mergeBundles(a, { entries: [], mentions: [], goals: [] });
         const asMaps = (s: LogSet) => ({
           entries: new Map(s.entries.map((e) => [e.id, e])),
@@ -164,3 +167,74 @@ describe('buildBundle', () => {
     expect(b).toMatchObject({ format: 'replyline.log-bundle', version: 1 });
   });
 });
+
+describe("ownership: an agent's entries are changed only by that agent", () => {
+  const asMap = (entries: readonly ReturnType<typeof entry>[]) => new Map(entries.map((e) => [e.id, e]));
+  const none = { mentions: new Map(), goals: new Map() };
+
+  it("a second agent's later copy of the first agent's entry id changes nothing and is a conflict", () => {
+    const anns = entry({ id: 'r-1', agent: 'ann', repliedAt: T, text: 'ann wrote this' });
+    const bobs = { ...anns, agent: 'bob', repliedAt: T + 60_000, text: 'bob overwrote it' };
+    const plan = planImport({ entries: asMap([anns]), ...none }, { entries: [bobs], mentions: [], goals: [] });
+    expect(plan.entries).toEqual([]);
+    expect(plan.conflicts).toEqual([{ id: 'r-1', owner: 'ann', claimedBy: 'bob' }]);
+    // The owner's own later export still updates it.
+    const again = planImport({ entries: asMap([anns]), ...none }, { entries: [{ ...anns, repliedAt: T + 1 }], mentions: [], goals: [] });
+    expect(again.entries).toHaveLength(1);
+    expect(again.conflicts).toEqual([]);
+  });
+
+  it('property: no stored entry ever changes agent; every other claim is reported; file order does not matter', () => {
+    fc.assert(
+      fc.property(fc.array(arbEntry(8), { maxLength: 12 }), fc.array(arbEntry(8), { maxLength: 12 }), (stored, incoming) => {
+        const existing = asMap(stored);
+        const plan = planImport({ entries: existing, ...none }, { entries: incoming, mentions: [], goals: [] });
+        for (const c of plan.entries) {
+          const prev = existing.get(c.next.id);
+          if (prev) expect(c.next.agent).toBe(prev.agent);
+        }
+        const written = new Set(plan.entries.map((c) => `${c.next.id}|${c.next.agent}`));
+        for (const e of incoming) {
+          const owner = existing.get(e.id)?.agent;
+          if (owner !== undefined && owner !== e.agent) {
+            expect(plan.conflicts).toContainEqual({ id: e.id, owner, claimedBy: e.agent });
+            expect(written.has(`${e.id}|${e.agent}`)).toBe(false);
+          }
+        }
+        const reversed = planImport({ entries: existing, ...none }, { entries: [...incoming].reverse(), mentions: [], goals: [] });
+        expect(reversed.entries).toEqual(plan.entries);
+        expect(reversed.conflicts).toEqual(plan.conflicts);
+      }),
+    );
+  }, SLOW);
+});
+
+describe('bundles that cannot sink an import', () => {
+  it('300,000 bad rows: rejected with the first issues named, never thrown', () => {
+    const raw = validBundle();
+    const bad = { id: 'r-x', repliedAt: 'yesterday' };
+    const r = parseBundle({ ...raw, entries: Array.from({ length: 300_000 }, () => bad) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid');
+    expect(r.error.issues.length).toBe(MAX_ISSUES);
+    expect(r.error.message).toMatch(/^entries\[0\]\.\w+: .*\(id "r-x"\)$/);
+  });
+
+  it('a reply with more reason codes than the bound is named, not stored', () => {
+    const raw = validBundle();
+    const entries: unknown = Reflect.get(raw, 'entries');
+    if (!Array.isArray(entries)) throw new Error('fixture');
+    const codes = Array.from({ length: 200 }, (_, i) => `code${i}`);
+    const r = parseBundle({ ...raw, entries: entries.map((e: unknown, i) => (i === 0 ? { ...Object(e), reasonCodes: codes } : e)) });
+    expect(!r.ok && r.error.message).toMatch(/^entries\[0\]\.reasonCodes: /);
+  });
+
+  it('duplicate ids inside one file are listed', () => {
+    const e1 = entry({ id: 'dup', repliedAt: T });
+    const m = mention({ key: 'x:twice', firstSeenAt: T });
+    expect(duplicateIds({ entries: [e1, { ...e1, repliedAt: T + 1 }, entry({ id: 'solo', repliedAt: T })], mentions: [m, m], goals: [] })).toEqual({ ids: ['entries:dup', 'mentions:x:twice'], total: 2 });
+    expect(duplicateIds({ entries: [e1], mentions: [m], goals: [] })).toEqual({ ids: [], total: 0 });
+  });
+});
+

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { INTERACTION_COLUMNS, escapeFormula, toInteractionsCsv } from '../../../lib/review/csv';
 import { entry, mention } from './helpers';
+import { FORMULA_PAYLOADS, SEPARATORS, formulaCells } from '../support/formulaCells';
 
 const T = Date.UTC(2026, 10, 23, 9, 0);
 
@@ -74,5 +75,11 @@ describe('toInteractionsCsv', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it.each(SEPARATORS.map((s) => [JSON.stringify(s), s]))('hostile post, reply, author and dismiss texts make no live cell when read with %s', (_label, separator) => {
+    const entries = FORMULA_PAYLOADS.map((p, i) => entry({ repliedAt: T + i, text: p, postText: p, postAuthor: p }));
+    const mentions = FORMULA_PAYLOADS.map((p, i) => mention({ firstSeenAt: T + i, state: 'dismissed', dismissReason: p }));
+    expect(formulaCells(toInteractionsCsv(entries, mentions), separator)).toBe(0);
   });
 });

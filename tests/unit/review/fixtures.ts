@@ -3,7 +3,8 @@
  * arbitraries (property tests). Our own fixtures: names and texts are made up.
  */
 import fc from 'fast-check';
-import { MentionRecordSchema, ReplyLogEntrySchema, type MentionRecord, type ReplyLogEntry } from '../../../lib/schemas';
+import { ReplyLogEntrySchema, type ReplyLogEntry } from '../../../lib/schemas/replies';
+import { MentionRecordSchema, type MentionRecord } from '../../../lib/schemas/review';
 
 export const BRAND_TZ: Record<string, string> = {
   acme: 'America/New_York',

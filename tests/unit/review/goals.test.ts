@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goalProgress, meetsTarget, quarterOf, trendOf } from '../../../lib/review/goals';
 import { buildRollups } from '../../../lib/review/rollups';
-import { GoalSchema } from '../../../lib/schemas';
+import { GoalSchema } from '../../../lib/schemas/review';
 import { tzOf } from './fixtures';
 import { entry, mention } from './helpers';
 

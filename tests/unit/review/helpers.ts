@@ -1,5 +1,6 @@
 /** Compact builders for hand-written review tables. */
-import { MentionRecordSchema, ReplyLogEntrySchema, type MentionRecord, type ReplyLogEntry } from '../../../lib/schemas';
+import { ReplyLogEntrySchema, type ReplyLogEntry } from '../../../lib/schemas/replies';
+import { MentionRecordSchema, type MentionRecord } from '../../../lib/schemas/review';
 
 export const MIN = 60_000;
 let seq = 0;

@@ -3,7 +3,7 @@ import { buildRollups } from '../../../lib/review/rollups';
 import { computeMetrics, groupMetrics } from '../../../lib/review/metrics';
 import { computeMetricsDirect } from '../../../lib/review/reference';
 import { volumeVsStaffing } from '../../../lib/review/staffing';
-import { BusinessHoursSchema } from '../../../lib/schemas';
+import { BusinessHoursSchema } from '../../../lib/schemas/settings';
 import { tzOf } from './fixtures';
 import { entry, mention } from './helpers';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { MentionRecord, ReplyLogEntry, ReviewFilter, Rollup } from '../../../lib/schemas';
+import type { ReplyLogEntry } from '../../../lib/schemas/replies';
+import type { MentionRecord, ReviewFilter, Rollup } from '../../../lib/schemas/review';
 import { buildRollups, isEmptyRollup, removeEntry, rollupKeyRange, upsertEntry, upsertMention, withRollups, type RollupMap } from '../../../lib/review/rollups';
 import { computeMetrics, groupMetrics, rollupMatches } from '../../../lib/review/metrics';
 import { computeMetricsDirect, groupMetricsDirect } from '../../../lib/review/reference';

@@ -3,7 +3,7 @@ import { binLabel, formatMinutes, formatPct, frtHistogram, heatCells, presetRang
 import { periodOfDays } from '@/components/review/ExportLog';
 import { fileSafe } from '@/components/review/download';
 import { buildRollups } from '@/lib/review';
-import { DEFAULT_BUSINESS_HOURS } from '@/lib/schemas';
+import { DEFAULT_BUSINESS_HOURS } from '@/lib/schemas/settings';
 import { entry } from '../review/helpers';
 
 describe('period presets', () => {
@@ -26,11 +26,20 @@ describe('page filter → ReviewFilter', () => {
 });
 
 describe('formatting', () => {
+  // Node has no Intl.DurationFormat: this is the unit-by-unit fallback every locale gets there.
   it.each([
-    [null, '—'], [0, '0 min'], [59, '59 min'], [60, '1 h'], [90, '1 h 30 min'], [1440, '1 d'], [1500, '1 d 1 h'], [20.5, '21 min'],
-  ] as const)('%s minutes → %s', (min, text) => expect(formatMinutes(min)).toBe(text));
-  it.each([[null, '—'], [80, '80%'], [200 / 3, '66.7%']] as const)('%s → %s', (p, text) => expect(formatPct(p)).toBe(text));
-  it('labels the open-ended last bin', () => expect(binLabel({ fromMin: 1440, toMin: Number.POSITIVE_INFINITY })).toBe('≥ 1 d'));
+    [null, 'en', '—'], [0, 'en', '0 min'], [59, 'en', '59 min'], [60, 'en', '1 hr'], [90, 'en', '1 hr 30 min'], [1440, 'en', '1 day'],
+    [1500, 'en', '1 day 1 hr'], [20.5, 'en', '21 min'],
+    [70, 'ru', '1 ч 10 мин'], [1500, 'ru', '1 дн. 1 ч'], [70, 'zh-CN', '1小时 10分钟'], [1500, 'zh-CN', '1天 1小时'],
+  ] as const)('%s minutes in %s → %s', (min, locale, text) => expect(formatMinutes(min, locale)).toBe(text));
+  it.each([[null, 'en', '—'], [80, 'en', '80%'], [200 / 3, 'en', '66.7%'], [200 / 3, 'ru', '66,7\u00a0%']] as const)('%s in %s → %s', (p, locale, text) =>
+    expect(formatPct(p, locale)).toBe(text),
+  );
+  it.each([
+    [{ fromMin: 1440, toMin: Number.POSITIVE_INFINITY }, 'en', '≥ 1 day'],
+    [{ fromMin: 0, toMin: 15 }, 'ru', '< 15 мин'],
+    [{ fromMin: 60, toMin: 120 }, 'zh-CN', '1小时 – 2小时'],
+  ] as const)('labels bin %j in %s as %s', (bin, locale, text) => expect(binLabel(bin, locale)).toBe(text));
   it.each([['Анна Иванова', 'Анна-Иванова'], ['../../etc', 'etc'], ['', 'agent'], ['a|b', 'a-b']])('file-safe %s', (s, out) => expect(fileSafe(s)).toBe(out));
 });
 
@@ -45,13 +54,15 @@ describe('frtHistogram', () => {
 });
 
 describe('heat map cells', () => {
-  it('outlines staffed hours and marks busy unstaffed hours as peaks', () => {
+  it('outlines staffed hours and marks busy hours without replies as peaks', () => {
     const grid = new Array<number>(168).fill(0);
     grid[1 * 24 + 10] = 4; // Monday 10:00, staffed
     grid[1 * 24 + 11] = 2; // Monday 11:00, staffed
     grid[6 * 24 + 10] = 5; // Saturday 10:00, nobody
     grid[0 * 24 + 3] = 1; // Sunday 03:00, quiet
-    const cells = heatCells(grid, staffedUnion([DEFAULT_BUSINESS_HOURS]));
+    const replies = new Array<number>(168).fill(0);
+    replies[1 * 24 + 10] = 3; // agents replied on Monday morning
+    const cells = heatCells(grid, replies, staffedUnion([DEFAULT_BUSINESS_HOURS]));
     const at = (d: number, h: number) => cells[d * 24 + h];
     expect(at(1, 10)).toMatchObject({ staffed: true, peak: false, value: 4 });
     expect(at(6, 10)).toMatchObject({ staffed: false, peak: true, value: 5 });

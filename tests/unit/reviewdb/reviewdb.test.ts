@@ -8,7 +8,9 @@ import { saveBrand, saveSettings } from '@/lib/db/brands';
 import { buildAgentBundle, drillRows, importBundles, loadRollups } from '@/lib/db/review';
 import { saveGoal } from '@/lib/db/goals';
 import { buildRollups, computeMetrics, mentionFromQueueItem, parseBundle } from '@/lib/review';
-import { GoalSchema, QueueItemSchema, type BrandProfile, type QueueItem } from '@/lib/schemas';
+import { QueueItemSchema, type QueueItem } from '@/lib/schemas/queue';
+import { GoalSchema } from '@/lib/schemas/review';
+import type { BrandProfile } from '@/lib/schemas/settings';
 import { generateLogs, tzOf as fixtureTz, BRAND_TZ } from '../review/fixtures';
 import { brand, freshDb, post } from '../support/db';
 import { bundleText, dump, rollupsVsRebuild } from './support';
@@ -102,7 +104,7 @@ describe('importBundles', () => {
 
   it('a later export of the same reply replaces it and moves its rollups', async () => {
     const db = freshDb();
-    const { entries, mentions } = generateLogs({ entries: 20, agents: 2, fromMs: T0, days: 5, seed: 3 });
+    const { entries, mentions } = generateLogs({ entries: 20, agents: 1, fromMs: T0, days: 5, seed: 3 });
     await importBundles(db, [{ name: 'a', text: bundleText('agent0', entries, mentions) }]);
     const changed = entries.slice(0, 3).map((e) => ({ ...e, repliedAt: e.repliedAt + 2 * H, slaMet: !e.slaMet }));
     const res = await importBundles(db, [{ name: 'b', text: bundleText('agent0', changed, []) }]);
@@ -125,6 +127,49 @@ describe('importBundles', () => {
     expect(res.files[0]?.error?.issues[0]?.path).toBe(path);
     expect(res).toMatchObject({ added: 0, updated: 0, unchanged: 0 });
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('one bad file never sinks the batch: the valid file beside it is imported', async () => {
+    const { a } = twoAgentBundles();
+    const db = freshDb();
+    const huge = JSON.stringify({ ...JSON.parse(a.text), entries: Array.from({ length: 50_000 }, () => ({ id: 'r-x', repliedAt: 'soon' })) });
+    const res = await importBundles(db, [{ name: 'broken.json', text: huge }, a, { name: 'notes.json', text: '{"hello"' }]);
+    expect(res.files.map((f) => [f.name, f.ok, f.error?.code])).toEqual([['broken.json', false, 'invalid'], ['anna.json', true, undefined], ['notes.json', false, 'notJson']]);
+    expect(res.files[0]?.error?.issues.length).toBeLessThanOrEqual(20);
+    expect(res.files[0]?.error?.message).toMatch(/^entries\[0\]\./);
+    expect(res.added).toBeGreaterThan(0);
+  });
+
+  it("another agent's bundle never changes an agent's reply: reported as a conflict, duplicates listed", async () => {
+    const db = freshDb();
+    const { entries } = generateLogs({ entries: 6, agents: 1, fromMs: T0, days: 2, seed: 9 });
+    const anns = entries.map((e) => ({ ...e, agent: 'anna' }));
+    await importBundles(db, [{ name: 'anna.json', text: bundleText('anna', anns, []) }]);
+    const before = await dump(db);
+    const first = anns[0];
+    if (!first) throw new Error('fixture');
+    const stolen = { ...first, agent: 'boris', repliedAt: first.repliedAt + H, text: 'overwritten' };
+    const forged = { ...first, repliedAt: first.repliedAt + 2 * H, text: 'forged as anna' };
+    const own = { ...first, id: 'boris-1', agent: 'boris' };
+    const res = await importBundles(db, [{ name: 'boris.json', text: bundleText('boris', [stolen, forged, own, own], []) }]);
+    expect(res.files[0]).toMatchObject({
+      ok: true,
+      conflictCount: 2,
+      conflicts: [{ id: first.id, owner: 'anna', claimedBy: 'boris' }, { id: first.id, owner: 'anna', claimedBy: 'boris' }],
+      duplicates: { total: 2, ids: ['entries:boris-1', `entries:${first.id}`] },
+    });
+    expect(res).toMatchObject({ added: 1, updated: 0 });
+    expect((await db.replyLog.get(first.id))?.text).toBe(first.text);
+    expect((await dump(db)).replyLog?.filter((r) => !r.includes('boris-1'))).toEqual(before.replyLog);
+  });
+
+  it('a write that fails (database closed, disk full) is a per-file result, never a throw', async () => {
+    const { a } = twoAgentBundles();
+    const db = freshDb();
+    db.close();
+    const res = await importBundles(db, [a]);
+    expect(res.files[0]).toMatchObject({ name: 'anna.json', ok: false, error: { code: 'notSaved' } });
+    expect(res).toMatchObject({ added: 0, updated: 0 });
   });
 
   it('names the field and the entry of a malformed row, and writes nothing of that file', async () => {
@@ -223,13 +268,18 @@ describe('drillRows matches the rollup counts', () => {
     const db = freshDb();
     const { entries, mentions } = generateLogs({ entries: 200, agents: 3, fromMs: T0, days: 40, seed: 5 });
     const brands = Object.entries(BRAND_TZ).map(([id, timeZone]) => ({ id, name: id, businessHours: { timeZone, week: [[], [], [], [], [], [], []] } }));
-    await importBundles(db, [{ name: 'x', text: bundleText('agent0', entries, mentions, [], brands) }]);
+    // One bundle per agent: a bundle carries only its own agent's replies (the rest would be conflicts).
+    const agents = ['agent0', 'agent1', 'agent2'];
+    const files = agents.map((a, i) => ({ name: a, text: bundleText(a, entries.filter((e) => e.agent === a), i === 0 ? mentions : [], [], brands) }));
+    await importBundles(db, files);
     const filter = { fromDay: '2026-10-05', toDay: '2026-10-25', agents: ['agent1', 'agent2'] };
     const metrics = computeMetrics(await loadRollups(db, filter), filter);
     const rows = await drillRows(db, filter, cell, fixtureTz);
     const value = metrics[metric as 'ignored' | 'escalations' | 'slaMet' | 'templated'];
     expect(rows.entries.length + rows.mentions.length).toBe(value);
     expect(value).toBeGreaterThan(0);
-    expect(buildRollups).toBeDefined();
+    // The rows themselves, rolled up afresh, give the metric: same count is not enough, same rows.
+    const fromRows = computeMetrics(buildRollups(rows.entries, rows.mentions, fixtureTz).values(), filter);
+    expect(fromRows[metric as keyof typeof fromRows]).toBe(value);
   });
 });

@@ -2,7 +2,8 @@
 import type { ReplylineDb } from '@/lib/db/db';
 import { timeZones } from '@/lib/db/rollups';
 import { buildBundle, buildRollups, serialiseBundle } from '@/lib/review';
-import type { BundleBrand, Goal, MentionRecord, ReplyLogEntry, Rollup } from '@/lib/schemas';
+import type { ReplyLogEntry } from '@/lib/schemas/replies';
+import type { BundleBrand, Goal, MentionRecord, Rollup } from '@/lib/schemas/review';
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {

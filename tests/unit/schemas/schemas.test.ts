@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BrandProfileSchema, PostKeySchema, PostSchema, QueueItemSchema, postKey } from '@/lib/schemas';
+import { PostSchema } from '@/lib/schemas/posts';
+import { PostKeySchema, postKey } from '@/lib/schemas/primitives';
+import { QueueItemSchema } from '@/lib/schemas/queue';
+import { BrandProfileSchema } from '@/lib/schemas/settings';
 import { post } from '../support/db';
 
 describe('PostKeySchema', () => {
@@ -28,13 +31,17 @@ describe('PostSchema', () => {
     expect(parsed.replyToHandles).toEqual([]);
   });
 
+  // Each row names the one field it breaks: the post must fail on that field and no other, so a
+  // base post that stopped parsing (or a check that moved) cannot pass the row by accident.
   it.each([
-    ['bad url', { url: 'javascript:alert(1)x' }],
-    ['negative time', { createdAt: -5 }],
-    ['unknown site', { site: 'myspace' }],
-    ['text too long', { text: 'a'.repeat(40001) }],
-  ])('rejects %s', (_label, patch) => {
-    expect(PostSchema.safeParse({ ...post('1', 'x'), ...patch }).success).toBe(false);
+    ['bad url', { url: 'javascript:alert(1)x' }, ['url']],
+    ['negative time', { createdAt: -5 }, ['createdAt']],
+    ['unknown site', { site: 'myspace' }, ['site']],
+    ['text too long', { text: 'a'.repeat(40001) }, ['text']],
+    ['nothing (control)', {}, []],
+  ])('rejects %s', (_label, patch, fields) => {
+    const result = PostSchema.safeParse({ ...post('1', 'x'), ...patch });
+    expect((result.error?.issues ?? []).map((issue) => String(issue.path[0]))).toEqual(fields);
   });
 
   it('keeps hostile text as text', () => {

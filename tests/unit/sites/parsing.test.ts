@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAnyCount, parseCount } from '../../../lib/sites/counts';
-import { parseFacebookTime } from '../../../lib/sites/fbtime';
+import { parseFacebookTime } from '../../../lib/sites/facebook/time';
 import { facebookPageKind } from '../../../lib/sites/facebook';
-import { parseFacebookHref, parseXProfileHref, parseXStatusHref, parseXStatusUrl } from '../../../lib/sites/ids';
+import { parseFacebookHref } from '../../../lib/sites/facebook/ids';
+import { parseXProfileHref, parseXStatusHref, parseXStatusUrl } from '../../../lib/sites/x/ids';
 import { adapterFor } from '../../../lib/sites';
 import { xPageKind } from '../../../lib/sites/x';
 

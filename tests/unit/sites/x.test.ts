@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseWhitespace } from '../../../lib/dom/text';
-import { PostSchema, type Post } from '../../../lib/schemas';
+import { PostSchema, type Post } from '../../../lib/schemas/posts';
 import { extractX, xAdapter } from '../../../lib/sites/x';
 import { facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';

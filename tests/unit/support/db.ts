@@ -1,7 +1,8 @@
 /** A fresh fake-indexeddb database per test, through the same openDb the extension uses. */
 import 'fake-indexeddb/auto';
 import { openDb, type ReplylineDb } from '@/lib/db/db';
-import { BrandProfileSchema, type BrandProfile, type Post } from '@/lib/schemas';
+import type { Post } from '@/lib/schemas/posts';
+import { BrandProfileSchema, type BrandProfile } from '@/lib/schemas/settings';
 
 let n = 0;
 export function freshDb(): ReplylineDb {

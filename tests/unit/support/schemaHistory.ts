@@ -25,3 +25,17 @@ export const V2_STORES = {
   mentions: 'key, firstSeenAt, repliedAt',
   reviewBrands: 'id',
 } as const;
+
+/** 2026-11-24, version 3: post aliases. */
+export const V3_STORES = {
+  ...V2_STORES,
+  postAliases: 'alias, key',
+} as const;
+
+/** 2026-12-06, version 4: the agent's day (customer search tokens, author match keys, import staging). */
+export const V4_STORES = {
+  ...V3_STORES,
+  posts: 'key, authorHandle, *matchKeys',
+  customers: 'id, email, xHandle, nameKey, facebookUrl, *orderNumbers, *searchTokens',
+  importStaging: 'id, importId, touched',
+} as const;

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FACEBOOK_DEFAULT_LIMIT, lengthBudget, renderTemplate, xWeightedLength } from '../../../lib/templates';
-import { TemplateSchema } from '../../../lib/schemas';
+import { TemplateSchema } from '../../../lib/schemas/templates';
 
 // twitter-text's `configs.version2`, copied from the package (the @types do not export `configs`).
 const V2 = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TemplateSchema, RenderResultSchema, type TemplateContext } from '../../../lib/schemas';
+import { TemplateSchema, RenderResultSchema, type TemplateContext } from '../../../lib/schemas/templates';
 import { parseTemplate, pickVariant, renderTemplate, renderBody, TEMPLATE_VARIABLES } from '../../../lib/templates';
 
 const template = (bodies: string[], siteBodies: { x?: string[]; facebook?: string[] } = {}) =>

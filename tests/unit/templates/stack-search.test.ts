@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TemplateSchema, type Template } from '../../../lib/schemas';
+import { TemplateSchema, type Template } from '../../../lib/schemas/templates';
 import { searchTemplates, stackSnippets } from '../../../lib/templates';
 
 describe('stackSnippets', () => {

@@ -8,7 +8,7 @@ import {
   staffedHoursGrid,
   zonedWeekdayHour,
 } from '../../../lib/time/businessHours';
-import type { BusinessHours, Shift } from '../../../lib/schemas';
+import type { BusinessHours, Shift } from '../../../lib/schemas/settings';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -246,6 +246,65 @@ describe('business-hours properties', () => {
     fc.assert(
       fc.property(hoursArb, instant, (hours, t) => {
         expect(isBusinessTime(t, hours)).toBe(businessMsBetween(t, t + 1, hours) === 1);
+      }),
+    );
+  });
+});
+
+// ---------------------------------------------------------------- holidays and 24×7
+const withHolidays = (hours: BusinessHours, ...holidays: string[]): BusinessHours => ({ ...hours, holidays });
+// 2026-12-25 is a Friday, 2026-12-31 a Thursday.
+const OVERNIGHT_WEEKDAYS = weekdays('Europe/Moscow', shift('22:00', '06:00'));
+
+describe('holidays and 24×7', () => {
+  it.each<[string, string, string, BusinessHours, number]>([
+    ['a holiday closes its day', '2026-12-25T00:00:00Z', '2026-12-26T00:00:00Z', withHolidays(UTC_9_5, '2026-12-25'), 0],
+    ['the next working day still counts', '2026-12-24T00:00:00Z', '2026-12-29T00:00:00Z', withHolidays(UTC_9_5, '2026-12-25'), 2 * 8 * H],
+    ['holidays are local days (New York)', '2026-12-25T00:00:00Z', '2026-12-26T05:00:00Z', withHolidays(NY, '2026-12-25'), 0],
+    ['a holiday on a closed day changes nothing', '2026-12-26T00:00:00Z', '2026-12-29T00:00:00Z', withHolidays(UTC_9_5, '2026-12-27'), 8 * H],
+    // Thursday 22:00 MSK runs into Friday's holiday; Friday's own 22:00 shift is gone.
+    ['an overnight shift into a holiday still ends as planned', '2026-12-24T03:00:00Z', '2026-12-26T00:00:00Z', withHolidays(OVERNIGHT_WEEKDAYS, '2026-12-25'), 8 * H],
+    ['a split shift on a holiday is closed too', '2026-12-25T00:00:00Z', '2026-12-26T00:00:00Z', withHolidays(SPLIT, '2026-12-25'), 0],
+    ['24×7 counts the wall clock, weekends and holidays too', '2026-12-25T00:00:00Z', '2026-12-28T00:00:00Z', { ...withHolidays(UTC_9_5, '2026-12-25'), alwaysOpen: true }, 72 * H],
+    ['24×7 off keeps the week', '2026-12-26T00:00:00Z', '2026-12-28T00:00:00Z', { ...UTC_9_5, alwaysOpen: false }, 0],
+  ])('%s', (_label, from, to, hours, expected) => {
+    expect(businessMsBetween(at(from), at(to), hours)).toBe(expected);
+  });
+
+  it.each<[string, string, number, BusinessHours, string]>([
+    ['Christmas Eve 16:00, 2 h target, Friday holiday → Monday 10:00', '2026-12-24T16:00:00Z', 2 * H, withHolidays(UTC_9_5, '2026-12-25'), '2026-12-28T10:00:00.000Z'],
+    ['two holidays in a row are both skipped', '2026-12-24T16:00:00Z', 2 * H, withHolidays(UTC_9_5, '2026-12-25', '2026-12-28'), '2026-12-29T10:00:00.000Z'],
+    ['24×7: due one hour later on a Saturday', '2026-12-26T03:00:00Z', H, { ...UTC_9_5, alwaysOpen: true }, '2026-12-26T04:00:00.000Z'],
+  ])('addBusinessMs: %s', (_label, from, ms, hours, expected) => {
+    expect(new Date(addBusinessMs(at(from), ms, hours)).toISOString()).toBe(expected);
+  });
+
+  it('isBusinessTime: closed all holiday, open the day after; 24×7 staffs every hour', () => {
+    const hours = withHolidays(UTC_9_5, '2026-12-25');
+    expect(isBusinessTime(at('2026-12-25T10:00:00Z'), hours)).toBe(false);
+    expect(isBusinessTime(at('2026-12-24T10:00:00Z'), hours)).toBe(true);
+    expect(staffedHoursGrid({ ...CLOSED, week: UTC_9_5.week, alwaysOpen: true }).every((row) => row.every(Boolean))).toBe(true);
+  });
+
+  const dayArb = fc.integer({ min: at('2025-01-01T00:00:00Z') / (24 * H), max: at('2027-12-31T00:00:00Z') / (24 * H) }).map((d) => new Date(d * 24 * H).toISOString().slice(0, 10));
+
+  it('holidays never add business time, and the laws hold with them (property)', () => {
+    fc.assert(
+      fc.property(hoursArb, fc.array(dayArb, { maxLength: 30 }), instant, span, fc.integer({ min: 0, max: 100 * H }), (hours, days, a, d, target) => {
+        const closed = withHolidays(hours, ...days);
+        expect(businessMsBetween(a, a + d, closed)).toBeLessThanOrEqual(businessMsBetween(a, a + d, hours));
+        const due = addBusinessMs(a, target, closed);
+        expect(businessMsBetween(a, due, closed)).toBe(target);
+        expect(due).toBeGreaterThanOrEqual(addBusinessMs(a, target, hours));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('24×7 is wall-clock time (property)', () => {
+    fc.assert(
+      fc.property(hoursArb, instant, span, (hours, a, d) => {
+        expect(businessMsBetween(a, a + d, { ...hours, alwaysOpen: true })).toBe(d);
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ToneFindingSchema, ToneRulesSchema, type ToneCheckId, type ToneRules } from '../../../lib/schemas';
+import { ToneRulesSchema, type ToneCheckId, type ToneRules } from '../../../lib/schemas/settings';
+import { ToneFindingSchema } from '../../../lib/schemas/templates';
 import { checkTone, detectLanguage } from '../../../lib/tone';
 
 const ALL: ToneCheckId[] = ['bannedPhrases', 'preferredPhrases', 'overPromising', 'greeting', 'signOff', 'emoji', 'empathy', 'privateDetails', 'repetition'];

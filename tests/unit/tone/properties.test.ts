@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ToneFindingSchema, ToneRulesSchema, type ToneCheckId } from '../../../lib/schemas';
+import { ToneRulesSchema, type ToneCheckId } from '../../../lib/schemas/settings';
+import { ToneFindingSchema } from '../../../lib/schemas/templates';
 import { checkTone } from '../../../lib/tone';
 
 const ALL: ToneCheckId[] = ['bannedPhrases', 'preferredPhrases', 'overPromising', 'greeting', 'signOff', 'emoji', 'empathy', 'privateDetails', 'repetition'];

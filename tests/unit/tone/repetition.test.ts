@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ToneRulesSchema, type PreviousReply } from '../../../lib/schemas';
+import { ToneRulesSchema } from '../../../lib/schemas/settings';
+import type { PreviousReply } from '../../../lib/schemas/templates';
 import { checkTone, normaliseForRepetition, repetition, textSimilarity } from '../../../lib/tone';
 
 const NOW = Date.UTC(2026, 10, 23, 15, 0);

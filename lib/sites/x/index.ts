@@ -1,0 +1,33 @@
+/** X/Twitter: the reader (./adapter.ts) plus what the rest of the extension asks of the site. */
+import { postKey } from '../../schemas/primitives';
+import type { SiteAdapter } from '../types';
+import { xReader } from './adapter';
+import { strategiesFor } from '../../editor/strategies';
+import { xFocalStatusId } from './ids';
+import { xSent } from './sent';
+
+function pathSegments(url: string): string[] {
+  try {
+    return new URL(url).pathname.split('/').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export const xAdapter: SiteAdapter = {
+  ...xReader,
+  matchPatterns: ['https://x.com/*', 'https://twitter.com/*'],
+  // X's composer is Draft.js: only a paste reaches its state.
+  insertStrategies: strategiesFor(),
+  sent: xSent,
+  // Brand replies on a conversation page answer its focal post.
+  answeredOnPage: (doc, url, handles, now) => {
+    const focal = xFocalStatusId(pathSegments(url));
+    if (!focal) return [];
+    return [{ key: postKey('x', focal), replies: xReader.findBrandReplies(doc, handles, now).filter((r) => r.postId !== focal) }];
+  },
+};
+
+export { extractX, peekXKey, readXProfileStats, xPageKind, xReplyBoxFor } from './adapter';
+export { isXUserHandle, parseXProfileHref, parseXStatusHref, parseXStatusUrl, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
+export { findSentToasts, parseSentToast, type SentToast } from './sent';

@@ -1,0 +1,54 @@
+/**
+ * Rebuilds lib/triage/model/weights.ts from the labelled data in ../shared/data (skips cleanly,
+ * exit 0, when it is absent). Trains on the "train" split of every file whose licence allows
+ * shipped weights, calibrates on the "tune" split, and leaves the "report" split to `npm run eval`.
+ * Deterministic: the same data gives the same bytes.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { rocAuc } from '../lib/triage/model/metrics';
+import { decodeModel, logitOf } from '../lib/triage/model/classifier';
+import { buildModel, DEFAULT_OPTIONS, featurise, serialiseModel, trainWeights, type Featurised } from '../lib/triage/model/train';
+import { available, examplesOf, LABELLED_FILES, readRows, TRIAGE_DATA } from './triage-data';
+
+const OUT = resolve(process.cwd(), 'lib/triage/model/weights.ts');
+
+function main(): void {
+  if (!existsSync(TRIAGE_DATA)) {
+    console.log(`train: ${TRIAGE_DATA} not found — skipping; the committed weights stay as they are.`);
+    return;
+  }
+  const files = LABELLED_FILES.filter((f) => f.trainable && available(f));
+  const missing = LABELLED_FILES.filter((f) => f.trainable && !available(f));
+  if (missing.length > 0) {
+    console.log(`train: missing ${missing.map((f) => f.name).join(', ')} — skipping; a partial rebuild would not reproduce the shipped weights.`);
+    return;
+  }
+  const train: Featurised[] = [];
+  const tune: { file: string; rows: Featurised[] }[] = [];
+  for (const file of files) {
+    const rows = readRows(file.path);
+    const ex = examplesOf(file, rows);
+    const trainEx = ex.filter((_, i) => rows[i]?.split === 'train');
+    const tuneEx = ex.filter((_, i) => rows[i]?.split === 'tune');
+    train.push(...featurise(trainEx, DEFAULT_OPTIONS.bits));
+    tune.push({ file: file.name, rows: featurise(tuneEx, DEFAULT_OPTIONS.bits) });
+    console.log(`train: ${file.name}: ${trainEx.length} train, ${tuneEx.length} tune`);
+  }
+  const weights = trainWeights(train, DEFAULT_OPTIONS);
+  const data = buildModel(weights, DEFAULT_OPTIONS.bits, tune.flatMap((t) => t.rows));
+  const model = decodeModel(data);
+  for (const t of tune) {
+    // Before and after int8 quantisation: what shipping compactly costs.
+    const auc = (w: ArrayLike<number>): string => {
+      const z = t.rows.map((r) => logitOf(r.features, w));
+      return rocAuc(z.filter((_, i) => t.rows[i]?.complaint), z.filter((_, i) => !t.rows[i]?.complaint)).toFixed(3);
+    };
+    console.log(`tune ${t.file}: AUC ${auc(model.weights)} (unquantised ${auc(weights)})`);
+  }
+  const sources = files.map((f) => f.name).join(', ');
+  writeFileSync(OUT, serialiseModel(data, `${sources}; seed ${DEFAULT_OPTIONS.seed}`));
+  console.log(`train: wrote ${OUT} (${Math.round(data.weights.length / 1024)} KiB of weights)`);
+}
+
+main();
