@@ -6,6 +6,9 @@ const shared = {
   environment: 'node' as const,
   // IndexedDB for Dexie in Node; must load before Dexie captures the global.
   setupFiles: ['fake-indexeddb/auto'],
+  // Test files share a worker's module graph: every DB test opens its own named database and
+  // resets what it needs, so re-importing Dexie, Zod and the schemas per file only cost time.
+  isolate: false,
 };
 
 export default defineConfig({

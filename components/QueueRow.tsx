@@ -25,7 +25,8 @@ export function QueueRow({ item, selected, now, onSelect }: { item: QueueItem; s
       </span>
       <div className="row-body">
         <div className="row-head">
-          <strong>{post?.authorName || post?.authorHandle || item.key}</strong>
+          {/* The key is internal: until the post loads (or if it is gone) say so in words. */}
+          <strong>{post?.authorName || post?.authorHandle || i18n.t('queue.unknownAuthor')}</strong>
           {post?.authorHandle && <span className="muted">@{post.authorHandle}</span>}
           <DueLabel item={item} now={now} />
           <TeamRowMark itemKey={item.key} now={now} />

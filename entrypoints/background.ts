@@ -4,6 +4,7 @@
  */
 import { i18n } from '#i18n';
 import { getDb } from '@/lib/db/db';
+import { watchDataMarker } from '@/lib/db/eviction';
 import { registerHandlers } from '@/lib/background/handlers';
 import { firefoxToolbarApi, wireFirefoxToolbar } from '@/lib/background/firefoxSidebar';
 import { registerReattach } from '@/lib/background/reattach';
@@ -22,4 +23,6 @@ export default defineBackground(() => {
   registerReattach(browser, SITE_MATCH_PATTERNS);
   const db = getDb();
   registerHandlers(db);
+  // Notices the browser deleting the database for lack of disk space (the panel shows it).
+  void watchDataMarker(db, { area: browser.storage.local, signal: new AbortController().signal });
 });

@@ -29,6 +29,7 @@ import { addressedBrand } from '../lib/matching/addressed';
 import { compileMatcher } from '../lib/matching/matcher';
 import { BrandProfileSchema } from '../lib/schemas/settings';
 import { evalComplaints } from './eval-complaints';
+import { prf, rocAuc } from '../lib/triage/model/metrics';
 
 const DATA = resolve(process.cwd(), '../shared/data/support');
 const AIRLINE = resolve(DATA, 'airline-sentiment-2015.csv');
@@ -48,46 +49,6 @@ interface Scored {
   complaint: boolean;
   spam: boolean;
   priority: number;
-}
-
-export interface Prf {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  accuracy: number;
-}
-
-export function prf(rows: readonly { truth: boolean; predicted: boolean }[]): Prf {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const r of rows) {
-    if (r.truth && r.predicted) tp++;
-    else if (!r.truth && r.predicted) fp++;
-    else if (r.truth) fn++;
-    else tn++;
-  }
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, tn, precision, recall, f1, accuracy: (tp + tn) / Math.max(1, rows.length) };
-}
-
-/** P(score of a random positive-class item > a random negative-class item), ties half. */
-export function rocAuc(pos: readonly number[], neg: readonly number[]): number {
-  if (pos.length === 0 || neg.length === 0) return NaN;
-  const all = [...pos.map((s) => ({ s, p: 1 })), ...neg.map((s) => ({ s, p: 0 }))].sort((a, b) => a.s - b.s);
-  let rankSumPos = 0;
-  for (let i = 0; i < all.length; ) {
-    let j = i;
-    while (j < all.length && all[j]?.s === all[i]?.s) j++;
-    const avgRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (all[k]?.p === 1) rankSumPos += avgRank;
-    i = j;
-  }
-  return (rankSumPos - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length);
 }
 
 /** FNV-1a of the id, low bit: a stable, even split independent of row order. */

@@ -10,10 +10,13 @@ const REASON_TEXT: Record<Reason, () => string> = {
   notVerified: () => i18n.t('reply.reason.notVerified'),
   postDisabled: () => i18n.t('reply.reason.postDisabled'),
   noTab: () => i18n.t('reply.reason.noTab'),
+  claimed: () => i18n.t('reply.reason.claimed'),
 };
 
 function statusText(result: InsertResult): string {
   if (result.ok) return i18n.t('reply.inserted');
+  // Not a failure to paste: the background refused because a teammate holds the item.
+  if (result.reason === 'claimed' && result.claimedBy) return i18n.t('reply.claimedBy', [result.claimedBy]);
   const why = REASON_TEXT[result.reason ?? 'notVerified']();
   return result.copied ? i18n.t('reply.pasteCopied', [why]) : i18n.t('reply.pasteManual', [why]);
 }

@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
+import { plural } from '@/lib/i18n/ui';
 import type { ImportRowError } from '@/lib/schemas/customers';
 import { csvCell, downloadText, formatCount, importReasonLabel } from './format';
 
@@ -20,9 +21,9 @@ export function BadRows({ errors, fileName }: { errors: readonly ImportRowError[
   const virtualizer = useVirtualizer({ count: errors.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   if (errors.length === 0) return null;
   return (
-    <section className="bad-rows" aria-label={i18n.t('customers.badRowsTitle', [formatCount(errors.length)])}>
+    <section className="bad-rows" aria-label={plural(i18n.t('customers.badRowsTitle', [formatCount(errors.length)]), errors.length)}>
       <div className="actions">
-        <h3>{i18n.t('customers.badRowsTitle', [formatCount(errors.length)])}</h3>
+        <h3>{plural(i18n.t('customers.badRowsTitle', [formatCount(errors.length)]), errors.length)}</h3>
         <button type="button" onClick={() => downloadText(`${fileName.replace(/\.csv$/i, '')}-skipped-rows.csv`, badRowsCsv(errors))}>
           {i18n.t('customers.downloadBadRows')}
         </button>

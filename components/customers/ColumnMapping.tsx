@@ -1,6 +1,7 @@
 /** The column-mapping step: a select per customer field, pre-filled, with a live preview of the first rows. */
 import { useMemo } from 'react';
 import { i18n } from '#i18n';
+import { plural } from '@/lib/i18n/ui';
 import { mapRows } from '@/lib/customers/csv';
 import { CustomerImportFieldSchema, type CustomerColumnMapping, type CustomerImportField } from '@/lib/schemas/customers';
 import { fieldLabel, formatMoney, importReasonLabel } from './format';
@@ -52,9 +53,9 @@ export function ColumnMapping({ headers, rows, rowNumbers, mapping, onChange }: 
         ))}
       </div>
       {!hasIdentifier(mapping) && <p className="banner warn">{i18n.t('customers.needIdentifier')}</p>}
-      <h3>{i18n.t('customers.previewTitle', [String(Math.min(PREVIEW_ROWS, rows.length))])}</h3>
+      <h3>{plural(i18n.t('customers.previewTitle', [String(Math.min(PREVIEW_ROWS, rows.length))]), Math.min(PREVIEW_ROWS, rows.length))}</h3>
       <div className="preview-scroll">
-        <table className="table preview" aria-label={i18n.t('customers.previewTitle', [String(Math.min(PREVIEW_ROWS, rows.length))])}>
+        <table className="table preview" aria-label={plural(i18n.t('customers.previewTitle', [String(Math.min(PREVIEW_ROWS, rows.length))]), Math.min(PREVIEW_ROWS, rows.length))}>
           <thead>
             <tr>
               <th>{fieldLabel('name')}</th>

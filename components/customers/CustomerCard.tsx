@@ -9,20 +9,21 @@ import { sendMessage } from '@/lib/messages';
 import type { CustomerMatch, QueueItem } from '@/lib/schemas/queue';
 import { CustomerPicker } from './CustomerPicker';
 import { CustomerSummary } from './CustomerSummary';
+import { evidenceText } from './evidence';
 import { Interactions } from './Interactions';
 import { errorText } from '../notSaved';
 
 const percent = (confidence: number): string => String(Math.round(confidence * 100));
 
 /** The matcher's evidence ("handle @jane; order #10023") as separate chips. */
-function Evidence({ match }: { match: CustomerMatch }) {
+export function Evidence({ match }: { match: CustomerMatch }) {
   if (match.by === 'manual') return <p className="hint">{i18n.t('customers.linkedByAgent')}</p>;
   return (
     <p className="hint">
       {i18n.t('customers.evidence', [percent(match.confidence)])}{' '}
       {match.why.split('; ').map((w) => (
         <span key={w} className="chip evidence">
-          {w}
+          {evidenceText(w)}
         </span>
       ))}
     </p>

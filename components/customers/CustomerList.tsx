@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
+import { plural } from '@/lib/i18n/ui';
 import { useCustomerCount, useCustomerSearch, useCustomersPage } from '@/lib/db/views/customers';
 import type { Customer } from '@/lib/schemas/customers';
 import { formatCount, formatMoney } from './format';
@@ -37,7 +38,7 @@ export function CustomerList({ query, onOpen }: { query: string; onOpen: (id: st
   return (
     <>
       <p className="hint" role="status">
-        {q ? i18n.t('customers.resultsCount', [formatCount(count)]) : i18n.t('customers.totalCount', [formatCount(total)])}
+        {q ? i18n.t('customers.resultsCount', [formatCount(count)]) : plural(i18n.t('customers.totalCount', [formatCount(total)]), total)}
       </p>
       <div ref={parentRef} className="customer-list queue-list" role="list" aria-label={i18n.t('customers.listLabel')}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { i18n } from '#i18n';
+import { plural } from '@/lib/i18n/ui';
 import { MAX_CSV_ROWS, checkCsvFile, mapRowsInChunks, parseCustomerCsv, suggestMapping, type CsvProgress, type FileProblem, type ParsedCsv } from '@/lib/customers/csv';
 import type { TextEncodingName } from '@/lib/encoding/detect';
 import { countExistingCustomers } from '@/lib/db/views/customers';
@@ -228,7 +229,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           label={i18n.t('customers.reading', [step.fileName])}
           value={step.progress.processed}
           max={Math.max(1, step.progress.total)}
-          text={i18n.t('customers.readingProgress', [formatCount(step.progress.rows), megabytes(step.progress.processed), megabytes(step.progress.total)])}
+          text={plural(i18n.t('customers.readingProgress', [formatCount(step.progress.rows), megabytes(step.progress.processed), megabytes(step.progress.total)]), step.progress.rows)}
           onCancel={() => {
             abortRef.current?.abort();
             setStep({ kind: 'pick' });
@@ -238,7 +239,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
 
       {step.kind === 'mapping' && (
         <>
-          <p className="banner info">{i18n.t('customers.detected', [formatName(step.parsed.format), formatCount(step.parsed.rows.length)])}</p>
+          <p className="banner info">{plural(i18n.t('customers.detected', [formatName(step.parsed.format), formatCount(step.parsed.rows.length)]), step.parsed.rows.length)}</p>
           <EncodingChoice value={step.parsed.encoding} detected={step.parsed.encodingDetected} onChange={(encoding) => void read(step.file, encoding)} />
           <ColumnMapping
             headers={step.parsed.headers}
@@ -263,7 +264,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           label={i18n.t('customers.preparing', [step.fileName])}
           value={step.done}
           max={Math.max(1, step.total)}
-          text={i18n.t('customers.preparingProgress', [formatCount(step.done), formatCount(step.total)])}
+          text={plural(i18n.t('customers.preparingProgress', [formatCount(step.done), formatCount(step.total)]), step.total)}
           onCancel={() => {
             abortRef.current?.abort();
             if (stagedRef.current) void cancelStaged(stagedRef.current);
@@ -274,7 +275,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
 
       {step.kind === 'summary' && (
         <div className="import-summary" aria-live="polite">
-          <p className="banner info">{i18n.t('customers.detected', [formatName(step.parsed.format), formatCount(step.parsed.rows.length)])}</p>
+          <p className="banner info">{plural(i18n.t('customers.detected', [formatName(step.parsed.format), formatCount(step.parsed.rows.length)]), step.parsed.rows.length)}</p>
           <EncodingChoice
             value={step.parsed.encoding}
             detected={step.parsed.encodingDetected}
@@ -284,15 +285,15 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
             }}
           />
           <ul className="summary-counts">
-            <li data-summary="add">{i18n.t('customers.toAdd', [formatCount(step.staged - step.toUpdate)])}</li>
-            <li data-summary="update">{i18n.t('customers.toUpdate', [formatCount(step.toUpdate)])}</li>
-            <li data-summary="bad">{i18n.t('customers.toSkip', [formatCount(skippedRows(step.errors))])}</li>
+            <li data-summary="add">{plural(i18n.t('customers.toAdd', [formatCount(step.staged - step.toUpdate)]), step.staged - step.toUpdate)}</li>
+            <li data-summary="update">{plural(i18n.t('customers.toUpdate', [formatCount(step.toUpdate)]), step.toUpdate)}</li>
+            <li data-summary="bad">{plural(i18n.t('customers.toSkip', [formatCount(skippedRows(step.errors))]), skippedRows(step.errors))}</li>
           </ul>
           <p className="hint">{i18n.t('customers.nothingWrittenYet')}</p>
           <BadRows errors={step.errors} fileName={step.fileName} />
           <div className="actions">
             <button type="button" className="primary" disabled={step.staged === 0} onClick={() => void commit(step)}>
-              {i18n.t('customers.confirmImport', [formatCount(step.staged)])}
+              {plural(i18n.t('customers.confirmImport', [formatCount(step.staged)]), step.staged)}
             </button>
             <button
               type="button"
@@ -316,12 +317,12 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         </div>
       )}
 
-      {step.kind === 'committing' && <p aria-live="polite">{i18n.t('customers.committing', [formatCount(step.total)])}</p>}
+      {step.kind === 'committing' && <p aria-live="polite">{plural(i18n.t('customers.committing', [formatCount(step.total)]), step.total)}</p>}
 
       {step.kind === 'done' && (
         <div aria-live="polite">
           <p className="banner info" role="status">
-            {i18n.t('customers.imported', [formatCount(step.added), formatCount(step.updated), formatCount(step.skipped)])}
+            {plural(i18n.t('customers.imported', [formatCount(step.added), formatCount(step.updated), formatCount(step.skipped)]), step.skipped)}
           </p>
           <div className="actions">
             <button type="button" onClick={() => setStep({ kind: 'pick' })}>

@@ -196,13 +196,14 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     pruneAt = Math.max(PRUNE_AT, elementsByKey.size * 2);
   };
 
-  const flush = async () => {
+  /** `all`: the page is going away, so no later batch would carry the rest. */
+  const flush = async (all = false) => {
     timer = undefined;
     lastFlushAt = clock.now();
     if (signal.aborted || sending) return;
     forgetDetached();
     // Taken from `pending` only once acknowledged: until then a newer read replaces the sent one.
-    const posts = [...pending.values()].slice(0, MAX_BATCH);
+    const posts = all ? [...pending.values()] : [...pending.values()].slice(0, MAX_BATCH);
     const extractionFailures = failures;
     failures = 0;
     const recognisedNow = recognised;
@@ -335,14 +336,16 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
    * The text names a brand, or the post answers a brand's own post (a reply under its conversation,
    * a comment on its page's post): customers rarely repeat the name of whoever they answer.
    */
-  const mayMention = (el: Element, text: string, matcher: Matcher) => {
+  const mayMention = (el: Element, text: string, matcher: Matcher, detached: boolean) => {
     if (matcher.match(text).length > 0) return true;
-    if (!threadPage) return false;
+    // Out of the page, a post's place in a thread cannot be told (see read).
+    if (!threadPage || detached) return false;
     const owner = adapter.threadOwner(el);
     return owner !== undefined && filter.isBrandHandle(owner);
   };
 
-  const read = (el: Element) => {
+  /** `detached`: removed from the page before its chunk came (observe's onDetached). */
+  const read = (el: Element, detached: boolean) => {
     const peek = adapter.peekKey(el);
     if (!peek.ok) {
       // Rows render in stages: without a permalink there is nothing to key on yet.
@@ -359,7 +362,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     const markedBefore = mark(el, peek.key);
     const matcher = filter.current();
     // Until the brands arrive, posts are only marked; they are read again once the matcher is here.
-    if (!matcher || !mayMention(el, text, matcher)) {
+    if (!matcher || !mayMention(el, text, matcher, detached)) {
       // Only an element marked before can carry a priority (an edited post, a recycled row).
       if (markedBefore && el.hasAttribute(PRIORITY_ATTR)) {
         el.removeAttribute(PRIORITY_ATTR); // an edited post that no longer mentions the brand
@@ -372,7 +375,9 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
       if (result.reason !== 'pending') failed();
       return;
     }
-    const { post } = result;
+    // A detached post's thread position compares against nothing (the answer is arbitrary): the
+    // mention goes without a thread owner rather than with a wrong one.
+    const post = detached && result.post.threadOwner !== undefined ? { ...result.post, threadOwner: undefined } : result.post;
     if (post.key !== peek.key) mark(el, post.key); // never on real markup (eval:sites checks), but safe
     track(el, post.key); // again if it was forgotten while detached
     pending.set(post.key, post);
@@ -380,16 +385,16 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
   };
 
   /** One post's failure (hostile markup, an adapter bug) is counted and logged; its neighbours are still read. */
-  const readSafely = (el: Element) => {
+  const readSafely = (el: Element, detached: boolean) => {
     try {
-      read(el);
+      read(el, detached);
     } catch (error) {
       failed();
       console.warn('[replyline] could not read a post', error);
     }
   };
 
-  const readWithin = (nodes: Iterable<Node>) => {
+  const readWithin = (nodes: Iterable<Node>, detached = false) => {
     settleLater();
     for (const node of nodes) {
       // A badge we just added would send its post through the key and text reads again for nothing.
@@ -406,13 +411,35 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
         console.warn('[replyline] could not look for posts', error);
         continue;
       }
-      if (owner && owner !== node) readSafely(owner);
-      for (const el of posts) readSafely(el);
+      if (owner && owner !== node) readSafely(owner, detached);
+      for (const el of posts) readSafely(el, detached);
     }
   };
 
   readWithin([document.body]);
-  observe(document.body, { signal, onAdded: readWithin, onTextChanged: readWithin }, { scheduler: options.observeScheduler });
+  observe(
+    document.body,
+    { signal, onAdded: (els) => readWithin(els), onTextChanged: (els) => readWithin(els), onDetached: (els) => readWithin(els, true) },
+    { scheduler: options.observeScheduler },
+  );
+  // The tab is closing or going into the back/forward cache: send everything read now (best
+  // effort). Posts stay pending until acknowledged, so a page that comes back sends them again.
+  window.addEventListener(
+    'pagehide',
+    () => {
+      if (pending.size === 0) return;
+      if (!sending) {
+        timer?.();
+        void flush(true);
+        return;
+      }
+      // A batch is in flight and the next would wait for its answer: send the rest beside it.
+      void sendMessage('postsSeen', { page: pageRef(), posts: [...pending.values()], recognised: 0, candidates: counted?.candidates ?? 0, extractionFailures: 0 }).catch(
+        (error: unknown) => console.debug('[replyline] postsSeen on pagehide failed', error),
+      );
+    },
+    { signal },
+  );
   // New brands (or the first matcher): read every post on the page again.
   filter.onChange(() => {
     lastRead = new WeakMap();

@@ -5,6 +5,7 @@ import { Tabs, type TabDef } from '@/components/Tabs';
 import { PageHealthBanner } from '@/components/PageHealthBanner';
 import { ReloadTabsBanner } from '@/components/ReloadTabsBanner';
 import { StorageBanner } from '@/components/StorageBanner';
+import { EvictedBanner } from '@/components/EvictedBanner';
 import { TeamStatusBar } from '@/components/team/TeamStatusBar';
 import { QueueView } from './views/QueueView';
 import { BrandsView } from './views/BrandsView';
@@ -39,6 +40,7 @@ export function App() {
       </header>
       <PageHealthBanner />
       <ReloadTabsBanner />
+      <EvictedBanner />
       <StorageBanner />
       <TeamStatusBar />
       <Tabs tabs={tabs} active={tab} onChange={setTab} label={i18n.t('nav.label')} />

@@ -8,6 +8,7 @@
 import type { ReplylineDb } from '../db/db';
 import { recordBrandReplies, recordReplySent } from '../db/replyLog';
 import { aliasesOf, resolvePostKey } from '../db/aliases';
+import { claimHeldByTeammate } from '../db/team';
 import { handle, sendMessage } from '../messages';
 import { teamNotify } from './teamHandlers';
 import type { InsertResult } from '../schemas/replies';
@@ -29,12 +30,25 @@ export function orderTabs(tabs: readonly TabLike[], postUrl: string | undefined)
     .map((t) => t.id);
 }
 
+/**
+ * Team mode: the panel hides the reply box for a teammate's item, but the background decides.
+ * A live claim held by someone else (no explicit take-over) refuses the insertion; nothing is
+ * inserted or copied, and the panel names who is replying.
+ */
+export async function refuseForTeammate(db: ReplylineDb, key: string, now: number): Promise<InsertResult | undefined> {
+  const holder = await claimHeldByTeammate(db, await resolvePostKey(db, key), now);
+  if (!holder) return undefined;
+  return { ok: false, strategy: 'none', verified: false, postEnabled: null, reason: 'claimed', claimedBy: holder.displayName };
+}
+
 function newInsertionId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 export function registerReplyHandlers(db: ReplylineDb): void {
   handle('replyInsert', async ({ key, text, templateId, renderedText, toneWarningsOverridden }) => {
+    const refused = await refuseForTeammate(db, key, Date.now());
+    if (refused) return refused;
     const [post, item] = await Promise.all([db.posts.get(key), db.queue.get(key)]);
     const brands = item ? [await db.brands.get(item.brandId)] : await db.brands.toArray();
     const handles = brands.flatMap((b) => b?.handles ?? []);

@@ -222,6 +222,20 @@ export function teamItem(db: ReplylineDb, key: string): Promise<TeamItemFields |
   return db.teamItems.get(key);
 }
 
+/**
+ * The teammate whose live claim keeps this agent from inserting a reply for `key` (filed key),
+ * or undefined when the item is free, ours, or we are not in a team. An explicit take-over makes
+ * the claim ours, so it lifts this; a lapsed lease no longer holds the item.
+ */
+export async function claimHeldByTeammate(db: ReplylineDb, key: string, now: number): Promise<{ id: string; displayName: string } | undefined> {
+  const me = await getMembership(db);
+  if (!me) return undefined;
+  const fields = await db.teamItems.get(key);
+  if (!fields?.claimOwnerId || fields.claimOwnerId === me.memberId) return undefined;
+  if (fields.leaseUntil !== undefined && fields.leaseUntil <= now) return undefined;
+  return { id: fields.claimOwnerId, displayName: fields.claimOwnerName ?? '' };
+}
+
 /** Records a claim taken while the server was away (the outbox replays it). */
 export async function claimLocally(db: ReplylineDb, key: string, me: { id: string; displayName: string }, now: number): Promise<void> {
   await db.transaction('rw', db.teamItems, async () => {

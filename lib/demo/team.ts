@@ -9,6 +9,7 @@ import { businessMsBetween, zonedWeekdayHour } from '../time/businessHours';
 import { ReplyLogEntrySchema, type ReplyLogEntry } from '../schemas/replies';
 import { GoalSchema, LOG_BUNDLE_FORMAT, LOG_BUNDLE_VERSION, LogBundleSchema, MentionRecordSchema, type Goal, type LogBundle, type MentionRecord } from '../schemas/review';
 import type { BrandProfile } from '../schemas/settings';
+import { seededRandom as rng } from '../random';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -71,17 +72,6 @@ const LOCAL_REPLIES: Record<string, { text: string; template: string }> = {
 
 const NOISE_RULES = ['giveaway', 'coupon', 'cryptoFollow', 'massMention'] as const;
 
-/** Mulberry32: small, fast and the same on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T>(r: () => number, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);

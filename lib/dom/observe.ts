@@ -11,6 +11,12 @@ export interface ObserveHandlers {
   onAdded: (elements: Element[]) => void;
   /** Elements whose text or children changed in place (X fills and recycles rows this way). */
   onTextChanged?: (elements: Element[]) => void;
+  /**
+   * Elements added (or changed) but removed again before their chunk was handed over, delivered at
+   * once from the removal's records: X drops rows within ~200 ms of adding them, often before the
+   * idle callback. Detached, their subtree is intact, so they can still be read.
+   */
+  onDetached?: (elements: Element[]) => void;
 }
 
 /** Runs `task` later; `timeLeft()` says how many ms remain in this slice. Returns a cancel function. */
@@ -95,6 +101,8 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
   const changed = new Set<Element>();
   let cancel: (() => void) | null = null;
   let watchingText = false;
+  /** Some subscriber reads elements removed before their chunk (onDetached). */
+  let wantsDetached = false;
   /**
    * The parent every element in `added` was appended to, or null once they came from several:
    * siblings cannot contain one another, so a batch from one parent (a timeline appending rows)
@@ -105,11 +113,26 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
   const reported = new Set<Element>();
   const wantsText = () => [...subscribers].some((s) => s.onTextChanged !== undefined);
 
+  /** Takes the elements still waiting that are no longer in the page and hands them over now. */
+  const rescueDetached = () => {
+    const detached: Element[] = [];
+    for (const set of [added, changed]) {
+      for (const el of set) {
+        if (el.isConnected) continue;
+        set.delete(el);
+        detached.push(el);
+      }
+    }
+    if (detached.length > 0) deliver(detached, (s) => s.onDetached);
+  };
+
   const collect = (records: MutationRecord[]) => {
     const text = watchingText;
+    let removal = false;
     for (const record of records) {
       if (record.type === 'childList') {
         const nodes = record.addedNodes;
+        if (record.removedNodes.length > 0) removal = true;
         if (nodes.length > 0 && addedParent !== record.target) {
           addedParent = addedParent === undefined && added.size === 0 ? record.target : null;
         }
@@ -126,6 +149,8 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
         if (parent) changed.add(parent);
       }
     }
+    // One pass over what is still waiting, only when something left the page (a few dozen rows).
+    if (removal && added.size + changed.size > 0 && wantsDetached) rescueDetached();
     if (added.size + changed.size > 0 && !cancel) cancel = schedule(flush);
   };
   const observer = new MutationObserver(collect);
@@ -212,6 +237,7 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     subscribe(handlers) {
       const first = subscribers.size === 0;
       subscribers.add(handlers);
+      if (handlers.onDetached) wantsDetached = true;
       if (first || (!watchingText && handlers.onTextChanged)) connect();
       handlers.signal.addEventListener(
         'abort',

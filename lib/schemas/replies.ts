@@ -54,7 +54,9 @@ export const InsertResultSchema = z.object({
   fallback: z.literal('clipboard').optional(),
   copied: z.boolean().optional(),
   /** Why it is not ok: i18n key suffix under `reply.reason.*`. */
-  reason: z.enum(['noPost', 'noEditor', 'notVerified', 'postDisabled', 'noTab']).optional(),
+  reason: z.enum(['noPost', 'noEditor', 'notVerified', 'postDisabled', 'noTab', 'claimed']).optional(),
+  /** `claimed`: the teammate who is replying to this item (team mode). */
+  claimedBy: z.string().max(120).optional(),
   /** Identifies this insertion so sent detection and the reply log can be idempotent. */
   insertionId: z.string().max(80).optional(),
 });

@@ -7,6 +7,7 @@ export interface Prf {
   precision: number;
   recall: number;
   f1: number;
+  accuracy: number;
 }
 
 export function prf(rows: readonly { truth: boolean; predicted: boolean }[]): Prf {
@@ -20,7 +21,7 @@ export function prf(rows: readonly { truth: boolean; predicted: boolean }[]): Pr
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, tn, precision, recall, f1 };
+  return { tp, fp, fn, tn, precision, recall, f1, accuracy: (tp + tn) / Math.max(1, rows.length) };
 }
 
 /** P(score of a random positive > a random negative), ties half (Mann–Whitney U). */

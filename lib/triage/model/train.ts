@@ -5,6 +5,7 @@
  * examples and options give the same bytes on every run. Pure: no file access (scripts/train.ts
  * reads the data and writes weights.ts).
  */
+import { seededRandom } from '../../random';
 import type { ModelData } from './classifier';
 import { extractFeatures, hashString, lexiconSignals, type Features, type LexiconSignals } from './features';
 import { LANGUAGES, type Language } from './lang';
@@ -65,17 +66,6 @@ export function priorsOf(bits: number, priors: ReadonlyMap<string, number> = CUE
   return out;
 }
 
-/** mulberry32: tiny, seedable, identical everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function featurise(examples: readonly Example[], bits: number, signals?: (e: Example, i: number) => LexiconSignals): Featurised[] {
   return examples.map((e, i) => ({ features: extractFeatures(e.text, bits, signals ? signals(e, i) : lexiconSignals(e.text)), complaint: e.complaint, weight: e.weight }));
@@ -97,7 +87,7 @@ export function trainWeights(data: readonly Featurised[], options: TrainOptions)
     pull[at] = options.priorStrength;
   }
   const order = data.map((_, i) => i);
-  const random = rng(options.seed);
+  const random = seededRandom(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

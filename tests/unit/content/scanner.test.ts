@@ -401,3 +401,67 @@ describe('startPostScanner once stopped', () => {
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(2);
   });
 });
+
+describe('startPostScanner on a timeline that drops rows quickly', () => {
+  it('sends every mention exactly once though its row was removed before any idle or batch tick', async () => {
+    sent.length = 0;
+    channel.attempts.length = 0;
+    channel.failNext = 0;
+    time = manualClock();
+    channel.now = time.now;
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const scope = new AbortController();
+    setUrl('https://x.com/search?q=acme');
+    // The browser is never idle: observe's chunks wait until the test lets them run.
+    const held: ((timeLeft: () => number) => void)[] = [];
+    const hold: Scheduler = (task) => {
+      held.push(task);
+      return () => held.splice(held.indexOf(task), 1);
+    };
+    const runHeld = () => {
+      for (const task of held.splice(0)) task(() => 50);
+    };
+    const tweets = makeTweets(60, (i) => (i % 3 === 0 ? `@acme order ${i} is late` : `lunch photo ${i}`), 1769000000000000000n);
+    document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn" id="t"></div></main>';
+    const list = document.getElementById('t');
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter, { observeScheduler: hold });
+    for (let at = 0; at < tweets.length; at += 20) {
+      list?.insertAdjacentHTML('beforeend', tweets.slice(at, at + 20).map(tweetCell).join(''));
+      await turn(); // the additions' records are in; their chunk is not
+      // Rows of even batches leave the page before any chunk ran; odd batches' rows are read first.
+      if ((at / 20) % 2 === 1) runHeld();
+      for (const row of [...(list?.children ?? [])]) row.remove();
+      await turn();
+    }
+    runHeld();
+    await settle();
+    const keys = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+    const mentions = tweets.filter((_, i) => i % 3 === 0).map((t) => `x:${t.id}`);
+    expect(keys.toSorted()).toEqual(mentions.toSorted());
+    scope.abort();
+  });
+
+  it('sends what was read when the page is hidden, and again if the page stays', async () => {
+    sent.length = 0;
+    channel.attempts.length = 0;
+    channel.failNext = 0;
+    time = manualClock();
+    channel.now = time.now;
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const scope = new AbortController();
+    setUrl('https://x.com/home');
+    const tweets = makeTweets(3, (i) => `@acme order ${i} is late`, 1770000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    channel.failNext = 1; // the first attempt (on pagehide) does not arrive: the page was kept
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await turn();
+    expect(channel.attempts).toHaveLength(0); // the batch timer has not fired yet
+    window.dispatchEvent(new Event('pagehide'));
+    await turn();
+    expect(channel.attempts).toHaveLength(1);
+    await settle();
+    const keys = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+    expect(keys).toEqual(tweets.map((t) => `x:${t.id}`));
+    scope.abort();
+  });
+});

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { ReplyLogEntrySchema, type ReplyLogEntry } from '../../../lib/schemas/replies';
 import { MentionRecordSchema, type MentionRecord } from '../../../lib/schemas/review';
+import { seededRandom } from '../../../lib/random';
 
 export const BRAND_TZ: Record<string, string> = {
   acme: 'America/New_York',
@@ -13,17 +14,6 @@ export const BRAND_TZ: Record<string, string> = {
 };
 export const tzOf = (brandId: string): string => BRAND_TZ[brandId] ?? 'UTC';
 
-/** Mulberry32: tiny deterministic PRNG so bench runs are comparable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Anna Ivanova', 'Boris', 'Chen Wei', '王伟', 'Мария Петрова', 'Dave O’Brien', 'Eve', 'Фёдор', '李娜', 'Grace Hopper'];
 const BODIES = [
@@ -46,7 +36,7 @@ export interface GenOptions {
 
 /** `entries` replies plus ~25 % more queued mentions that were never answered or were dismissed. */
 export function generateLogs(opts: GenOptions): { entries: ReplyLogEntry[]; mentions: MentionRecord[] } {
-  const r = rng(opts.seed ?? 1);
+  const r = seededRandom(opts.seed ?? 1);
   const pick = <T,>(xs: readonly T[]): T => {
     const x = xs[Math.floor(r() * xs.length)];
     if (x === undefined) throw new Error('pick from an empty list');
