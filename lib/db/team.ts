@@ -23,6 +23,7 @@ import {
 import type { ReplylineDb } from './db';
 import { queueRank } from './queueOrder';
 import { reviewUpkeepTables, syncMentions } from './rollups';
+import { fileTeamReplies, teamReviewTables } from './teamReview';
 
 export function teamTables(db: ReplylineDb) {
   return [db.teamMembership, db.teamOutbox, db.teamItems, db.teamMembers, db.teamReplies];
@@ -314,7 +315,11 @@ export async function savePresence(db: ReplylineDb, present: readonly PresenceMe
 
 export async function saveTeamReplies(db: ReplylineDb, entries: readonly TeamReplyEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.teamReplies.bulkPut(entries.map((e) => TeamReplySchema.parse(e)));
+  const rows = entries.map((e) => TeamReplySchema.parse(e));
+  await db.transaction('rw', [db.teamReplies, ...teamReviewTables(db)], async () => {
+    await db.teamReplies.bulkPut(rows);
+    await fileTeamReplies(db, rows, (await getMembership(db))?.memberId);
+  });
 }
 
 /** The team's reply log, newest first (the Review page's live list). */
