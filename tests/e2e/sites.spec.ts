@@ -4,33 +4,13 @@
  * reading it. Page behaviour (infinite scroll, recycled rows, SPA navigation, late text) is played
  * by the page's own script, as X's would.
  */
-import type { Page } from '@playwright/test';
 import { test, expect, fixtureHtml } from './support/extension';
 import { createBrand, stateCount } from './support/panel';
 import { clickBadgeButton, escapeHtml, makeTweets, readBadges, tweetArticle, tweetCell, xPage, type FakeTweet } from './support/xPage';
 import { fbPage, type FakeFbPost } from './support/fbPage';
+import { readStore } from './support/store';
 
 const CANT_READ = "Replyline can't read this page right now.";
-
-/** Every record of one object store, read in the panel (the extension origin owns the DB). */
-async function readStore(panel: Page, store: string): Promise<unknown[]> {
-  return panel.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('replyline');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error ?? new Error('read failed'));
-        };
-      }),
-    store,
-  );
-}
 
 interface StoredPost {
   key: string;

@@ -21,7 +21,7 @@ import {
 import { readLine, readText } from '../../dom/text';
 import { waitFor } from '../../dom/wait';
 import { parseCount } from '../counts';
-import { FB } from './selectors';
+import { FB } from './facebook.selectors';
 import { parseFacebookTime } from './time';
 import { parseFacebookHref, type FacebookRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';

@@ -26,7 +26,7 @@ import { waitFor } from '../../dom/wait';
 import { parseCount } from '../counts';
 import { isXUserHandle, parseXProfileHref, parseXStatusHref, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
-import { X, xFocalTime, xProfileLink } from './selectors';
+import { X, xFocalTime, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;

@@ -8,7 +8,7 @@
 import { selfAndDescendants } from '../../dom/query';
 import type { SentDetection } from '../types';
 import { parseXStatusUrl, xStatusUrl } from './ids';
-import { X } from './selectors';
+import { X } from './x.selectors';
 
 export interface SentToast {
   replyUrl: string;
