@@ -1,22 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { observe, onNavigate, type Scheduler } from '../../../lib/dom/observe';
+import { observe, onNavigate } from '../../../lib/dom/observe';
+import { manualScheduler } from '../support/scheduler';
 
-/** A scheduler the test drives by hand: nothing runs until `run()`. */
-function manualScheduler() {
-  const queue: Array<(timeLeft: () => number) => void> = [];
-  const scheduler: Scheduler = (task) => {
-    queue.push(task);
-    return () => {
-      const i = queue.indexOf(task);
-      if (i >= 0) queue.splice(i, 1);
-    };
-  };
-  const run = (timeLeft: () => number = () => 50): void => {
-    for (const task of queue.splice(0)) task(timeLeft);
-  };
-  return { scheduler, run, pending: () => queue.length };
-}
 
 const mutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
 
