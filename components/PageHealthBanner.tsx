@@ -1,6 +1,7 @@
 /** Tells the agent when detection found nothing on a page that clearly has posts. */
 import { i18n } from '#i18n';
 import { useBrokenPages } from '@/lib/db/views/health';
+import { count } from '@/lib/i18n/ui';
 
 export function PageHealthBanner() {
   const broken = useBrokenPages();
@@ -10,7 +11,7 @@ export function PageHealthBanner() {
       {broken.map((h) => (
         <p key={h.tabId}>
           <strong>{i18n.t('health.cantRead')}</strong>{' '}
-          {i18n.t('health.detail', [i18n.t(`site.${h.site}`), i18n.t(`pageKind.${h.pageKind}`), String(h.candidates), String(h.recognised)])}
+          {i18n.t('health.detail', [i18n.t(`site.${h.site}`), i18n.t(`pageKind.${h.pageKind}`), count(h.candidates), count(h.recognised)])}
         </p>
       ))}
     </div>

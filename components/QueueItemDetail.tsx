@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import { usePost } from '@/lib/db/views/records';
 import { sendMessage, type MessageInput } from '@/lib/messages';
+import { count } from '@/lib/i18n/ui';
 import { priorityBand } from '@/lib/pipeline/bands';
 import { ruleCatches, ruleName } from '@/lib/pipeline/reasonLabel';
 import type { QueueItem } from '@/lib/schemas/queue';
@@ -83,7 +84,7 @@ export function QueueItemDetail({ item, now, mode, onMode, onClose, onActed, onS
         </div>
       )}
 
-      <h3>{i18n.t('triageUi.why', [String(item.priority)])}</h3>
+      <h3>{i18n.t('triageUi.why', [count(item.priority)])}</h3>
       <p className="meta-line">
         <DueLabel item={item} now={now} /> <SentimentBadge score={item.sentiment} /> <MatchedTerms terms={item.matchedTerms} />
       </p>

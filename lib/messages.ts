@@ -11,43 +11,21 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { CustomerSchema, CustomerImportFieldSchema } from './schemas/customers';
-import { PageKindSchema, ProfileStatSchema } from './schemas/posts';
-import { IdSchema, PostKeySchema, SiteSchema } from './schemas/primitives';
+import { IdSchema, PostKeySchema } from './schemas/primitives';
 import { QueueStateSchema } from './schemas/queue';
-import { InsertResultSchema, ReplyContextSchema, ReplySentSchema } from './schemas/replies';
+import { InsertResultSchema, ReplyContextSchema } from './schemas/replies';
 import { GoalSchema } from './schemas/review';
 import { AgentSettingsSchema, BrandProfileSchema, ToneRulesSchema } from './schemas/settings';
 import { TemplateSchema, ToneNoteSchema } from './schemas/templates';
 
-import { BadgeLabelsSchema } from './pipeline/badgeLabels';
+import { OkSchema as Ok, pageMessageSchemas, ReplyTextSchema, type SenderKind } from './pageMessages';
 import { MAX_PARTS, PART_CHARS } from './review/upload';
 import { teamMessageSchemas } from './team/messageSchemas';
 
-const Ok = z.object({ ok: z.literal(true) });
+export { PageRefSchema, PostVerdictSchema, type PageRef, type PostVerdict, type SenderKind } from './pageMessages';
 
-/** Who sent a message: a content script in a site tab, or an extension page (panel, review page). */
-export type SenderKind = 'content' | 'extension';
-const CONTENT: readonly SenderKind[] = ['content'];
 /** Without `from`, a message is panel-only: forgetting the field never opens a door. */
 export const DEFAULT_SENDERS: readonly SenderKind[] = ['extension'];
-
-export const PageRefSchema = z.object({ site: SiteSchema, pageKind: PageKindSchema, url: z.string().max(2000) });
-export type PageRef = z.infer<typeof PageRefSchema>;
-
-export const PostVerdictSchema = z.object({
-  key: PostKeySchema,
-  matched: z.boolean(),
-  /** Post by one of the brand's own handles: the brand's reply, not a mention. */
-  own: z.boolean(),
-  brandId: IdSchema.optional(),
-  priority: z.number().int().min(0).max(100).optional(),
-  terms: z.array(z.string()).default([]),
-  queued: z.boolean(),
-  filtered: z.boolean().default(false),
-  /** Why the background could not file this post (also logged there); the rest of its batch was. */
-  rejected: z.string().max(300).optional(),
-});
-export type PostVerdict = z.infer<typeof PostVerdictSchema>;
 
 /** What a log-bundle import did, per file and in total (lib/db/review.ts). */
 export const ReviewImportResultSchema = z.object({
@@ -79,28 +57,8 @@ export const ReviewImportResultSchema = z.object({
 export type ReviewImportResult = z.infer<typeof ReviewImportResultSchema>;
 
 export const messageSchemas = {
-  /** Content → background: a batch of posts extracted from the page, plus detection health. */
-  postsSeen: {
-    from: CONTENT,
-    input: z.object({
-      page: PageRefSchema,
-      /**
-       * Only posts that may mention a brand (the content script's pre-filter); the rest stay in the
-       * page. Each is parsed by ingest on its own (PostSchema): one bad post never rejects its batch.
-       */
-      posts: z.array(z.unknown()).max(500),
-      /** Posts newly recognised (keyed and marked) since the last report, sent or not. */
-      recognised: z.number().int().nonnegative(),
-      candidates: z.number().int().nonnegative(),
-      extractionFailures: z.number().int().nonnegative(),
-    }),
-    output: z.object({ verdicts: z.array(PostVerdictSchema) }),
-  },
-  /** Content → background: the agent pressed "Add to queue" on a badge. */
-  queueAdd: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: Ok },
-  /** Content → background: "Open in Replyline" — open the side panel on this item. */
-  /** `opened`: false when the panel could not be shown from here (Firefox: only its toolbar click can). */
-  openInPanel: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: z.object({ ok: z.literal(true), opened: z.boolean() }) },
+  /** The messages content scripts exchange with the background (zod/mini, lib/pageMessages.ts). */
+  ...pageMessageSchemas,
   /** Panel → background: move a queue item to another state. */
   queueSetState: {
     input: z.object({
@@ -129,51 +87,9 @@ export const messageSchemas = {
   settingsSave: { input: AgentSettingsSchema.omit({ id: true, updatedAt: true }).partial(), output: Ok },
   /** Panel → background: write this reply into the post's reply box in the tab showing it. */
   replyInsert: {
-    input: ReplyContextSchema.extend({ key: PostKeySchema, text: z.string().min(1).max(40000) }),
+    input: z.object({ ...ReplyContextSchema.shape, key: PostKeySchema, text: ReplyTextSchema }),
     output: InsertResultSchema,
   },
-  /** Background → content (one tab): open the post's reply box and insert; never sends. */
-  insertReply: {
-    input: z.object({
-      key: PostKeySchema,
-      /** Other keys the post arrived under: the page marks it with the one it shows. */
-      sameAs: z.array(PostKeySchema).max(50).default([]),
-      text: z.string().min(1).max(40000),
-      insertionId: z.string().min(1).max(80),
-      /** The brand's own handles, to recognise its new reply in the thread. */
-      handles: z.array(z.string().max(120)).max(200).default([]),
-      context: ReplyContextSchema.default({}),
-    }),
-    output: InsertResultSchema,
-  },
-  /** Content → background: the inserted reply was sent (toast / new reply / new comment seen). */
-  replySent: { from: CONTENT, input: ReplySentSchema, output: z.object({ ok: z.literal(true), written: z.boolean(), entryId: z.string().optional() }) },
-  /** Content → background: replies by the brand's own handles already visible under a post. */
-  brandRepliesSeen: {
-    from: CONTENT,
-    input: z.object({
-      key: PostKeySchema,
-      replies: z.array(z.object({ handle: z.string().max(120), postId: z.string().max(200), createdAt: z.number().int().nonnegative().optional() })).max(200),
-    }),
-    output: Ok,
-  },
-  /** Content → background: follower counts / verified badges seen in profile headers and hover cards. */
-  profileStatsSeen: {
-    from: CONTENT,
-    input: z.object({ site: SiteSchema, stats: z.array(ProfileStatSchema).max(200) }),
-    output: z.object({ ok: z.literal(true), written: z.number().int().nonnegative() }),
-  },
-  /** Content → background: every brand's own handles (for "already answered" detection). */
-  brandHandlesGet: { from: CONTENT, input: z.object({}).optional(), output: z.object({ handles: z.array(z.string()) }) },
-  /**
-   * Content → background: the brand profiles, for the content script's pre-filter (only posts
-   * whose text may mention a brand are extracted and sent). `revision` changes with any brand.
-   */
-  matchProfilesGet: { from: CONTENT, input: z.object({}).optional(), output: z.object({ revision: z.string(), brands: z.array(BrandProfileSchema) }) },
-  /** Content → background: the badge's words in the browser's language (see pipeline/badgeLabels). */
-  badgeLabelsGet: { from: CONTENT, input: z.object({}).optional(), output: BadgeLabelsSchema },
-  /** Content → background: a content script started in this tab (it no longer needs a reload). */
-  contentAttached: { from: CONTENT, input: z.object({}).optional(), output: Ok },
   /** Panel → background: create or update a template (`duplicateCode` when the short code is taken). */
   templateSave: { input: TemplateSchema, output: z.object({ ok: z.boolean(), error: z.enum(['duplicateCode']).optional() }) },
   templateDelete: { input: z.object({ id: IdSchema }), output: Ok },
@@ -248,11 +164,11 @@ export const { sendMessage } = messaging;
 
 type InputOf<N extends MessageName> = z.infer<Schemas[N]['input']>;
 
-/** The schema a message's payload must satisfy (typed per message name). */
-function inputSchema<N extends MessageName>(name: N): z.ZodType<InputOf<N>> {
+/** The schema a message's payload must satisfy (typed per message name; classic or zod/mini). */
+function inputSchema<N extends MessageName>(name: N): z.core.$ZodType<InputOf<N>> {
   // The registry is the source of both the schema and the type, so this only restores the link
   // TypeScript loses when indexing a union of schemas by a generic key.
-  return messageSchemas[name].input as unknown as z.ZodType<InputOf<N>>;
+  return messageSchemas[name].input as unknown as z.core.$ZodType<InputOf<N>>;
 }
 
 /** The browser's record of who sent a message (set by the browser, not by the sender). */
@@ -267,8 +183,8 @@ const onRawMessage = messaging.onMessage as unknown as (name: MessageName, liste
 
 interface RegistryEntry {
   from?: readonly SenderKind[];
-  input: z.ZodType;
-  output: z.ZodType;
+  input: z.core.$ZodType;
+  output: z.core.$ZodType;
 }
 
 /** The kinds of sender a message is accepted from (`DEFAULT_SENDERS` when its entry names none). */
@@ -317,7 +233,7 @@ export function handle<N extends MessageName>(
   const schema = inputSchema(name);
   return onRawMessage(name, async (message) => {
     assertSender(name, message.sender, browser.runtime.getURL('/'));
-    const parsed = schema.safeParse(message.data);
+    const parsed = z.safeParse(schema, message.data);
     if (!parsed.success) throw new Error(`Invalid ${name} message: ${z.prettifyError(parsed.error)}`);
     guard.before?.();
     try {
@@ -333,5 +249,5 @@ export function handle<N extends MessageName>(
 
 /** Parses a payload against a message's schema without sending it (used by tests and senders). */
 export function parseMessage<N extends MessageName>(name: N, data: unknown): InputOf<N> {
-  return inputSchema(name).parse(data);
+  return z.parse(inputSchema(name), data);
 }

@@ -4,7 +4,7 @@
  * Each section is guarded: a missing or failing bench prints "skipped: <why>" and the rest go on.
  * Prints a readable table, then one final JSON line with every number. See tests/bench/README.md.
  *
- * Env: BENCH_ONLY=matcher,triage,review,pipeline,queue,team  runs a subset;
+ * Env: BENCH_ONLY=matcher,contentSize,triage,review,pipeline,stream,queue,team  runs a subset;
  *      BENCH_NO_BUILD=1  never builds the extension (browser sections skip when it is missing).
  */
 import { spawnSync } from 'node:child_process';
@@ -58,6 +58,26 @@ const SECTIONS: Section[] = [
       ['terms / posts / bytes', `${fmt(num(r, 'terms'), '', 0)} / ${fmt(num(r, 'posts'), '', 0)} / ${fmt(num(r, 'bytes'), '', 0)}`],
       ['corpus', String(r.source ?? 'n/a')],
     ],
+  },
+  {
+    id: 'contentSize',
+    title: 'Content script size (gzip -9)',
+    module: 'scripts/contentBundle.ts',
+    exportName: 'benchContentSize',
+    args: [],
+    // One content script per site (entrypoints/<site>.content.ts): each is measured on its own.
+    rows: (r) =>
+      Object.keys(r)
+        .flatMap((key) => /^(\w+)BundledGzip$/.exec(key)?.[1] ?? [])
+        .flatMap((site) => [
+          [`${site}: bundled (esbuild, without WXT runtime)`, fmt(num(r, `${site}BundledGzip`), ' B', 0), `≤ ${fmt(num(r, 'budget'), ' B', 0)}`, atMost(num(r, `${site}BundledGzip`), num(r, 'budget') ?? 0)],
+          [
+            `${site}: built chrome-mv3 / firefox-mv2`,
+            `${fmt(num(r, `${site}ChromeGzip`), ' B', 0)} / ${fmt(num(r, `${site}FirefoxGzip`), ' B', 0)}`,
+            '≤ 30,000 B (issue 19)',
+            atMost(Math.max(num(r, `${site}ChromeGzip`) ?? 0, num(r, `${site}FirefoxGzip`) ?? 0) || undefined, 30_000),
+          ],
+        ]),
   },
   {
     id: 'triage',
@@ -131,6 +151,41 @@ const SECTIONS: Section[] = [
     },
   },
   {
+    id: 'stream',
+    title: 'Flick scroll with row removal (Chromium, 2,000 posts at 200 posts/s)',
+    module: 'tests/bench/browser/stream.ts',
+    exportName: 'benchStream',
+    args: [{ log }],
+    rows: (r) => {
+      const prof = sub(r, 'profiled');
+      const task = sub(r, 'taskUsPerPost');
+      const longest = sub(r, 'maxLongTaskMs');
+      const heap = sub(r, 'heap');
+      const kb = (key: string) => {
+        const bytes = num(heap, key);
+        return fmt(bytes === undefined ? undefined : bytes / 1024, ' kB', 0);
+      };
+      const queued = num(r, 'queued');
+      const mentions = num(r, 'mentions');
+      return [
+        ['posts / mentions / posts per s / most rows in page', `${fmt(num(r, 'posts'), '', 0)} / ${fmt(mentions, '', 0)} / ${fmt(num(r, 'postsPerSecond'), '', 0)} / ${fmt(num(r, 'maxRowsInPage'), '', 0)}`],
+        ['mentions queued / in the stream (worst run)', `${fmt(queued, '', 0)} / ${fmt(mentions, '', 0)}`, '100 %', queued === undefined || mentions === undefined ? undefined : queued >= mentions],
+        ['  per run', Array.isArray(r.queuedPerRepeat) ? r.queuedPerRepeat.join(', ') : 'n/a'],
+        ['floor: posts read / posts', `${fmt(num(r, 'floorRead'), '', 0)} / ${fmt(num(r, 'posts'), '', 0)}`],
+        ['profiled JS µs/post: ours / content-script floor', `${fmt(num(prof, 'oursUsPerPost'))} / ${fmt(num(prof, 'floorUsPerPost'))}`],
+        ['ours over the floor (profiled, median of pairs)', fmt(num(prof, 'ratio'), '×', 2), '≤ 2.5×', atMost(num(prof, 'ratio'), 2.5)],
+        ['  per pair', Array.isArray(prof.ratioPerPair) ? prof.ratioPerPair.join(', ') : 'n/a'],
+        ['JS thread-CPU µs/post net of page: ours / floor; ratio', `${fmt(num(sub(r, 'scriptUsPerPost'), 'ours'))} / ${fmt(num(sub(r, 'scriptUsPerPost'), 'floor'))}; ${fmt(num(r, 'scriptRatio'), '×', 2)}`],
+        ['main thread µs/post: A ours / F floor / C page', `${fmt(num(task, 'A'))} / ${fmt(num(task, 'F'))} / ${fmt(num(task, 'C'))}`],
+        ['(A − C) / (F − C), median; per repeat', `${fmt(num(r, 'taskRatio'), '×', 2)}; ${Array.isArray(r.taskRatioPerRepeat) ? r.taskRatioPerRepeat.join(', ') : 'n/a'}`],
+        ['longest task, A / F / C', `${fmt(num(longest, 'A'), ' ms')} / ${fmt(num(longest, 'F'), ' ms')} / ${fmt(num(longest, 'C'), ' ms')}`],
+        [`heap after ${fmt(num(heap, 'rows'), '', 0)} recycled rows, V8 (page isolate): ours / page`, `${kb('oursJsBytes')} / ${kb('pageJsBytes')}`],
+        ['  Blink DOM heap: ours / page', `${kb('oursEmbedderBytes')} / ${kb('pageEmbedderBytes')}`],
+        ['  growth, ours − page alone (both heaps)', fmt(num(heap, 'growthMb'), ' MB', 2), '≤ 2 MB', atMost(num(heap, 'growthMb'), 2)],
+      ];
+    },
+  },
+  {
     id: 'queue',
     title: 'Queue at 100,000 items (Chromium IndexedDB)',
     module: 'tests/bench/browser/queue.ts',
@@ -180,7 +235,7 @@ const SECTIONS: Section[] = [
   },
 ];
 
-const BROWSER_SECTIONS = new Set(['pipeline', 'queue', 'reviewBrowser']);
+const BROWSER_SECTIONS = new Set(['pipeline', 'stream', 'queue', 'reviewBrowser']);
 
 /** Builds the extension once when it is missing, so a fresh clone can run the bench. */
 async function ensureExtensionBuilt(): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import { facebookAdapter } from '../lib/sites/facebook';
 import type { SiteAdapter } from '../lib/sites/types';
 import { xAdapter } from '../lib/sites/x';
 import { compileMatcher } from '../lib/matching/matcher';
+import { settlePostTime } from '../lib/sites/postTime';
 import { BrandProfileSchema } from '../lib/schemas/settings';
 
 /**
@@ -112,7 +113,8 @@ function main(): void {
         if (post.postId) row.id += 1;
         if (post.authorHandle || post.authorName) row.author += 1;
         if (post.text) row.text += 1;
-        if (post.createdAt !== undefined) row.time += 1;
+        // Dated as the background dates it (a Facebook label becomes a time there).
+        if (settlePostTime(post).createdAt !== undefined) row.time += 1;
       }
       totals.elements += row.elements;
       totals.ok += row.ok;

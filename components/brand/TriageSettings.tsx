@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { i18n } from '#i18n';
+import { count, plural } from '@/lib/i18n/ui';
 import { sendMessage } from '@/lib/messages';
 import { NOISE_RULES } from '@/lib/triage';
 import { ruleCatches, ruleDescription, ruleName, weightHint, weightLabel } from '@/lib/pipeline/reasonLabel';
@@ -51,7 +52,7 @@ function RerankButton({ brandId }: { brandId: string }) {
         {status.kind === 'running' ? i18n.t('triageUi.settings.reranking') : i18n.t('triageUi.settings.rerank')}
       </button>{' '}
       <span className="muted" role="status">
-        {status.kind === 'done' ? i18n.t('triageUi.settings.reranked', [String(status.count)]) : status.kind === 'error' ? status.message : i18n.t('triageUi.settings.rerankHint')}
+        {status.kind === 'done' ? plural(i18n.t('triageUi.settings.reranked', [count(status.count)]), status.count) : status.kind === 'error' ? status.message : i18n.t('triageUi.settings.rerankHint')}
       </span>
     </div>
   );
@@ -105,7 +106,7 @@ export function TriageSettings({ draft, onChange, brandId }: { draft: TriageDraf
             <label className="field">
               <span>
                 {weightLabel(k)}{' '}
-                <span className="muted">{i18n.t('triageUi.settings.weightValue', [String(draft.weights[k])])}</span>
+                <span className="muted">{plural(i18n.t('triageUi.settings.weightValue', [count(draft.weights[k])]), draft.weights[k])}</span>
               </span>
               <input
                 type="range"

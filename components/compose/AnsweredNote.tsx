@@ -1,5 +1,6 @@
 /** "Already answered by @AcmeHelp 20 min ago": seen in the thread before the agent writes again. */
 import { i18n } from '#i18n';
+import { relative } from '@/lib/i18n/ui';
 import type { QueueItem } from '@/lib/schemas/queue';
 
 export function AnsweredNote({ item, now = Date.now() }: { item: QueueItem; now?: number }) {
@@ -9,7 +10,7 @@ export function AnsweredNote({ item, now = Date.now() }: { item: QueueItem; now?
     <p className="banner info" data-answered-by={handle}>
       {at === undefined
         ? i18n.t('reply.alreadyAnsweredUndated', [handle])
-        : i18n.t('reply.alreadyAnswered', [handle, String(Math.max(0, Math.round((now - at) / 60_000)))])}
+        : i18n.t('reply.alreadyAnswered', [handle, relative(Math.min(0, at - now))])}
     </p>
   );
 }

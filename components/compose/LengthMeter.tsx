@@ -1,5 +1,6 @@
 /** Live length of the RENDERED reply against the site's limit (X weighted, Facebook per brand). */
 import { i18n } from '#i18n';
+import { count } from '@/lib/i18n/ui';
 import { sendMessage } from '@/lib/messages';
 import type { Site } from '@/lib/schemas/primitives';
 import type { LengthBudget } from '@/lib/schemas/templates';
@@ -14,8 +15,8 @@ export function LengthMeter({ budget, site, premium }: { budget: LengthBudget; s
         data-length-over={budget.over ? 'true' : 'false'}
         aria-live="polite"
       >
-        {i18n.t('compose.length')}: {i18n.t('compose.lengthCount', [String(budget.used), String(budget.limit)])}
-        {budget.over && ` — ${i18n.t('compose.over', [String(-budget.remaining)])}`}
+        {i18n.t('compose.length')}: {i18n.t('compose.lengthCount', [count(budget.used), count(budget.limit)])}
+        {budget.over && ` — ${i18n.t('compose.over', [count(-budget.remaining)])}`}
       </span>
       {site === 'x' && (
         <label className="field inline">

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { Snippet } from '@/lib/compose';
 import type { Site } from '@/lib/schemas/primitives';
 import { variantsFor } from '@/lib/templates/render';
+import { count as formatCount } from '@/lib/i18n/ui';
 
 interface Props {
   snippets: readonly Snippet[];
@@ -25,7 +26,7 @@ export function SnippetList({ snippets, site, onNextWording, onRemove }: Props) 
               <strong>{label}</strong>{' '}
               {count > 1 && (
                 <>
-                  <span className="muted">{i18n.t('compose.wordingOf', [String((s.variantIndex % count) + 1), String(count)])}</span>{' '}
+                  <span className="muted">{i18n.t('compose.wordingOf', [formatCount((s.variantIndex % count) + 1), formatCount(count)])}</span>{' '}
                   <button type="button" onClick={() => onNextWording(i)}>
                     {i18n.t('compose.anotherWording')}
                   </button>

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { usePost } from '@/lib/db/views/records';
 import { sendMessage } from '@/lib/messages';
 import type { QueueItem } from '@/lib/schemas/queue';
+import { count } from '@/lib/i18n/ui';
 import { formatWhen } from './times';
 
 function FollowUpLine({ item, onOpen }: { item: QueueItem; onOpen: (item: QueueItem) => void }) {
@@ -24,8 +25,8 @@ function FollowUpLine({ item, onOpen }: { item: QueueItem; onOpen: (item: QueueI
 export function FollowUpBanner({ items, onOpen }: { items: readonly QueueItem[]; onOpen: (item: QueueItem) => void }) {
   if (items.length === 0) return null;
   return (
-    <section className="banner follow-ups" aria-label={i18n.t('triageUi.followUpsTitle', [String(items.length)])}>
-      <h3>{i18n.t('triageUi.followUpsTitle', [String(items.length)])}</h3>
+    <section className="banner follow-ups" aria-label={i18n.t('triageUi.followUpsTitle', [count(items.length)])}>
+      <h3>{i18n.t('triageUi.followUpsTitle', [count(items.length)])}</h3>
       <ul>
         {items.map((item) => (
           <FollowUpLine key={item.key} item={item} onOpen={onOpen} />

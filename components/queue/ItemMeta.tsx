@@ -1,6 +1,6 @@
 /** Small read-outs shared by the row and the detail: due time, sentiment, matched terms. */
 import { i18n } from '#i18n';
-import { duration } from '@/lib/i18n/ui';
+import { duration, fixed } from '@/lib/i18n/ui';
 import { LABEL_THRESHOLD } from '@/lib/triage/sentiment';
 import type { QueueItem } from '@/lib/schemas/queue';
 
@@ -33,7 +33,7 @@ export function SentimentBadge({ score }: { score: number | undefined }) {
   const tone = sentimentTone(score);
   return (
     <span className={`sentiment ${tone}`}>
-      {i18n.t('triageUi.sentimentLabel', [`${i18n.t(`triageUi.sentiment.${tone}`)} (${score.toFixed(2)})`])}
+      {i18n.t('triageUi.sentimentLabel', [`${i18n.t(`triageUi.sentiment.${tone}`)} (${fixed(score, 2)})`])}
     </span>
   );
 }

@@ -2,6 +2,7 @@
  * Time presets for snooze and follow-up pickers, and the conversions a `datetime-local` input
  * needs. Pure (the clock is a parameter) so the presets are table-tested.
  */
+import { dateTime } from '@/lib/i18n/ui';
 import { agentTimeZone, followUpPresetAt as followUpAt, snoozePresetAt as snoozeAt, type FollowUpPreset, type SnoozePreset } from '@/lib/time/presets';
 
 export type { FollowUpPreset, SnoozePreset };
@@ -33,7 +34,7 @@ export function fromLocalInput(value: string): number | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.getTime();
 }
 
-/** Short local date-time for "snoozed until", "follow up at". */
+/** Short local date-time for "snoozed until", "follow up at", in the interface's language. */
 export function formatWhen(ms: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return dateTime(ms);
 }

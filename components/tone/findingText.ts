@@ -2,6 +2,33 @@
 import { i18n } from '#i18n';
 import type { ToneCheckId } from '@/lib/schemas/settings';
 import type { ToneFinding } from '@/lib/schemas/templates';
+import { count, plural } from '@/lib/i18n/ui';
+
+/** A number param in the interface's digits (1 when missing or not a number). */
+const num = (f: ToneFinding, name: string): number => {
+  const v = f.params[name];
+  return typeof v === 'number' ? v : Number(v ?? 1) || 1;
+};
+
+/** The kind of private detail asked for (lib/tone/phrases/privateDetails.ts names it), in words. */
+function detailName(detail: string): string {
+  switch (detail) {
+    case 'email':
+      return i18n.t('tone.detail.email');
+    case 'phone':
+      return i18n.t('tone.detail.phone');
+    case 'order':
+      return i18n.t('tone.detail.order');
+    case 'address':
+      return i18n.t('tone.detail.address');
+    case 'card':
+      return i18n.t('tone.detail.card');
+    case 'account':
+      return i18n.t('tone.detail.account');
+    default:
+      return detail;
+  }
+}
 
 const param = (f: ToneFinding, name: string): string => {
   const v = f.params[name];
@@ -29,11 +56,11 @@ export function findingText(f: ToneFinding): string {
     case 'tone.empathyMissing':
       return i18n.t('tone.empathyMissing');
     case 'tone.apologyRepeated':
-      return i18n.t('tone.apologyRepeated', [param(f, 'count')]);
+      return plural(i18n.t('tone.apologyRepeated', [count(num(f, 'count'))]), num(f, 'count'));
     case 'tone.privateDetailsInPublic':
-      return i18n.t('tone.privateDetailsInPublic', [param(f, 'detail')]);
+      return i18n.t('tone.privateDetailsInPublic', [detailName(param(f, 'detail'))]);
     case 'tone.repeatedToday':
-      return i18n.t('tone.repeatedToday', [param(f, 'count')]);
+      return plural(i18n.t('tone.repeatedToday', [count(num(f, 'count'))]), num(f, 'count'));
     case 'tone.repeatedToAuthor':
       return i18n.t('tone.repeatedToAuthor');
     default:

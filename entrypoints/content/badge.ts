@@ -5,9 +5,10 @@
  */
 import { i18n } from '#i18n';
 import type { SiteAdapter } from '@/lib/sites/types';
-import { messageSchemas, sendMessage, type PostVerdict } from '@/lib/messages';
+import type { PostVerdict } from '@/lib/pageMessages';
+import { sendMessage } from './messaging';
 import { priorityBand } from '@/lib/pipeline/bands';
-import { BadgeLabelsSchema, PRIORITY_MARK, badgeQueueState, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
+import { PRIORITY_MARK, badgeQueueState, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
 
 const HOST_TAG = 'replyline-badge';
 const HOST_NAME = HOST_TAG.toUpperCase();
@@ -181,7 +182,7 @@ export function loadedReloadNotice(): string | undefined {
 /** Asks the background for the badge's words; failures leave the local fallback in place. */
 export async function loadBadgeLabels(): Promise<void> {
   try {
-    labels = BadgeLabelsSchema.parse(await sendMessage('badgeLabelsGet', {}));
+    labels = await sendMessage('badgeLabelsGet', {});
   } catch (error) {
     console.debug('[replyline] badge labels unavailable, using local lookups', error);
   }
@@ -233,7 +234,7 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   open.addEventListener('click', (event) => {
     event.stopPropagation();
     void sendMessage('openInPanel', { key: verdict.key }).then((answer) => {
-      if (messageSchemas.openInPanel.output.parse(answer).opened) return;
+      if (answer.opened) return;
       open.textContent = label('openHint');
       open.title = label('openHint');
     });
@@ -260,7 +261,42 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
 const FIT_PAD = 4;
 let fitChecks: { post: Element; host: HTMLElement; badge: HTMLElement }[] = [];
 
+/**
+ * Boxes are read once the browser has laid the badge out for its next frame (a ResizeObserver's
+ * first report): read in a microtask they forced a layout of the whole timeline per batch of
+ * badges, in the content script's time. Where there is no ResizeObserver, a microtask as before.
+ */
+let fitWatch: { observer: ResizeObserver; waiting: Map<Element, { post: Element; host: HTMLElement; badge: HTMLElement }> } | null | undefined;
+
+function fitObserver(): typeof fitWatch {
+  if (fitWatch !== undefined) return fitWatch;
+  if (typeof ResizeObserver !== 'function') return (fitWatch = null);
+  const waiting = new Map<Element, { post: Element; host: HTMLElement; badge: HTMLElement }>();
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      observer.unobserve(entry.target);
+      const check = waiting.get(entry.target);
+      waiting.delete(entry.target);
+      if (check && check.badge.isConnected) fitChecks.push(check);
+    }
+    fitBadges();
+  });
+  return (fitWatch = { observer, waiting });
+}
+
 function queueFit(post: Element, host: HTMLElement, badge: HTMLElement): void {
+  const watch = fitObserver();
+  if (watch) {
+    // A badge removed before its frame (its row recycled) is never reported: keep none of those.
+    for (const [el] of watch.waiting) {
+      if (el.isConnected) break;
+      watch.waiting.delete(el);
+      watch.observer.unobserve(el);
+    }
+    watch.waiting.set(badge, { post, host, badge });
+    watch.observer.observe(badge);
+    return;
+  }
   if (fitChecks.length === 0) queueMicrotask(fitBadges);
   fitChecks.push({ post, host, badge });
 }
@@ -268,6 +304,7 @@ function queueFit(post: Element, host: HTMLElement, badge: HTMLElement): void {
 function fitBadges(): void {
   const checks = fitChecks;
   fitChecks = [];
+  if (checks.length === 0) return;
   const viewportRight = document.documentElement.clientWidth;
   const boxes = checks.map(({ post, host, badge }) => ({
     post: post.getBoundingClientRect(),

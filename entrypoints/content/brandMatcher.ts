@@ -8,7 +8,7 @@
  * background on every brand change) makes every open tab fetch them again.
  */
 import { brandHandleTest, compileMatcher, type Matcher } from '@/lib/matching/matcher';
-import { messageSchemas, sendMessage } from '@/lib/messages';
+import { sendMessage } from './messaging';
 import { BRANDS_REVISION_KEY } from '@/lib/pipeline/brandRevision';
 
 const RETRY_MS = [500, 2000, 5000, 15000];
@@ -38,7 +38,7 @@ export function watchBrandMatcher(signal: AbortSignal, onMatcher: (brands: Brand
     again = false;
     let brands: BrandSet | undefined;
     try {
-      const answer = messageSchemas.matchProfilesGet.output.parse(await sendMessage('matchProfilesGet', {}));
+      const answer = await sendMessage('matchProfilesGet', {});
       if (signal.aborted || answer.revision === revision) return;
       revision = answer.revision;
       // A post's whole textContent runs its parts together: the page's test is a superset one.

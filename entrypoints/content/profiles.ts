@@ -6,7 +6,7 @@
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { ProfileStat } from '@/lib/schemas/posts';
 import { observe } from '@/lib/dom/observe';
-import { sendMessage } from '@/lib/messages';
+import { sendMessage } from './messaging';
 
 /** Hover cards and profile headers fill in over a few frames; read once they stop changing. */
 const READ_DELAY_MS = 250;
@@ -61,7 +61,8 @@ export function startProfileWatch(adapter: SiteAdapter, signal: AbortSignal): vo
     if (elements.some((el) => adapter.mayHoldProfileStats(el))) later();
   };
   later();
-  observe(document.body, { signal, onAdded: maybe, onTextChanged: maybe });
+  // A check per callback, then a debounce: cheaper in the observer's callback than queued for idle.
+  observe(document.body, { signal, immediate: true, onAdded: maybe, onTextChanged: maybe });
   signal.addEventListener('abort', () => {
     if (timer) clearTimeout(timer);
   });

@@ -1,10 +1,12 @@
 /**
  * "Reply natively": the background forwards the panel's reply (`insertReply`); this finds the post
  * (the scanner's `data-replyline-post` mark), opens its reply box through the site adapter, writes
- * the text into the site's own editor (lib/editor) and starts sent detection. Never sends.
+ * the text into the site's own editor (lib/editor) and starts sent detection. Never sends. Runs in
+ * the editor script (entrypoints/content/editorScript.ts), which the background injects before its first
+ * `insertReply` to the page.
  */
-import type { SiteAdapter } from '@/lib/sites/types';
-import { messaging, parseMessage } from '@/lib/messages';
+import type { EditingAdapter } from '@/lib/sites/types';
+import { messaging, parseMessage } from './messaging';
 import type { InsertResult } from '@/lib/schemas/replies';
 import { insertIntoEditor } from '@/lib/editor';
 import { watchForSent } from './sent';
@@ -22,7 +24,7 @@ export function postElementFor(doc: ParentNode, keys: readonly string[]): Elemen
   return null;
 }
 
-export function startReplyInsertion(adapter: SiteAdapter, signal: AbortSignal): void {
+export function startReplyInsertion(adapter: EditingAdapter, signal: AbortSignal): void {
   if (signal.aborted) return;
   const remove = messaging.onMessage('insertReply', async (message): Promise<InsertResult> => {
     const { key, sameAs, text, insertionId, handles, context } = parseMessage('insertReply', message.data);

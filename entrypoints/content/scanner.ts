@@ -9,12 +9,14 @@
  */
 import type { SiteAdapter } from '@/lib/sites/types';
 import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
-import { sendMessage, type PostVerdict } from '@/lib/messages';
+import type { PostVerdict } from '@/lib/pageMessages';
+import { sendMessage } from './messaging';
 import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas/posts';
 import { clearBadge, isBadgeHost, removeAllBadges, showBadge } from './badge';
 import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher, type BrandSet } from './brandMatcher';
+import { wirePost } from './wirePost';
 
 const POST_ATTR = 'data-replyline-post';
 /**
@@ -32,12 +34,19 @@ const BATCH_DELAY_MS = 150;
  * the first mentions after a quiet spell still go out at once.
  */
 const STREAM_WINDOW_MS = 1000;
-const STREAM_BATCH_DELAY_MS = 500;
+// 2 s, not 1 s or 500 ms: each halving of the messages in a flick scroll saved the page a few µs per
+// post (each costs ~1 ms of main thread in the browser's message serialisation and the answer's
+// parse); a page that closes meanwhile flushes on pagehide.
+const STREAM_BATCH_DELAY_MS = 2000;
 const MAX_BATCH = 200;
 /** Waits before sending a failed batch again; the last repeats while the worker stays away. */
 export const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15000];
-/** Keys tracked before detached elements are forgotten (see forgetDetached). */
-const PRUNE_AT = 1000;
+/**
+ * Keys tracked before detached elements are forgotten (see forgetDetached). Each tracked element
+ * keeps a whole removed row alive (~1 kB of DOM): 200 bounds that to a fraction of a MB, and the
+ * doubling rule keeps the passes linear overall.
+ */
+const PRUNE_AT = 200;
 /**
  * Quiet time after which the page counts as settled and detection health is reported even if no
  * post was recognised: a drifted page yields no batch, and silence must not read as "all fine".
@@ -211,7 +220,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     const candidates = candidateCount(false);
     sending = true;
     try {
-      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
+      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts: posts.map(wirePost), recognised: recognisedNow, candidates, extractionFailures });
       sending = false;
       retries = 0;
       reportedCandidates = candidates;
@@ -279,8 +288,17 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     for (const verdict of verdicts) {
       // Filed without this post (the background logged why too): say so here, where it was seen.
       if (verdict.rejected !== undefined) console.warn(`[replyline] ${verdict.key} was not filed: ${verdict.rejected}`);
-      for (const el of elementsByKey.get(verdict.key) ?? []) {
+      const elements = elementsByKey.get(verdict.key);
+      if (!elements) continue;
+      for (const el of [...elements]) {
         if (markedKeys.get(el) !== verdict.key) continue; // recycled since
+        if (!el.isConnected) {
+          // Gone before its verdict (X keeps a row ~200 ms in a flick): nothing to mark or draw,
+          // and holding it would keep the whole row alive. If X puts it back, it is read anew.
+          untrack(el, verdict.key);
+          lastRead.delete(el);
+          continue;
+        }
         if (verdict.matched && !verdict.own && verdict.priority !== undefined) {
           el.setAttribute(PRIORITY_ATTR, String(verdict.priority));
           whenNear(el, () => {
@@ -337,14 +355,14 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
    * a comment on its page's post): customers rarely repeat the name of whoever they answer.
    */
   const mayMention = (el: Element, text: string, matcher: Matcher, detached: boolean) => {
-    if (matcher.match(text).length > 0) return true;
+    if (matcher.test ? matcher.test(text) : matcher.match(text).length > 0) return true;
     // Out of the page, a post's place in a thread cannot be told (see read).
-    if (!threadPage || detached) return false;
+    if (!threadPage || detached || !el.isConnected) return false;
     const owner = adapter.threadOwner(el);
     return owner !== undefined && filter.isBrandHandle(owner);
   };
 
-  /** `detached`: removed from the page before its chunk came (observe's onDetached). */
+  /** `detached`: known to be out of the page already (read on the observer's callback, it may be too). */
   const read = (el: Element, detached: boolean) => {
     const peek = adapter.peekKey(el);
     if (!peek.ok) {
@@ -377,7 +395,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     }
     // A detached post's thread position compares against nothing (the answer is arbitrary): the
     // mention goes without a thread owner rather than with a wrong one.
-    const post = detached && result.post.threadOwner !== undefined ? { ...result.post, threadOwner: undefined } : result.post;
+    const offPage = result.post.threadOwner !== undefined && (detached || !el.isConnected);
+    const post = offPage ? { ...result.post, threadOwner: undefined } : result.post;
     if (post.key !== peek.key) mark(el, post.key); // never on real markup (eval:sites checks), but safe
     track(el, post.key); // again if it was forgotten while detached
     pending.set(post.key, post);
@@ -391,6 +410,26 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     } catch (error) {
       failed();
       console.warn('[replyline] could not read a post', error);
+    }
+  };
+
+  /**
+   * A change in place (text, a part removed) can only alter the post it is in: a row removed from
+   * the timeline changes its container, never the posts still in it (those added come as added).
+   */
+  const readChanged = (nodes: Iterable<Element>) => {
+    settleLater();
+    for (const node of nodes) {
+      if (isBadgeHost(node)) continue;
+      let owner: Element | null;
+      try {
+        owner = adapter.closestPost(node);
+      } catch (error) {
+        failed();
+        console.warn('[replyline] could not look for posts', error);
+        continue;
+      }
+      if (owner) readSafely(owner, false);
     }
   };
 
@@ -419,7 +458,9 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
   readWithin([document.body]);
   observe(
     document.body,
-    { signal, onAdded: (els) => readWithin(els), onTextChanged: (els) => readWithin(els), onDetached: (els) => readWithin(els, true) },
+    // Read in the observer's callback: X drops a row ~200 ms after adding it in a flick, before
+    // any idle callback (batch the messages, never the reading).
+    { signal, immediate: true, onAdded: (els) => readWithin(els), onTextChanged: readChanged },
     { scheduler: options.observeScheduler },
   );
   // The tab is closing or going into the back/forward cache: send everything read now (best
@@ -434,7 +475,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
         return;
       }
       // A batch is in flight and the next would wait for its answer: send the rest beside it.
-      void sendMessage('postsSeen', { page: pageRef(), posts: [...pending.values()], recognised: 0, candidates: counted?.candidates ?? 0, extractionFailures: 0 }).catch(
+      void sendMessage('postsSeen', { page: pageRef(), posts: [...pending.values()].map(wirePost), recognised: 0, candidates: counted?.candidates ?? 0, extractionFailures: 0 }).catch(
         (error: unknown) => console.debug('[replyline] postsSeen on pagehide failed', error),
       );
     },

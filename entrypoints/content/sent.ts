@@ -6,19 +6,23 @@
  * just before a click/keypress that could send (capture phase, before the site clears it).
  * Reports `replySent` exactly once per insertion; gives up after 10 minutes or on navigation.
  *
+ * Only the editor script (entrypoints/<site>-editor.ts) starts it, after an insertion.
+ *
  * Also: "already answered" — replies by the brand's handles visible in a thread are reported with
- * `brandRepliesSeen` so the panel can say who answered and when.
+ * `brandRepliesSeen` so the panel can say who answered and when, whoever sent them (the agent may
+ * reply without Replyline). Every page's content script runs that one; its bundle leaves the
+ * sent watch and the editor code out (nothing else there imports them).
  */
-import type { SiteAdapter } from '@/lib/sites/types';
+import type { EditingAdapter, SiteAdapter } from '@/lib/sites/types';
 import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
-import { sendMessage } from '@/lib/messages';
+import { sendMessage } from './messaging';
 import type { ReplyContext } from '@/lib/schemas/replies';
 import { looseText, normaliseEditorText, readEditorText } from '@/lib/editor';
 
 export const SENT_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface SentWatch {
-  adapter: SiteAdapter;
+  adapter: EditingAdapter;
   key: string;
   postEl: Element;
   editor: HTMLElement;
@@ -139,5 +143,6 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal): v
   };
   void load();
   onNavigate(signal, () => void load());
-  observe(document.body, { signal, onAdded: schedule, onTextChanged: schedule });
+  // Only arms a timer: cheaper in the observer's callback than queued for idle.
+  observe(document.body, { signal, immediate: true, onAdded: schedule, onTextChanged: schedule });
 }

@@ -19,6 +19,38 @@ interface Waiting {
  * disconnected ones needs the list.
  */
 const pending = new Map<Element, Waiting>();
+/**
+ * Near the viewport, waiting to be drawn: in a flick scroll X drops a row ~200 ms after adding it,
+ * and drawing a badge nobody will see (shadow root, styles, a layout read) cost as much as
+ * reading a dozen posts. So a badge is drawn once its post has stayed DWELL_MS and the browser is
+ * idle; posts gone by then are skipped. Verdicts take longer than that to come anyway.
+ */
+const due = new Map<Element, Waiting>();
+let dueScheduled = false;
+const DWELL_MS = 250;
+/** Even while the page never idles (an endless flick), badges come within this many ms more. */
+const DUE_TIMEOUT_MS = 500;
+
+function runDue(): void {
+  dueScheduled = false;
+  const ready = [...due];
+  due.clear();
+  for (const [el, waiting] of ready) if (el.isConnected) waiting.work();
+}
+
+function whenIdle(el: Element, waiting: Waiting): void {
+  const idle = globalThis.requestIdleCallback;
+  if (typeof idle !== 'function') {
+    waiting.work();
+    return;
+  }
+  due.set(el, waiting);
+  if (dueScheduled) return;
+  dueScheduled = true;
+  // One timer for every badge that came near meanwhile: a later one dwells a little less.
+  setTimeout(() => idle(runDue, { timeout: DUE_TIMEOUT_MS }), DWELL_MS);
+}
+
 /** One observer per scope (page): its signal's abort disconnects it and drops its waiting work. */
 const observers = new WeakMap<AbortSignal, IntersectionObserver>();
 /** Past this many waiting elements, the ones no longer in the page are forgotten. */
@@ -46,7 +78,7 @@ function observerFor(signal: AbortSignal): IntersectionObserver | null {
         io.unobserve(entry.target);
         if (waiting?.io !== io) continue;
         pending.delete(entry.target);
-        waiting.work();
+        whenIdle(entry.target, waiting);
       }
     },
     { rootMargin: AHEAD },
@@ -57,6 +89,7 @@ function observerFor(signal: AbortSignal): IntersectionObserver | null {
     () => {
       io.disconnect();
       for (const [el, waiting] of pending) if (waiting.io === io) pending.delete(el);
+      for (const [el, waiting] of due) if (waiting.io === io) due.delete(el);
     },
     { once: true },
   );
@@ -78,6 +111,7 @@ export function whenNear(el: Element, work: () => void, signal: AbortSignal): vo
     sweep();
     sweepAt = Math.max(SWEEP_AT, pending.size * 2);
   }
+  due.delete(el); // replaced: the newer work waits for its own intersection
   const previous = pending.get(el);
   if (previous && previous.io !== io) previous.io.unobserve(el);
   pending.set(el, { work, io });
@@ -91,6 +125,7 @@ export function waitingCount(): number {
 
 /** Forgets work still waiting for `el` (its post changed or it left the page). */
 export function cancelNear(el: Element): void {
+  due.delete(el);
   const waiting = pending.get(el);
   if (!waiting) return;
   pending.delete(el);

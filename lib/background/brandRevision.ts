@@ -8,7 +8,7 @@ import { liveQuery } from 'dexie';
 import type { ReplylineDb } from '../db/db';
 import { BRANDS_REVISION_KEY, brandsRevision } from '../pipeline/brandRevision';
 import { handle } from '../messages';
-import type { BrandProfile } from '../schemas/settings';
+import { BrandTermsSchema, type BrandTerms } from '../schemas/posts';
 
 export type PublishRevision = (revision: string) => Promise<void>;
 
@@ -16,10 +16,13 @@ const publishToStorage: PublishRevision = async (revision) => {
   await browser.storage.local.set({ [BRANDS_REVISION_KEY]: revision });
 };
 
-/** What `matchProfilesGet` answers: every brand and their revision. */
-export async function matchProfiles(db: ReplylineDb): Promise<{ revision: string; brands: BrandProfile[] }> {
+/**
+ * What `matchProfilesGet` answers: every brand's terms (the parse keeps only what matching reads:
+ * a tab never holds a brand's hours, weights or tone rules) and their revision.
+ */
+export async function matchProfiles(db: ReplylineDb): Promise<{ revision: string; brands: BrandTerms[] }> {
   const brands = await db.brands.toArray();
-  return { revision: brandsRevision(brands), brands };
+  return { revision: brandsRevision(brands), brands: brands.map((brand) => BrandTermsSchema.parse(brand)) };
 }
 
 /** Answers `matchProfilesGet` and publishes every brand change; returns a stop function (tests). */

@@ -1,14 +1,22 @@
 /**
  * An extension update or reload cuts every open tab's content script off from the background: its
  * posts would never reach the queue until the tab is reloaded. On install/update the background
- * runs the content script again in each open X/Facebook tab (the old copy sees the new one and
- * steps aside) and lists the tabs where that failed, so the panel can say which need a reload.
+ * runs the tab's site's content script again in each open X/Facebook tab (the old copy sees the
+ * new one and steps aside) and lists the tabs where that failed, so the panel can say which need a reload.
  */
 import { handle } from '../messages';
 import { RELOAD_TABS_KEY, parseReloadTabs, type ReloadTab } from '../pipeline/reloadTabs';
+import type { Site } from '../schemas/primitives';
+import { adapterFor } from '../sites/registry';
 
-/** The built content script (WXT's output name for entrypoints/content/index.ts). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** A site's built content script (WXT's output name for entrypoints/<site>.content.ts). */
+export const contentScriptFile = (site: Site): string => `content-scripts/${site}.js`;
+
+/** The content script for a tab's URL; undefined when no site claims it. */
+export function contentScriptFor(url: string | undefined): string | undefined {
+  const adapter = url === undefined ? undefined : adapterFor(url);
+  return adapter && contentScriptFile(adapter.site);
+}
 
 export interface OpenTab {
   id?: number;
@@ -41,7 +49,9 @@ export async function reattachOpenTabs(api: ReattachApi, patterns: readonly stri
       if (tab.discarded) return;
       try {
         if (!api.inject) throw new Error('no scripting API');
-        await api.inject(tab.id, CONTENT_SCRIPT_FILE);
+        const file = contentScriptFor(tab.url);
+        if (!file) throw new Error('no site claims this URL');
+        await api.inject(tab.id, file);
       } catch (error) {
         console.warn(`Replyline: could not re-attach to tab ${tab.id}; it needs a reload`, error);
         failed.push({ tabId: tab.id, url: (tab.url ?? '').slice(0, URL_MAX), title: (tab.title ?? '').slice(0, TITLE_MAX) });

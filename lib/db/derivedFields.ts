@@ -9,6 +9,7 @@
 import type Dexie from 'dexie';
 import type { DBCoreMutateRequest } from 'dexie';
 import { z } from 'zod';
+import { pick } from 'zod/mini';
 import { postMatchKeys } from '../customers/matchKeys';
 import { searchTokensOf } from '../customers/searchTokens';
 import { CustomerSchema } from '../schemas/customers';
@@ -19,7 +20,8 @@ export const MATCH_KEYS = 'matchKeys';
 
 // Only what the derivations read: a cheap parse that also proves the record's shape.
 const SearchableSchema = CustomerSchema.pick({ name: true, facebookName: true, email: true, xHandle: true, orderNumbers: true });
-const MatchableSchema = PostSchema.pick({ site: true, authorHandle: true, authorName: true, authorProfileUrl: true, text: true });
+// PostSchema is a zod/mini object (the page parses it): its `pick` is a function.
+const MatchableSchema = pick(PostSchema, { site: true, authorHandle: true, authorName: true, authorProfileUrl: true, text: true });
 const RecordSchema = z.record(z.string(), z.unknown());
 
 function derive(value: unknown, field: string, compute: (v: unknown) => string[] | undefined): unknown {

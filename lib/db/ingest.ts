@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { PostSchema, type Post } from '../schemas/posts';
 import { PostKeySchema } from '../schemas/primitives';
+import { settlePostTime } from '../sites/postTime';
 import { QueueItemSchema, type QueueItem } from '../schemas/queue';
 import type { PostVerdict } from '../messages';
 import type { ReplylineDb } from './db';
@@ -37,7 +38,8 @@ export async function ingestPosts(
   const rejected: PostVerdict[] = [];
   rawPosts.forEach((raw, index) => {
     const parsed = PostSchema.safeParse(raw);
-    if (parsed.success) seen.push(parsed.data);
+    // Dates the page sent as words become timestamps here, before anything is written.
+    if (parsed.success) seen.push(settlePostTime(parsed.data));
     else reject(rejected, raw, index, z.prettifyError(parsed.error));
   });
   const tables = [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings, db.postAliases, ...reviewUpkeepTables(db)];

@@ -17,6 +17,13 @@ export interface ObserveHandlers {
    * idle callback. Detached, their subtree is intact, so they can still be read.
    */
   onDetached?: (elements: Element[]) => void;
+  /**
+   * Hand additions and changes over in the observer's own callback, before the page's next task
+   * can remove them, instead of in idle chunks: for cheap subscribers (a per-post read that must
+   * not lose a row X drops ~200 ms later, a debounce). Nested additions of one callback are not
+   * repeated; the whole callback's elements come in one call.
+   */
+  immediate?: boolean;
 }
 
 /** Runs `task` later; `timeLeft()` says how many ms remain in this slice. Returns a cancel function. */
@@ -86,6 +93,24 @@ export function observe(root: Node, handlers: ObserveHandlers, options: ObserveO
   watcher.subscribe(handlers);
 }
 
+/**
+ * Drops elements inside another element of the list (or of `reported`): callers scan subtrees.
+ * Ancestors already proven clear end later walks, so rows sharing a parent climb one step each.
+ */
+function outermostOf(elements: Element[], reported?: ReadonlySet<Element>): Element[] {
+  const set = new Set(elements);
+  const clear = new Set<Element>();
+  return elements.filter((el) => {
+    const path: Element[] = [];
+    for (let p = el.parentElement; p && !clear.has(p); p = p.parentElement) {
+      if (set.has(p) || reported?.has(p)) return false;
+      path.push(p);
+    }
+    for (const p of path) clear.add(p);
+    return true;
+  });
+}
+
 interface Watcher {
   subscribe(handlers: ObserveHandlers): void;
 }
@@ -96,6 +121,8 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   const schedule = options.scheduler ?? defaultScheduler(options.budgetMs);
   const subscribers = new Set<ObserveHandlers>();
+  /** Subscribers served in the observer's callback; the idle chunks serve the others. */
+  let immediateCount = 0;
   // Sets keep insertion order and drop duplicates: a node added, removed and re-added counts once.
   const added = new Set<Element>();
   const changed = new Set<Element>();
@@ -123,36 +150,66 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
         detached.push(el);
       }
     }
-    if (detached.length > 0) deliver(detached, (s) => s.onDetached);
+    if (detached.length > 0) deliver(detached, (s) => (s.immediate ? undefined : s.onDetached));
   };
+
+  /** This callback's additions and changes for immediate subscribers. */
+  const nowAdded: Element[] = [];
+  const nowChanged = new Set<Element>();
+  let nowParent: Node | null | undefined;
 
   const collect = (records: MutationRecord[]) => {
     const text = watchingText;
+    const queue = subscribers.size > immediateCount;
+    const now = immediateCount > 0;
     let removal = false;
     for (const record of records) {
       if (record.type === 'childList') {
         const nodes = record.addedNodes;
         if (record.removedNodes.length > 0) removal = true;
-        if (nodes.length > 0 && addedParent !== record.target) {
-          addedParent = addedParent === undefined && added.size === 0 ? record.target : null;
+        if (nodes.length > 0) {
+          if (queue && addedParent !== record.target) addedParent = addedParent === undefined && added.size === 0 ? record.target : null;
+          if (now && nowParent !== record.target) nowParent = nowParent === undefined ? record.target : null;
         }
         for (let i = 0; i < nodes.length; i++) {
           const node = nodes[i];
-          if (isElement(node)) added.add(node);
+          if (!isElement(node)) continue;
+          if (queue) added.add(node);
+          if (now) nowAdded.push(node);
         }
         // Additions are reported through onAdded (the caller looks up their owning post); a parent
         // reported as "changed" on every appended timeline row would make callers rescan it all.
         const removalOnly = record.addedNodes.length === 0 && record.removedNodes.length > 0;
-        if (text && removalOnly && isElement(record.target)) changed.add(record.target);
+        if (text && removalOnly && isElement(record.target)) {
+          if (queue) changed.add(record.target);
+          if (now) nowChanged.add(record.target);
+        }
       } else if (record.type === 'characterData' && text) {
         const parent = record.target.parentElement;
-        if (parent) changed.add(parent);
+        if (parent && queue) changed.add(parent);
+        if (parent && now) nowChanged.add(parent);
       }
     }
+    if (now) deliverNow();
     // One pass over what is still waiting, only when something left the page (a few dozen rows).
     if (removal && added.size + changed.size > 0 && wantsDetached) rescueDetached();
     if (added.size + changed.size > 0 && !cancel) cancel = schedule(flush);
   };
+
+  function deliverNow(): void {
+    if (nowAdded.length > 0) {
+      // Rows appended to one parent cannot contain one another: no climb (the timeline case).
+      const chunk = nowParent === null ? outermostOf(nowAdded) : nowAdded.slice();
+      nowAdded.length = 0;
+      nowParent = undefined;
+      deliver(chunk, (s) => (s.immediate ? s.onAdded : undefined));
+    }
+    if (nowChanged.size > 0) {
+      const chunk = [...nowChanged];
+      nowChanged.clear();
+      deliver(chunk, (s) => (s.immediate ? s.onTextChanged : undefined));
+    }
+  }
   const observer = new MutationObserver(collect);
 
   function take(set: Set<Element>, limit: number): Element[] {
@@ -175,17 +232,7 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
    */
   function outermost(elements: Element[]): Element[] {
     if (elements.length < 2 && reported.size === 0) return elements;
-    const set = new Set(elements);
-    const clear = new Set<Element>();
-    return elements.filter((el) => {
-      const path: Element[] = [];
-      for (let p = el.parentElement; p && !clear.has(p); p = p.parentElement) {
-        if (set.has(p) || reported.has(p)) return false;
-        path.push(p);
-      }
-      for (const p of path) clear.add(p);
-      return true;
-    });
+    return outermostOf(elements, reported);
   }
 
   /** One subscriber's failure must not starve the others of the chunk. */
@@ -214,10 +261,10 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
         } else {
           for (const el of chunk) reported.add(el);
         }
-        if (chunk.length > 0) deliver(chunk, (s) => s.onAdded);
+        if (chunk.length > 0) deliver(chunk, (s) => (s.immediate ? undefined : s.onAdded));
       } else if (changed.size > 0) {
         const chunk = take(changed, chunkSize);
-        if (chunk.length > 0) deliver(chunk, (s) => s.onTextChanged);
+        if (chunk.length > 0) deliver(chunk, (s) => (s.immediate ? undefined : s.onTextChanged));
       }
       if (subscribers.size === 0) return;
     } while (added.size + changed.size > 0 && timeLeft() > 1);
@@ -237,17 +284,22 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     subscribe(handlers) {
       const first = subscribers.size === 0;
       subscribers.add(handlers);
+      if (handlers.immediate) immediateCount += 1;
       if (handlers.onDetached) wantsDetached = true;
       if (first || (!watchingText && handlers.onTextChanged)) connect();
       handlers.signal.addEventListener(
         'abort',
         () => {
           subscribers.delete(handlers);
+          if (handlers.immediate) immediateCount -= 1;
           if (subscribers.size > 0) return;
           observer.disconnect();
           cancel?.();
           cancel = null;
           added.clear();
+          nowAdded.length = 0;
+          nowChanged.clear();
+          nowParent = undefined;
           addedParent = undefined;
           reported.clear();
           changed.clear();

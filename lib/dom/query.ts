@@ -6,6 +6,21 @@
 /** An ordered list of CSS selectors, most trustworthy first. */
 export type SelectorChain = readonly string[];
 
+/**
+ * A native list as an array by index: `Array.from` walks a NodeList through its iterator, one
+ * native call and one result object per element, which in a content script's cold code was the
+ * dearest line of a post's extraction.
+ */
+function toArray(list: NodeListOf<Element>): Element[] {
+  const n = list.length;
+  const out: Element[] = [];
+  for (let i = 0; i < n; i++) {
+    const el = list[i];
+    if (el) out.push(el);
+  }
+  return out;
+}
+
 /** Runs `querySelector` without letting a selector the engine rejects break the whole page. */
 function safeQuery(root: ParentNode, selector: string): Element | null {
   try {
@@ -17,7 +32,7 @@ function safeQuery(root: ParentNode, selector: string): Element | null {
 
 function safeQueryAll(root: ParentNode, selector: string): Element[] {
   try {
-    return Array.from(root.querySelectorAll(selector));
+    return toArray(root.querySelectorAll(selector));
   } catch {
     return [];
   }
@@ -66,7 +81,7 @@ export function queryAllFirst(root: ParentNode, chain: SelectorChain): Element[]
     const all = groupQueryAll(root, chain);
     if (all) {
       if (all.length === 0) return [];
-      const list = Array.from(all);
+      const list = toArray(all);
       for (const selector of chain) {
         const found = list.filter((el) => safeMatches(el, selector));
         if (found.length > 0) return found;
@@ -150,7 +165,7 @@ export function mayContainAny(root: ParentNode, chain: SelectorChain): boolean {
 /** Every element matching any selector of the chain, in document order, without duplicates. */
 export function queryAllAny(root: ParentNode, chain: SelectorChain): Element[] {
   const native = groupQueryAll(root, chain);
-  if (native) return Array.from(native);
+  if (native) return toArray(native);
   // A selector this engine rejects: query the rest one by one.
   const seen = new Set<Element>();
   for (const selector of chain) for (const el of safeQueryAll(root, selector)) seen.add(el);

@@ -27,7 +27,7 @@ export interface Strategy {
 
 /**
  * Whether an editor keeps its state apart from the DOM (Draft.js): such editors take only `paste`.
- * Each site picks its strategies (`insertStrategies` of lib/sites/<site>/index.ts).
+ * Each site picks its strategies (`insertStrategies` of lib/sites/<site>/editor.ts).
  */
 export type KeepsStateApart = (editor: Element) => boolean;
 
@@ -101,4 +101,5 @@ export function strategiesFor(keepsStateApart: KeepsStateApart = isDraftEditor):
 }
 
 
-export const DEFAULT_STRATEGIES: readonly Strategy[] = strategiesFor();
+// Pure: a content script that imports lib/editor for reading only does not carry the strategies.
+export const DEFAULT_STRATEGIES: readonly Strategy[] = /* @__PURE__ */ strategiesFor();

@@ -31,6 +31,16 @@ export function formatCompact(n: number, locale: string): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 }
 
+/** -0.625 with 2 digits → "-0.63" (en), "-0,63" (ru): a fixed number of decimals, written as the locale does. */
+export function formatFixed(n: number, digits: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** A date and time of day, short: "Dec 7, 2026, 2:54 PM" (en), "7 дек. 2026 г., 14:54" (ru). */
+export function formatDateTime(ms: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms);
+}
+
 /** 66.666 → "66.7%" (en), "66,7 %" (ru). */
 export function formatPercent(pct: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(pct / 100);

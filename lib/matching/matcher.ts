@@ -17,17 +17,22 @@
  * - An exclusion suppresses the mentions of its brand that it covers, not the whole post.
  * - Per brand, overlapping mentions resolve to leftmost-longest (`acme help` over `acme`).
  */
-import type { BrandMatch, BrandMatchSummary, MatchKind } from '../schemas/posts';
-import type { BrandProfile } from '../schemas/settings';
+import type { BrandMatch, BrandMatchSummary, BrandTerms, MatchKind } from '../schemas/posts';
 import { buildAutomaton, DENSE_CELL_LIMIT } from './automaton';
 import { Edge } from './charClass';
 import { fusedScanner } from './fused';
+import { asciiReject } from './asciiReject';
 import { createBuffer, normaliseInto, originalEnd, SPACE } from './normalise';
 import { boundaryOk, resolveHits, type Hit } from './select';
 import { compilePatterns, type Pattern } from './terms';
 
 export interface Matcher {
   match(text: string): BrandMatch[];
+  /**
+   * `match(text).length > 0`, without resolving overlaps into records: the page asks this of every
+   * post. Present on compiled matchers.
+   */
+  test?(text: string): boolean;
   /** Number of searched patterns (terms, plus profile-link forms of handles). */
   readonly patternCount: number;
 }
@@ -64,7 +69,7 @@ export function toBrandMatches(
   return out;
 }
 
-export function compileMatcher(profiles: readonly BrandProfile[], options: MatcherOptions = {}): Matcher {
+export function compileMatcher(profiles: readonly BrandTerms[], options: MatcherOptions = {}): Matcher {
   const patterns = options.prefilter
     ? compilePatterns(profiles.map((p) => ({ ...p, exclusions: [] }))).map((p) => ({ ...p, left: Edge.None, right: Edge.None }))
     : compilePatterns(profiles);
@@ -75,6 +80,8 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
   );
   // One buffer per matcher, reused: matching is synchronous, so no call can see another's data.
   const buf = createBuffer();
+  // The page's test runs on every post: most name no brand, and for ASCII text one native RegExp says so.
+  const reject = options.prefilter ? asciiReject(patterns.map((p) => p.text)) : undefined;
   let hits: Hit[] = [];
   const onHit = (pattern: number, end: number) => {
     const p = patterns[pattern]!;
@@ -85,67 +92,77 @@ export function compileMatcher(profiles: readonly BrandProfile[], options: Match
     hits.length === 0 ? [] : toBrandMatches(resolveHits(hits, patterns), patterns, buf.starts, buf.length);
   const dense = automaton.dense;
   if (!dense) {
-    return {
-      patternCount: patterns.length,
-      match(text: string): BrandMatch[] {
-        if (patterns.length === 0 || text === '') return [];
-        normaliseInto(text, buf);
-        hits = [];
-        automaton.scan(buf.codes, buf.length, onHit);
-        return finish();
-      },
+    const match = (text: string): BrandMatch[] => {
+      if (patterns.length === 0 || text === '' || reject?.(text)) return [];
+      normaliseInto(text, buf);
+      hits = [];
+      automaton.scan(buf.codes, buf.length, onHit);
+      return finish();
     };
+    return { patternCount: patterns.length, match, test: (text) => match(text).length > 0 };
   }
   const fused = fusedScanner(dense, buf);
   const { classes, outStart, outList } = dense;
   // Hit records are pooled: they never outlive a call. Their list is not (emptying an array
   // with `length = 0` is a runtime call, dearer than a fresh small array).
   const pool: Hit[] = [];
-  return {
-    patternCount: patterns.length,
-    match(text: string): BrandMatch[] {
-      if (patterns.length === 0 || text === '') return [];
-      const found = fused(text);
-      if (found.count === 0) return [];
-      const accepted: Hit[] = [];
-      for (let k = 0; k < found.count; k++) {
-        const state = found.rows[k]! / classes;
-        const end = found.ends[k]!;
-        for (let o = outStart[state]!, stop = outStart[state + 1]!; o < stop; o++) {
-          const pattern = outList[o]!;
-          const p = patterns[pattern]!;
-          const start = end - p.text.length;
-          if (!boundaryOk(p, buf.codes, buf.length, start, end)) continue;
-          let h = pool[accepted.length];
-          if (h === undefined) {
-            h = { pattern, start, end };
-            pool.push(h);
-          } else {
-            h.pattern = pattern;
-            h.start = start;
-            h.end = end;
-          }
-          accepted.push(h);
-        }
+  /** Without exclusions (the page's prefilter) any accepted hit survives resolution. */
+  const test = (text: string): boolean => {
+    if (patterns.length === 0 || text === '' || reject?.(text)) return false;
+    const found = fused(text);
+    for (let k = 0; k < found.count; k++) {
+      const state = found.rows[k]! / classes;
+      const end = found.ends[k]!;
+      for (let o = outStart[state]!, stop = outStart[state + 1]!; o < stop; o++) {
+        const p = patterns[outList[o]!]!;
+        if (boundaryOk(p, buf.codes, buf.length, end - p.text.length, end)) return true;
       }
-      if (accepted.length === 0) return [];
-      return toBrandMatches(resolveHits(accepted, patterns), patterns, buf.starts, buf.length);
-    },
+    }
+    return false;
   };
+  const match = (text: string): BrandMatch[] => {
+    if (patterns.length === 0 || text === '' || reject?.(text)) return [];
+    const found = fused(text);
+    if (found.count === 0) return [];
+    const accepted: Hit[] = [];
+    for (let k = 0; k < found.count; k++) {
+      const state = found.rows[k]! / classes;
+      const end = found.ends[k]!;
+      for (let o = outStart[state]!, stop = outStart[state + 1]!; o < stop; o++) {
+        const pattern = outList[o]!;
+        const p = patterns[pattern]!;
+        const start = end - p.text.length;
+        if (!boundaryOk(p, buf.codes, buf.length, start, end)) continue;
+        let h = pool[accepted.length];
+        if (h === undefined) {
+          h = { pattern, start, end };
+          pool.push(h);
+        } else {
+          h.pattern = pattern;
+          h.start = start;
+          h.end = end;
+        }
+        accepted.push(h);
+      }
+    }
+    if (accepted.length === 0) return [];
+    return toBrandMatches(resolveHits(accepted, patterns), patterns, buf.starts, buf.length);
+  };
+  return { patternCount: patterns.length, match, test: options.prefilter ? test : (text) => match(text).length > 0 };
 }
 
 const handleKey = (handle: string): string =>
   handle.normalize('NFKC').trim().replace(/^@+/, '').toLowerCase();
 
 /** Whether a post's author is one of the brand's own (brand or support) handles. */
-export function isBrandAuthor(profile: Pick<BrandProfile, 'handles'>, handle: string): boolean {
+export function isBrandAuthor(profile: Pick<BrandTerms, 'handles'>, handle: string): boolean {
   const key = handleKey(handle);
   if (key === '') return false;
   return profile.handles.some((h) => handleKey(h) === key);
 }
 
 /** Whether a handle is any brand's own (brand or support) handle: one set lookup per question. */
-export function brandHandleTest(profiles: readonly Pick<BrandProfile, 'handles'>[]): (handle: string) => boolean {
+export function brandHandleTest(profiles: readonly Pick<BrandTerms, 'handles'>[]): (handle: string) => boolean {
   const keys = new Set(profiles.flatMap((p) => p.handles.map(handleKey)).filter((k) => k !== ''));
   return (handle) => keys.size > 0 && keys.has(handleKey(handle));
 }

@@ -2,8 +2,7 @@
  * Turns brand profiles into the flat list of normalised patterns both the automaton and the
  * naive reference matcher search for, each with its boundary rules.
  */
-import type { MatchKind } from '../schemas/posts';
-import type { BrandProfile } from '../schemas/settings';
+import type { BrandTerms, MatchKind } from '../schemas/posts';
 import { Edge, termEdge } from './charClass';
 import { normaliseTerm } from './normalise';
 
@@ -49,7 +48,7 @@ function plain(brandIndex: number, brandId: string, term: string, kind: PatternK
   return { brandIndex, brandId, term, kind, text, left: termEdge(text.charCodeAt(0)), right: termEdge(text.charCodeAt(text.length - 1)) };
 }
 
-function patternsOf(profile: BrandProfile, brandIndex: number): Pattern[] {
+function patternsOf(profile: BrandTerms, brandIndex: number): Pattern[] {
   const id = profile.id;
   const out: (Pattern | undefined)[] = [];
   for (const term of profile.handles) {
@@ -78,7 +77,7 @@ function patternsOf(profile: BrandProfile, brandIndex: number): Pattern[] {
 }
 
 /** All patterns of all profiles; one per (brand, normalised text, kind family), best kind kept. */
-export function compilePatterns(profiles: readonly BrandProfile[]): Pattern[] {
+export function compilePatterns(profiles: readonly BrandTerms[]): Pattern[] {
   const byKey = new Map<string, Pattern>();
   profiles.forEach((profile, brandIndex) => {
     for (const p of patternsOf(profile, brandIndex)) {

@@ -4,25 +4,27 @@
  * catalogue over (tens of ms, measured on the bench's X page); the service worker has it at hand.
  */
 import { i18n } from '#i18n';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `label` holds PRIORITY_MARK where the priority number goes. */
 export const PRIORITY_MARK = '\u0001';
 
+const words = z.string().check(z.maxLength(200));
+
 export const BadgeLabelsSchema = z.object({
-  label: z.string().max(200),
-  addToQueue: z.string().max(200),
-  queued: z.string().max(200),
+  label: words,
+  addToQueue: words,
+  queued: words,
   /** A post a noise rule set aside: it is not waiting in the queue. */
-  filtered: z.string().max(200),
-  open: z.string().max(200),
+  filtered: words,
+  open: words,
   /** Shown when the panel cannot open from the page (Firefox): where to click instead. */
-  openHint: z.string().max(200),
+  openHint: words,
   /** The in-page notice an orphaned copy shows after an extension update (see content/lifetime.ts). */
-  reloadNotice: z.string().max(300),
-  high: z.string().max(200),
-  medium: z.string().max(200),
-  low: z.string().max(200),
+  reloadNotice: z.string().check(z.maxLength(300)),
+  high: words,
+  medium: words,
+  low: words,
 });
 export type BadgeLabels = z.infer<typeof BadgeLabelsSchema>;
 

@@ -89,11 +89,12 @@ const EnvelopeSchema = LogBundleSchema.extend({
   brands: z.array(z.unknown()).optional(),
 });
 
-function parseRows<T>(list: string, rows: readonly unknown[], schema: z.ZodType<T>, issues: BundleIssue[]): T[] {
+/** `schema` may be classic or zod/mini (both are `zod/v4/core` types). */
+function parseRows<T>(list: string, rows: readonly unknown[], schema: z.core.$ZodType<T>, issues: BundleIssue[]): T[] {
   const out: T[] = [];
   for (const [index, row] of rows.entries()) {
     if (issues.length >= MAX_ISSUES) break;
-    const parsed = schema.safeParse(row);
+    const parsed = z.safeParse(schema, row);
     if (parsed.success) {
       out.push(parsed.data);
       continue;

@@ -6,7 +6,7 @@ import { CustomerMatchSchema } from './queue';
 // ---------------------------------------------------------------- customers
 export const OrderSchema = z.object({
   number: z.string().min(1).max(60),
-  date: EpochMsSchema.optional(),
+  date: z.optional(EpochMsSchema),
   total: z.number().optional(),
   status: z.string().max(60).optional(),
 });

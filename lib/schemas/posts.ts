@@ -1,51 +1,62 @@
-/** Posts read from the page, page health, what site adapters report, and brand-term matches. */
-import { z } from 'zod';
-import { EpochMsSchema, HttpsUrlSchema, IdSchema, PostKeySchema, SiteSchema } from './primitives';
+/**
+ * Posts read from the page, page health, what site adapters report, and brand-term matches.
+ * `zod/mini`: the content script parses these (see primitives.ts).
+ */
+import * as z from 'zod/mini';
+import { EpochMsSchema, HttpsUrlSchema, IdSchema, PostKeySchema, SiteSchema, termList } from './primitives';
 
 // ---------------------------------------------------------------- posts seen in the page
-export const PostCountsSchema = z.object({
-  replies: z.number().int().nonnegative().optional(),
-  reposts: z.number().int().nonnegative().optional(),
-  likes: z.number().int().nonnegative().optional(),
-});
+/** A count: a non-negative integer. */
+const tally = z.int().check(z.nonnegative());
+const count = z.optional(tally);
+const upTo = (max: number) => z.string().check(z.maxLength(max));
+const optionalUpTo = (max: number) => z.optional(upTo(max));
+
+export const PostCountsSchema = z.object({ replies: count, reposts: count, likes: count });
 
 export const PostSchema = z.object({
   key: PostKeySchema,
   site: SiteSchema,
-  postId: z.string().min(1).max(200),
-  kind: z.enum(['post', 'comment']).default('post'),
+  postId: z.string().check(z.minLength(1), z.maxLength(200)),
+  kind: z._default(z.enum(['post', 'comment']), 'post'),
   url: HttpsUrlSchema,
-  authorHandle: z.string().max(120).default(''),
-  authorName: z.string().max(300).default(''),
-  authorVerified: z.boolean().default(false),
-  authorProfileUrl: z.string().max(2000).optional(),
-  text: z.string().max(40000),
-  truncated: z.boolean().default(false),
-  createdAt: EpochMsSchema.optional(),
-  lang: z.string().max(20).optional(),
+  authorHandle: z._default(upTo(120), ''),
+  authorName: z._default(upTo(300), ''),
+  authorVerified: z._default(z.boolean(), false),
+  authorProfileUrl: optionalUpTo(2000),
+  text: upTo(40000),
+  truncated: z._default(z.boolean(), false),
+  createdAt: z.optional(EpochMsSchema),
+  /**
+   * When the page shows only words for `createdAt` ("3 hrs", "Yesterday at 11:02" on Facebook):
+   * those words, read at `seenAt`. The background turns them into `createdAt` before it writes
+   * (lib/sites/postTime.ts), so the page carries no date parser; never stored.
+   */
+  timeLabels: z.optional(z.array(upTo(200)).check(z.maxLength(2))),
+  lang: optionalUpTo(20),
   seenAt: EpochMsSchema,
-  isReply: z.boolean().default(false),
-  replyToHandles: z.array(z.string().max(120)).default([]),
+  isReply: z._default(z.boolean(), false),
+  replyToHandles: z._default(z.array(upTo(120)), []),
   /** Facebook comment → the post it sits under; X reply → the conversation's post when known. */
-  parentPostId: z.string().max(200).optional(),
-  quotedPostId: z.string().max(200).optional(),
+  parentPostId: optionalUpTo(200),
+  quotedPostId: optionalUpTo(200),
   /**
    * Whose thread this post sits in, as the page shows it (X: the author of a conversation's focal
    * post; Facebook: the page, group or profile a post or comment lives on, else the author of the
    * post a comment sits under). Replies there talk to that owner without naming them.
    */
-  threadOwner: z.string().max(120).optional(),
+  threadOwner: optionalUpTo(120),
   /** The quoted post's author and text: X shows no id for most quotes, but the agent needs the context. */
-  quotedAuthorHandle: z.string().max(120).optional(),
-  quotedText: z.string().max(2000).optional(),
-  repostedBy: z.string().max(300).optional(),
-  counts: PostCountsSchema.default({}),
+  quotedAuthorHandle: optionalUpTo(120),
+  quotedText: optionalUpTo(2000),
+  repostedBy: optionalUpTo(300),
+  counts: z._default(PostCountsSchema, {}),
   /**
    * Other keys the same post may arrive under. Facebook's `pfbid…` permalinks change between page
    * loads, so a post keyed by one also names its content key (and its numeric id when the page
    * shows one): the background files every sighting under the key it first saw.
    */
-  sameAs: z.array(PostKeySchema).max(4).optional(),
+  sameAs: z.optional(z.array(PostKeySchema).check(z.maxLength(4))),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -55,11 +66,11 @@ export type PostAlias = z.infer<typeof PostAliasSchema>;
 
 /** Follower counts remembered from profiles and hover cards, for prioritisation. */
 export const AuthorStatsSchema = z.object({
-  key: z.string().min(3).max(200), // `<site>:<lower-case handle>`
+  key: z.string().check(z.minLength(3), z.maxLength(200)), // `<site>:<lower-case handle>`
   site: SiteSchema,
-  handle: z.string().min(1).max(120),
-  followers: z.number().int().nonnegative().optional(),
-  verified: z.boolean().optional(),
+  handle: z.string().check(z.minLength(1), z.maxLength(120)),
+  followers: count,
+  verified: z.optional(z.boolean()),
   updatedAt: EpochMsSchema,
 });
 export type AuthorStats = z.infer<typeof AuthorStatsSchema>;
@@ -80,15 +91,15 @@ export const PageKindSchema = z.enum([
 export type PageKind = z.infer<typeof PageKindSchema>;
 
 export const PageHealthSchema = z.object({
-  tabId: z.number().int(),
+  tabId: z.int(),
   site: SiteSchema,
   pageKind: PageKindSchema,
-  url: z.string().max(2000),
+  url: upTo(2000),
   /** Elements that look like posts by structure alone (articles in the main column). */
-  candidates: z.number().int().nonnegative(),
-  recognised: z.number().int().nonnegative(),
-  extractionFailures: z.number().int().nonnegative(),
-  matched: z.number().int().nonnegative(),
+  candidates: tally,
+  recognised: tally,
+  extractionFailures: tally,
+  matched: tally,
   ok: z.boolean(),
   checkedAt: EpochMsSchema,
 });
@@ -103,35 +114,60 @@ export type MatchKind = z.infer<typeof MatchKindSchema>;
 export const BrandMatchSchema = z.object({
   brandId: IdSchema,
   /** The term exactly as configured in the profile (without an added '@' or '#'). */
-  term: z.string().min(1).max(120),
+  term: z.string().check(z.minLength(1), z.maxLength(120)),
   kind: MatchKindSchema,
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: tally,
+  end: tally,
 });
 export type BrandMatch = z.infer<typeof BrandMatchSchema>;
 
 export const BrandMatchSummarySchema = z.object({
   brandId: IdSchema,
   /** Configured terms that matched, deduplicated, in order of first appearance. */
-  terms: z.array(z.string().max(120)),
-  count: z.number().int().nonnegative(),
+  terms: z.array(upTo(120)),
+  count: tally,
 });
 export type BrandMatchSummary = z.infer<typeof BrandMatchSummarySchema>;
+
+/**
+ * What matching needs of a brand profile (BrandProfileSchema in settings.ts is built on it): all
+ * the page's pre-filter receives, so a tab never holds a brand's hours, weights or tone rules.
+ */
+export const BrandTermsSchema = z.object({
+  id: IdSchema,
+  /** Brand and support handles without '@'; posts by these are the brand's own replies. */
+  handles: termList,
+  names: termList,
+  products: termList,
+  hashtags: termList,
+  misspellings: termList,
+  exclusions: termList,
+  /**
+   * Replies to the brand's handles, replies and comments under its own posts and quotes of them
+   * count as mentions though they do not name it. On by default (a support desk's main traffic);
+   * a brand whose posts draw thousands of comments can switch it off.
+   */
+  threadMentions: z._default(z.boolean(), true),
+});
+export type BrandTerms = z.infer<typeof BrandTermsSchema>;
 
 // ---------------------------------------------------------------- site adapters
 /** Follower count and badge read from an X profile header / hover card or a Facebook page. */
 export const ProfileStatSchema = z.object({
   /** Without '@' (X) or the vanity name / numeric id (Facebook). */
-  handle: z.string().min(1).max(120),
-  followers: z.number().int().nonnegative().optional(),
-  verified: z.boolean().optional(),
+  handle: z.string().check(z.minLength(1), z.maxLength(120)),
+  followers: count,
+  verified: z.optional(z.boolean()),
 });
 export type ProfileStat = z.infer<typeof ProfileStatSchema>;
 
 /** A reply by one of the brand's handles already visible in the page (lib/sites findBrandReplies). */
 export const BrandReplySchema = z.object({
-  handle: z.string().max(120),
-  postId: z.string().min(1).max(200),
-  createdAt: EpochMsSchema.optional(),
+  handle: upTo(120),
+  postId: z.string().check(z.minLength(1), z.maxLength(200)),
+  createdAt: z.optional(EpochMsSchema),
+  /** As Post's: the words for `createdAt`, read at `readAt`; the background resolves them. */
+  timeLabels: z.optional(z.array(upTo(200)).check(z.maxLength(2))),
+  readAt: z.optional(EpochMsSchema),
 });
 export type BrandReply = z.infer<typeof BrandReplySchema>;

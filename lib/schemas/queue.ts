@@ -67,24 +67,24 @@ export const QueueItemSchema = z.object({
   restored: z.boolean().default(false),
   sentiment: z.number().min(-1).max(1).optional(),
   /** First reply due, in business hours (lib/triage dueAt). */
-  dueAt: EpochMsSchema.optional(),
+  dueAt: z.optional(EpochMsSchema),
   assignedAgent: z.string().max(120).optional(),
   customerMatch: CustomerMatchSchema.optional(),
   /** The agent unlinked the suggested customer: automatic matching stays off for this item. */
   customerUnlinked: z.boolean().default(false),
   /** Denormalised for the customer-card index: set only for strong or manual links. */
-  customerId: IdSchema.optional(),
-  snoozedUntil: EpochMsSchema.optional(),
-  followUpAt: EpochMsSchema.optional(),
+  customerId: z.optional(IdSchema),
+  snoozedUntil: z.optional(EpochMsSchema),
+  followUpAt: z.optional(EpochMsSchema),
   note: z.string().max(2000).optional(),
   dismissReason: z.string().max(300).optional(),
   postCreatedAt: EpochMsSchema,
   queuedAt: EpochMsSchema,
   firstSeenAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
-  repliedAt: EpochMsSchema.optional(),
+  repliedAt: z.optional(EpochMsSchema),
   /** A brand reply already visible in the thread (content script, lib/background/replyHandlers.ts). Not indexed. */
-  answeredBy: z.object({ handle: z.string().max(120), postId: z.string().max(200).optional(), at: EpochMsSchema.optional() }).optional(),
+  answeredBy: z.object({ handle: z.string().max(120), postId: z.string().max(200).optional(), at: z.optional(EpochMsSchema) }).optional(),
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
@@ -105,7 +105,7 @@ export const TriageResultSchema = z.object({
   /** The words that drove the sentiment, strongest first. */
   sentimentWords: z.array(z.string().max(120)).max(20).default([]),
   /** First reply due (business hours), when the post's time is known. */
-  dueAt: EpochMsSchema.optional(),
+  dueAt: z.optional(EpochMsSchema),
   filteredBy: z.object({ rule: z.string(), detail: z.string().max(300) }).optional(),
   /** Calibrated P(complaint) from the trained classifier (lib/triage/model). */
   complaintProbability: z.number().min(0).max(1).optional(),

@@ -20,7 +20,7 @@ export const MentionRecordSchema = z.object({
   dismissReason: z.string().max(300).optional(),
   postCreatedAt: EpochMsSchema,
   firstSeenAt: EpochMsSchema,
-  repliedAt: EpochMsSchema.optional(),
+  repliedAt: z.optional(EpochMsSchema),
   /** The agent who exported it (or handled it); empty when unassigned. */
   agent: z.string().max(120).default(''),
 });

@@ -1,6 +1,7 @@
 /** Brand profiles (business hours, triage weights, tone rules) and the agent's settings. */
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, PostKeySchema, termList } from './primitives';
+import { BrandTermsSchema } from './posts';
 import { weightedRecord } from '../triage/catalog';
 
 // ---------------------------------------------------------------- business hours
@@ -63,22 +64,9 @@ export const ToneRulesSchema = z.object({
 export type ToneRules = z.infer<typeof ToneRulesSchema>;
 
 export const BrandProfileSchema = z.object({
-  id: IdSchema,
+  ...BrandTermsSchema.shape,
   name: z.string().trim().min(1).max(120),
-  /** Brand and support handles without '@'; posts by these are the brand's own replies. */
-  handles: termList,
-  names: termList,
-  products: termList,
-  hashtags: termList,
-  misspellings: termList,
-  exclusions: termList,
   autoQueue: z.boolean().default(false),
-  /**
-   * Replies to the brand's handles, replies and comments under its own posts and quotes of them
-   * count as mentions though they do not name it. On by default (a support desk's main traffic);
-   * a brand whose posts draw thousands of comments can switch it off.
-   */
-  threadMentions: z.boolean().default(true),
   supportEmail: z.string().max(200).default(''),
   firstResponseTargetMinutes: z.number().int().positive().max(60 * 24 * 14).default(60),
   businessHours: BusinessHoursSchema.default(DEFAULT_BUSINESS_HOURS),
@@ -97,11 +85,11 @@ export type BrandProfile = z.infer<typeof BrandProfileSchema>;
 export const AgentSettingsSchema = z.object({
   id: z.literal('me'),
   agentName: z.string().trim().max(120).default(''),
-  activeBrandId: IdSchema.optional(),
+  activeBrandId: z.optional(IdSchema),
   xPremium: z.boolean().default(false),
   onboarded: z.boolean().default(false),
   /** Set by "Open in Replyline" on a page badge: the panel scrolls to and opens this item. */
-  focusKey: PostKeySchema.optional(),
+  focusKey: z.optional(PostKeySchema),
   updatedAt: EpochMsSchema,
 });
 export type AgentSettings = z.infer<typeof AgentSettingsSchema>;

@@ -11,7 +11,7 @@ export const TemplateSchema = z.object({
   scope: z.enum(['personal', 'shared']),
   /** Agent who owns a personal template. */
   owner: z.string().max(120).default(''),
-  brandId: IdSchema.optional(),
+  brandId: z.optional(IdSchema),
   /** Alternative wordings; the panel rotates among them. */
   bodies: z.array(z.string().min(1).max(5000)).min(1),
   /** Per-site alternatives that replace `bodies` on that site. */

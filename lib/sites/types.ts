@@ -86,9 +86,21 @@ export interface AnsweredPost {
 export interface SiteAdapter extends SiteReader {
   /** Manifest match patterns of the site's pages (content script, host permissions, tab queries). */
   readonly matchPatterns: readonly string[];
-  /** Ways to write into the site's editor, tried in order (lib/editor/insert.ts). */
-  readonly insertStrategies: readonly Strategy[];
-  readonly sent: SentDetection;
   /** Brand replies visible on the page at `url`, by the post they answer. */
   answeredOnPage(doc: Document, url: string, handles: readonly string[], now: number): AnsweredPost[];
 }
+
+/**
+ * What writing a reply asks of a site (lib/sites/<site>/editor.ts). Only the editor script
+ * (entrypoints/<site>-editor.ts), which the background injects before the first insertion, loads
+ * it: most pages never insert, so their content script does not carry it.
+ */
+export interface SiteEditor {
+  readonly site: Site;
+  /** Ways to write into the site's editor, tried in order (lib/editor/insert.ts). */
+  readonly insertStrategies: readonly Strategy[];
+  readonly sent: SentDetection;
+}
+
+/** A site's reader and its editor side together: what inserting and sent detection use. */
+export type EditingAdapter = SiteAdapter & SiteEditor;

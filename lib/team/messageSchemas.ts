@@ -3,11 +3,11 @@
  * pages only: content scripts have no business with the team.
  */
 import { z } from 'zod';
+import { OkSchema as Ok } from '../pageMessages';
 import { PostKeySchema } from '../schemas/primitives';
 import { DevicesResponseSchema, InviteCodeSchema, InviteResponseSchema, RoleSchema, ServerIdSchema } from './protocol';
 import { ServerUrlSchema } from './records';
 
-const Ok = z.object({ ok: z.literal(true) });
 
 export const ClaimOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('mine') }),

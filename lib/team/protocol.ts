@@ -220,7 +220,7 @@ export const SightingsResponseSchema = z.object({ results: z.array(SightingResul
 export type SightingsResponse = z.infer<typeof SightingsResponseSchema>;
 
 export const ItemsQuerySchema = z.object({
-  after: PostKeySchema.optional(),
+  after: z.optional(PostKeySchema),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export const ItemsPageSchema = z.object({
@@ -228,7 +228,7 @@ export const ItemsPageSchema = z.object({
   /** Team change cursor when this page was read: follow with /v1/changes?since=cursor. */
   cursor: CursorSchema,
   /** Pass as `after` for the next page; absent on the last. */
-  next: PostKeySchema.optional(),
+  next: z.optional(PostKeySchema),
 });
 export type ItemsPage = z.infer<typeof ItemsPageSchema>;
 
@@ -262,8 +262,8 @@ export const StateRequestSchema = z.object({
   state: QueueStateSchema,
   note: z.string().max(2000).optional(),
   dismissReason: z.string().max(300).optional(),
-  snoozedUntil: EpochMsSchema.optional(),
-  followUpAt: EpochMsSchema.optional(),
+  snoozedUntil: z.optional(EpochMsSchema),
+  followUpAt: z.optional(EpochMsSchema),
   /** The version the client's change was based on; a newer item answers `stale` (outbox replays). */
   baseVersion: z.number().int().positive().optional(),
 });
@@ -280,7 +280,7 @@ export const ItemResultSchema = z.discriminatedUnion('ok', [
     reason: z.enum(['claimed', 'stale', 'notOwner']),
     item: TeamItemSchema,
     owner: MemberRefSchema.optional(),
-    leaseUntil: EpochMsSchema.optional(),
+    leaseUntil: z.optional(EpochMsSchema),
   }),
 ]);
 export type ItemResult = z.infer<typeof ItemResultSchema>;
@@ -297,11 +297,13 @@ export type ShiftEndResponse = z.infer<typeof ShiftEndResponseSchema>;
 
 // ---------------------------------------------------------------- reply log
 /** As the extension logs it; `agent` is ignored: the server stamps the token's member. */
-export const ReplyEntryInputSchema = ReplyLogEntrySchema.extend({ agent: z.string().max(120).optional() });
+// Spread, not `.extend`: ReplyLogEntrySchema is a zod/mini object (lib/schemas/replies.ts).
+export const ReplyEntryInputSchema = z.object({ ...ReplyLogEntrySchema.shape, agent: z.string().max(120).optional() });
 export type ReplyEntryInput = z.input<typeof ReplyEntryInputSchema>;
 
 /** As the team stores it: `agent` is the member's display name at the time, `memberId` who sent it. */
-export const TeamReplyEntrySchema = ReplyLogEntrySchema.extend({
+export const TeamReplyEntrySchema = z.object({
+  ...ReplyLogEntrySchema.shape,
   memberId: ServerIdSchema,
   receivedAt: EpochMsSchema,
   /** The change cursor at which the entry arrived. */
@@ -376,7 +378,7 @@ export type ChangesResponse = z.infer<typeof ChangesResponseSchema>;
 export const PresenceMemberSchema = MemberRefSchema.extend({
   onShift: z.boolean(),
   /** The item key the member has open, if any. */
-  viewing: PostKeySchema.nullable(),
+  viewing: z.nullable(PostKeySchema),
 });
 export type PresenceMember = z.infer<typeof PresenceMemberSchema>;
 
@@ -395,8 +397,8 @@ export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   /** Only when the token could not travel as a subprotocol; must be the first message. */
   z.object({ type: z.literal('auth'), token: DeviceTokenSchema }),
-  z.object({ type: z.literal('presence'), viewing: PostKeySchema.nullable(), onShift: z.boolean() }),
-  z.object({ type: z.literal('ping'), at: EpochMsSchema.optional() }),
+  z.object({ type: z.literal('presence'), viewing: z.nullable(PostKeySchema), onShift: z.boolean() }),
+  z.object({ type: z.literal('ping'), at: z.optional(EpochMsSchema) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 

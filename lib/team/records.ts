@@ -37,7 +37,7 @@ export const TeamMembershipSchema = z.object({
   replyCursor: CursorSchema.default(0),
   joinedAt: EpochMsSchema,
   connection: ConnectionStateSchema.default('connecting'),
-  connectionChangedAt: EpochMsSchema.default(0),
+  connectionChangedAt: z._default(EpochMsSchema, 0),
   /** Why the last attempt failed (shown to the agent, never page text). */
   lastError: z.string().max(500).optional(),
   /** The server refused the token (device removed): the panel offers to leave. */
@@ -60,13 +60,13 @@ export const TeamItemFieldsSchema = z.object({
   key: PostKeySchema,
   /** The server's version of the item: older changes never overwrite newer ones. */
   version: z.number().int().nonnegative().default(0),
-  assigneeId: IdSchema.optional(),
+  assigneeId: z.optional(IdSchema),
   assigneeName: z.string().max(120).optional(),
   /** When the latest assignment was made: a newer one is a new notice. */
-  assignmentAt: EpochMsSchema.optional(),
-  claimOwnerId: IdSchema.optional(),
+  assignmentAt: z.optional(EpochMsSchema),
+  claimOwnerId: z.optional(IdSchema),
   claimOwnerName: z.string().max(120).optional(),
-  leaseUntil: EpochMsSchema.optional(),
+  leaseUntil: z.optional(EpochMsSchema),
   /** A claim taken while offline, waiting for the server's word. */
   claimPending: z.boolean().default(false),
   /** Something a teammate did to this item that the agent should see (cleared when seen). */
@@ -82,9 +82,9 @@ export const TeamMemberSchema = z.object({
   onShift: z.boolean().default(false),
   online: z.boolean().default(false),
   /** The item this teammate has open now (presence). */
-  viewingKey: PostKeySchema.optional(),
+  viewingKey: z.optional(PostKeySchema),
   devices: z
-    .array(z.object({ id: IdSchema, name: z.string().max(120), lastSeenAt: EpochMsSchema.optional() }))
+    .array(z.object({ id: IdSchema, name: z.string().max(120), lastSeenAt: z.optional(EpochMsSchema) }))
     .max(50)
     .default([]),
 });

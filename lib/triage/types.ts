@@ -10,7 +10,7 @@ export const TriageInputSchema = z.object({
   authorName: z.string().default(''),
   authorVerified: z.boolean().default(false),
   followers: z.number().int().nonnegative().optional(),
-  counts: PostCountsSchema.default({}),
+  counts: z._default(PostCountsSchema, {}),
   createdAt: z.number().optional(),
   /** Handles the post mentions or replies to, without '@'; merged with @handles found in the text. */
   mentions: z.array(z.string()).default([]),

@@ -81,7 +81,7 @@ test('templates render with the customer, blanks block insertion, tone and lengt
   // address cannot be inserted, with the reason; moving the conversation to DM fixes it.
   await panel.getByRole('button', { name: 'Start over' }).click();
   await reply.fill('Hi Jane, what is your email address?');
-  await expect(panel.locator('[data-blocker="tone"]')).toContainText('Asking for private details (email) in public');
+  await expect(panel.locator('[data-blocker="tone"]')).toContainText('Asking for private details (e-mail address) in public');
   await expect(panel.locator('.draft-backdrop mark.blocking')).toHaveText('your email address');
   await expect(insert).toBeDisabled();
   await panel.getByRole('button', { name: 'Ask to continue in DM' }).click();

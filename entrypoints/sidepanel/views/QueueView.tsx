@@ -21,6 +21,7 @@ import { FollowUpBanner } from '@/components/queue/FollowUpBanner';
 import { TeamNotices } from '@/components/team/TeamNotices';
 import { useNow } from '@/components/queue/useNow';
 import { sendMessage } from '@/lib/messages';
+import { count as formatCount, plural } from '@/lib/i18n/ui';
 
 const ROW_HEIGHT = 76;
 const PAGE = 50;
@@ -336,7 +337,7 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
           </div>
         </div>
       )}
-      {residual && win && !win.exhausted && <p className="hint">{i18n.t('triageUi.moreMatches', [String(win.found)])}</p>}
+      {residual && win && !win.exhausted && <p className="hint">{plural(i18n.t('triageUi.moreMatches', [formatCount(win.found)]), win.found)}</p>}
       {open && detailItem && (
         <QueueItemDetail
           key={detailItem.key}

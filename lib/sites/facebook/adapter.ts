@@ -22,7 +22,6 @@ import { readLine, readText } from '../../dom/text';
 import { waitFor } from '../../dom/wait';
 import { parseCount } from '../counts';
 import { FB } from './facebook.selectors';
-import { parseFacebookTime } from './time';
 import { parseFacebookHref, type FacebookRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
 
@@ -257,18 +256,20 @@ function sameAsKeys(postId: string, author: Author | undefined, text: string, nu
   return keys.size > 0 ? [...keys] : undefined;
 }
 
-function readTime(el: Element, permalink: Element | undefined, now: number): number | undefined {
+/**
+ * A timestamp when the markup has one; else the permalink's words (its label, then its text) for
+ * the background to read against `seenAt` (lib/sites/postTime.ts): the page carries no date parser.
+ */
+function readTime(el: Element, permalink: Element | undefined): Pick<Parts, 'createdAt' | 'timeLabels'> {
   const abbr = ownFirst(el, FB.utime);
   const seconds = Number(attr(abbr, 'data-utime'));
-  if (abbr && Number.isFinite(seconds) && seconds > 0) return Math.trunc(seconds * 1000);
+  if (abbr && Number.isFinite(seconds) && seconds > 0) return { createdAt: Math.trunc(seconds * 1000) };
   const time = ownFirst(el, FB.time);
   const iso = Date.parse(attr(time, 'datetime'));
-  if (time && Number.isFinite(iso) && iso >= 0) return iso;
-  if (!permalink) return undefined;
-  const fromLabel = parseFacebookTime(attr(permalink, 'aria-label'), now);
-  if (fromLabel !== undefined) return Math.trunc(fromLabel);
-  const fromText = parseFacebookTime(readLine(permalink), now);
-  return fromText === undefined ? undefined : Math.trunc(fromText);
+  if (time && Number.isFinite(iso) && iso >= 0) return { createdAt: iso };
+  if (!permalink) return {};
+  const labels = [attr(permalink, 'aria-label'), readLine(permalink)].map((label) => label.trim().slice(0, 200)).filter((label) => label !== '');
+  return labels.length > 0 ? { timeLabels: labels } : {};
 }
 
 function readBody(container: Element | null): { text: string; truncated: boolean } {
@@ -300,7 +301,7 @@ function extractPost(el: Element, now: number): ExtractResult {
     threadOwner: threadOwnerFrom(ref?.ownerId, null, author?.handle),
     author,
     body,
-    createdAt: ids.own ? readTime(el, ids.permalink, now) : readTime(el, undefined, now),
+    ...readTime(el, ids.own ? ids.permalink : undefined),
     now,
   });
 }
@@ -322,7 +323,7 @@ function extractComment(el: Element, now: number): ExtractResult {
     url: `${base}${base.includes('?') ? '&' : '?'}comment_id=${ref.commentId}`,
     author,
     body,
-    createdAt: readTime(el, ids.permalink, now),
+    ...readTime(el, ids.permalink),
     parentPostId,
     threadOwner,
     isReply: ref.parentCommentId !== undefined,
@@ -372,7 +373,8 @@ interface Parts {
   url: string;
   author: Author | undefined;
   body: { text: string; truncated: boolean };
-  createdAt: number | undefined;
+  createdAt?: number;
+  timeLabels?: string[];
   parentPostId?: string;
   threadOwner?: string;
   isReply?: boolean;
@@ -395,6 +397,7 @@ function finish(el: Element, parts: Parts): ExtractResult {
     text: parts.body.text.slice(0, 40000),
     truncated: parts.body.truncated,
     createdAt: parts.createdAt,
+    timeLabels: parts.timeLabels,
     lang: attr(ownFirst(el, ['[lang]']), 'lang').slice(0, 20) || undefined,
     seenAt: Math.max(0, Math.trunc(parts.now)),
     isReply: parts.isReply ?? false,
@@ -547,7 +550,8 @@ export const facebookReader: SiteReader = {
       if (!result.ok || result.post.kind !== 'comment') continue;
       const { authorHandle, authorName } = result.post;
       if (!wanted.has(authorHandle.toLowerCase()) && !wanted.has(authorName.toLowerCase())) continue;
-      out.push({ handle: authorHandle, postId: result.post.postId, createdAt: result.post.createdAt });
+      const { postId, createdAt, timeLabels, seenAt } = result.post;
+      out.push(timeLabels ? { handle: authorHandle, postId, timeLabels, readAt: seenAt } : { handle: authorHandle, postId, createdAt });
     }
     return out;
   },

@@ -11,6 +11,7 @@ import {
   closestOfAny,
   countAny,
   firstSelfOrDescendant,
+  isElement,
   matchesAny,
   mayContainAny,
   queryAllAny,
@@ -190,6 +191,12 @@ function readTime(time: Element | null): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : undefined;
 }
 
+/** X.time's preferred selector and every quote selector in one list, for peekXKey's one query. */
+const TIME_OR_QUOTE = `${X.time[0]}, ${X.quoteOrPost[0]}`;
+
+/** The preferred post selector, tried alone first by findPostElements. */
+const POST_SELECTOR = X.post[0];
+
 /** Post elements findPostElements has returned (the scanner reads exactly those): no re-matching. */
 const foundPosts = new WeakSet<Element>();
 
@@ -320,6 +327,14 @@ export function peekXKey(el: Element): PeekResult {
   // Elements findPostElements just returned are posts: no need to match them again.
   const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
   if (!article) return { ok: false, reason: 'notAPost' };
+  // One query answers the common case: a timestamp before any quote in document order is inside
+  // none (a quote's container precedes its own time), and X wraps it directly in the permalink.
+  const first = article.querySelector(TIME_OR_QUOTE);
+  const link = first?.localName === 'time' ? first.parentElement : null;
+  if (link?.localName === 'a') {
+    const ref = parseXStatusHref(link.getAttribute('href')?.trim());
+    if (ref) return { ok: true, key: postKey('x', ref.id) };
+  }
   const time = queryFirstPresent(article, X.time);
   // The nearest quote-or-post around the time stops at the post: no walk up to the document root.
   const nearest = time ? closestOfAny(time, X.quoteOrPost) : null;
@@ -408,6 +423,17 @@ function isPostRow(el: Element): boolean {
   return matchesAny(el, X.cell) || matchesAny(el, X.post);
 }
 
+/**
+ * The timeline's row container (first and last children are rows): it holds only rows, so no
+ * follower count either. Its children change on every scroll step (rows removed), and a walk of
+ * every row in it each time cost more than reading the rows.
+ */
+function isRowList(el: Element): boolean {
+  const first = el.firstElementChild;
+  const last = el.lastElementChild;
+  return first !== null && last !== null && matchesAny(first, X.cell) && matchesAny(last, X.cell);
+}
+
 /** A hover card fills in its follower line after it appears: changes anywhere inside it count. */
 const PROFILE_STATS_PARTS = [...X.followersLink, ...X.hoverCard];
 
@@ -417,6 +443,16 @@ export const xReader: SiteReader = {
   matches: (url) => HOSTS.test(hostOf(url)),
   pageKind: (url) => xPageKind(url),
   findPostElements: (root) => {
+    // A timeline row (no article itself) holding one post, as nearly every added node is: one
+    // native list, no array copied from it and no match of the row against the post selectors.
+    if (!(isElement(root) && root.localName === 'article')) {
+      const list = root.querySelectorAll(POST_SELECTOR);
+      const only = list.length === 1 ? list[0] : undefined;
+      if (only) {
+        foundPosts.add(only);
+        return [only];
+      }
+    }
     const posts = selfAndDescendants(root, X.post);
     for (const post of posts) foundPosts.add(post);
     return posts;
@@ -438,7 +474,7 @@ export const xReader: SiteReader = {
   readProfileStats: readXProfileStats,
   // Timeline rows and posts never carry a follower count (the header and hover cards are outside
   // them): the common case is answered without walking the row.
-  mayHoldProfileStats: (el) => !isPostRow(el) && touchesAny(el, PROFILE_STATS_PARTS),
+  mayHoldProfileStats: (el) => !isPostRow(el) && !isRowList(el) && touchesAny(el, PROFILE_STATS_PARTS),
   findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
     const out: BrandReply[] = [];

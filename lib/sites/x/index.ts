@@ -1,10 +1,8 @@
-/** X/Twitter: the reader (./adapter.ts) plus what the rest of the extension asks of the site. */
+/** X/Twitter: the reader (./adapter.ts) plus what the rest of the extension asks of the site (the editor side: ./editor.ts). */
 import { postKey } from '../../schemas/primitives';
 import type { SiteAdapter } from '../types';
 import { xReader } from './adapter';
-import { strategiesFor } from '../../editor/strategies';
 import { xFocalStatusId } from './ids';
-import { xSent } from './sent';
 
 function pathSegments(url: string): string[] {
   try {
@@ -17,9 +15,6 @@ function pathSegments(url: string): string[] {
 export const xAdapter: SiteAdapter = {
   ...xReader,
   matchPatterns: ['https://x.com/*', 'https://twitter.com/*'],
-  // X's composer is Draft.js: only a paste reaches its state.
-  insertStrategies: strategiesFor(),
-  sent: xSent,
   // Brand replies on a conversation page answer its focal post.
   answeredOnPage: (doc, url, handles, now) => {
     const focal = xFocalStatusId(pathSegments(url));

@@ -72,7 +72,7 @@ const UNIT_RE = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+|\p{Script=Han}+/gu;
 const MAX_DRIVERS = 3;
 /** Words that carry weight only in company ("is" in "is broken"): never shown alone as evidence. */
 const NOT_SHOWN: ReadonlySet<string> = new Set(
-  ('a an the is are was were be been am to of and or at in on for with it its i me my we our you your he she they ' +
+  ('a an the is are was were be been am has have had to of and or at in on for with it its i me my we our you your he she they ' +
     'this that these those do does did so as by from all just about how what when there here too very ' +
     'и в во на я с со а у по за то это он она они мы вы мой моя мне к ко о об от до же ли бы').split(' '),
 );

@@ -10,7 +10,7 @@ import { findComplaintEvidence } from '../complaint';
 import { analyzeSentiment } from '../sentiment';
 import { findPraise, findQuestion } from '../signals';
 import { normalizeText, tokenize } from '../text';
-import { CUES, scriptOf } from './grievance';
+import { CUES, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
 import { detectLanguage, type Language } from './lang';
 
 /** Signals the triage already computed for the post; passed in so they are not computed twice. */
@@ -152,16 +152,22 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   }
 
   // Grievance cues: each match is evidence with its span; the value saturates with repeats.
+  const cuesFound = new Set<string>();
   const scripts = { latin: /[a-z]/.test(text), cyrillic: /[а-яё]/.test(text), han: /\p{Script=Han}/u.test(text), any: true };
   for (const cue of CUES) {
     if (!scripts[scriptOf(cue)]) continue;
     cue.re.lastIndex = 0;
     const found = [...text.matchAll(cue.re)];
     if (found.length === 0) continue;
+    cuesFound.add(cue.name);
     const v = Math.min(1, 0.6 + 0.2 * found.length) / found.length;
     for (const m of found) named(`cue:${cue.name}`, v, m.index, m.index + m[0].length);
   }
 
+  // Plain requests and relayed news: weights set by hand (train.ts FIXED_WEIGHTS), see there.
+  if (isInfoQuestion(text, cuesFound, signals.sentiment)) named('q:info', 1);
+  else if (isSuggestion(cuesFound, signals.sentiment)) named('q:suggest', 1);
+  if (isRelay(cuesFound, signals.sentiment)) named('q:relay', 1);
   named('bias', 1);
   named('lex:negative', Math.max(0, -signals.sentiment));
   named('lex:positive', Math.max(0, signals.sentiment));

@@ -1,11 +1,14 @@
 /**
  * Grievance cues: what separates a complaint to a business from mere negativity. Unresolved
- * problems and elapsed time ("still", "hasnt", "3 weeks", "до сих пор", "还没"), order/delivery/
- * money vocabulary, things that broke, questions that accuse ("why is my…", "почему", "凭什么"),
- * broken expectations ("was told", "обещали", "说好的"). Each cue is one model feature; the trainer
- * learns how much it counts, so the lists favour recall. Patterns run on the model's normalised
- * text (lower case, collapsed spaces, digits kept). Latin and Cyrillic patterns need word
- * boundaries, which JavaScript's \b does not give for Cyrillic, hence the explicit lookarounds.
+ * problems and elapsed time ("still", "hasnt", "3 weeks", "до сих пор", "还没"), outages, money
+ * taken wrongly ("charged twice", "списали дважды", "多扣"), things that broke, questions that
+ * accuse ("why is my…", "почему", "凭什么"), broken expectations ("was told", "обещали", "说好的"),
+ * sarcasm ("thanks for the surprise price rise"); and the counter-evidence: settled or negated
+ * problems ("not bad at all", "没问题"), plain requests, suggestions, relayed news. Each cue is one
+ * feature; most weigh what train.ts CUE_WEIGHTS sets (the data is not posts to brands). Patterns
+ * run on the model's normalised text (lower case, collapsed spaces, digits kept, mentions as "@").
+ * Latin and Cyrillic patterns need word boundaries, which JavaScript's \b does not give for
+ * Cyrillic, hence the explicit lookarounds.
  */
 export interface Cue {
   name: string;
@@ -19,9 +22,8 @@ export const scriptOf = (cue: Cue): 'latin' | 'cyrillic' | 'han' | 'any' =>
 // The text is lower-cased: a plain class is much faster than \p{L} in a lookbehind at every position.
 const L = String.raw`(?<![a-z0-9а-яёà-ÿ])`;
 const R = String.raw`(?![a-z0-9а-яёà-ÿ])`;
-/** Whole words (a trailing `*` in an alternative means "any ending"). */
-const words = (...alts: string[]): RegExp =>
-  new RegExp(`${L}(?:${alts.map((a) => (a.endsWith('*') ? `${a.slice(0, -1)}[a-zа-яё]*` : a)).join('|')})${R}`, 'gu');
+/** Whole words; `*` after a stem means "any ending", also inside a group ("не (?:пришл*|ответил*)"). */
+const words = (...alts: string[]): RegExp => new RegExp(`${L}(?:${alts.map((a) => a.replace(/\*/g, '[a-zа-яё]*')).join('|')})${R}`, 'gu');
 const han = (...alts: string[]): RegExp => new RegExp(alts.join('|'), 'gu');
 
 const NUM_EN = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|ten|few|several|many|multiple|couple of|48|24)`;
@@ -31,41 +33,104 @@ export const CUES: readonly Cue[] = [
   // ---- English
   { name: 'en.unresolved', re: words(String.raw`still (?:not|no|waiting|broken|nothing|cant|cannot|havent|hasnt|have not|has not|dont|doesnt|didnt|isnt|unable|charging|being)`, 'not yet', 'yet to', 'nothing yet', 'no word', 'no (?:response|reply|answer|update|refund|resolution|help|one|call ?back|callback|follow ?up|email|confirmation)', 'nobody', 'no one', 'noone') },
   { name: 'en.still', re: words('still', 'yet', 'anymore', 'any more') },
-  { name: 'en.neverDid', re: words(String.raw`(?:hasnt|havent|hasnt|havent|has not|have not|didnt|didnt|did not|never|not) (?:been )?(?:arrived|received|receive|got|get|gotten|came|come|showed|shown|delivered|refunded|replied|responded|heard|answered|fixed|resolved|shipped|credited|processed|returned|called|contacted|updated|sent)`) },
-  { name: 'en.time', re: words(String.raw`${NUM_EN} (?:min|mins|minutes?|hrs?|hours?|days?|weeks?|wks?|months?|years?|times?|calls?|emails?)`, String.raw`since (?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|early|the|\d+)`, 'for (?:ages|days|weeks|months|hours|an hour|a week|a month)', 'on hold', 'all day', 'all week', 'every time', 'each time') },
+  { name: 'en.neverDid', re: words(String.raw`(?:hasnt|havent|hasnt|havent|has not|have not|didnt|didnt|did not|never|not) (?:been )?(?:arrived|received|receive|got|get|gotten|came|come|showed|shown|delivered|refunded|replied|responded|heard|answered|fixed|resolved|shipped|credited|processed|returned|called|contacted|updated|sent|apply|applied|work|worked|load|loaded|go through|went through|show up|turn up|turned up)`) },
+  { name: 'en.time', re: words(String.raw`${NUM_EN} (?:min|mins|minutes?|hrs?|hours?|days?|weeks?|wks?|months?|years?|times?|calls?|emails?)`, String.raw`since (?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|early|the|this morning|\d+)`, 'for (?:ages|days|weeks|months|hours|an hour|a week|a month)', 'on hold', 'all day', 'all week', 'every time', 'each time') },
   { name: 'en.again', re: words('again', 'yet again', 'over and over', 'keeps?', 'kept', 'constantly', 'repeatedly', 'always', 'every single') },
   { name: 'en.money', re: words('refund*', 'charg*', 'overcharg*', 'bill', 'billed', 'billing', 'fee', 'fees', 'payment', 'paid', 'pay', 'money', 'credit', 'debit', 'invoice', 'compensat*', 'reimburs*', 'price', 'cost', 'dollars?', 'rs', 'rupees?', '\\$\\d+') },
+  { name: 'en.billing', re: words(String.raw`(?:charged|billed|debited|taken) (?:me )?(?:twice|double|two times|again|extra|wrong)`, 'double charged', 'dont recogni[sz]e', 'do not recogni[sz]e', 'unauthori[sz]ed', 'without (?:my )?(?:permission|consent|authori[sz]ation)', 'non ?refundable', String.raw`(?:price|fee|bill) (?:rise|hike|increase|went up|doubled)`, 'hidden (?:fee|charge)s?', 'extra (?:fee|charge)s?', 'overcharg*', 'never (?:ordered|signed up|subscribed|authori[sz]ed)') },
   { name: 'en.order', re: words('order*', 'deliver*', 'package', 'parcel', 'shipment', 'shipping', 'shipped', 'tracking', 'courier', 'return*', 'replace*', 'exchange', 'warranty', 'seller', 'product', 'item', 'purchase*', 'bought', 'receiv*', 'arriv*', 'booking', 'reservation', 'flight', 'bag', 'luggage', 'subscription', 'account', 'cancel*', 'support', 'customer service', 'agent', 'ticket', 'complain*', 'store', 'service') },
-  { name: 'en.broken', re: words('broke', 'broken', 'damag*', 'defect*', 'faulty', 'missing', 'wrong', 'lost', 'stuck', 'crash*', 'error*', 'fail*', 'glitch*', 'bug', 'buggy', 'not working', 'stopped working', 'doesnt work', 'does not work', 'dont work', 'wont (?:load|open|work|start|let|turn|charge|connect)', 'cant (?:log|access|get|use|login|sign|connect|find|reach)', 'cannot', 'unable', 'down', 'outage', 'late', 'delay*', 'leak*', 'torn', 'cracked', 'scratch*', 'dead', 'fake', 'duplicate', 'expired', 'spoil*', 'rotten', 'stale', 'smell*', 'dirty', 'cheap', 'poor', 'worst', 'waste') },
-  { name: 'en.accuse', re: words(String.raw`why (?:is|are|do|does|did|would|cant|wont|isnt|hasnt|havent|dont|doesnt|didnt|the hell|on earth|would|should|has|have)`, 'how (?:is|are|can|could|do|does) (?:this|it|you|that)', 'how hard', 'whats going on', 'what is going on', 'what the', 'where (?:is|are) (?:my|our|the)', 'wheres my', 'when (?:will|are|do|can) (?:i|my|you|we)', 'is anyone', 'anyone there', 'are you (?:kidding|serious|joking)', 'seriously', 'really', 'explain') },
+  { name: 'en.broken', re: words('broke', 'broken', 'damag*', 'defect*', 'faulty', 'missing', 'wrong', 'lost', 'stuck', 'crash*', 'error*', 'fail*', 'glitch*', 'bug', 'buggy', 'not working', 'stopped working', 'doesnt work', 'does not work', 'dont work', 'wont (?:load|open|work|start|let|turn|charge|connect)', 'cant (?:log|access|get|use|login|sign|connect|find|reach)', 'cannot', 'unable', 'down', 'outage', String.raw`(?<!open |stay |staying |until )late(?! (?:night|checkout|check ?out|check ?in|opening|shift))`, 'delay*', 'leak*', 'torn', 'cracked', 'scratch*', 'dead', 'fake', 'duplicate', 'expired', 'spoil*', 'rotten', 'stale', 'smell*', 'dirty', 'cheap', 'poor', 'worst', 'waste') },
+  { name: 'en.accuse', re: words(String.raw`why (?:is|are|am|was|were|do|does|did|would|cant|wont|isnt|hasnt|havent|dont|doesnt|didnt|the hell|on earth|would|should|has|have)`, 'how (?:is|are|can|could|do|does) (?:this|it|you|that)', 'how hard', 'whats going on', 'what is going on', 'what the', 'where (?:is|are) (?:my|our|the)', 'wheres my', 'when (?:will|are|can) (?:i|my|you|we)', 'when do i get', 'is anyone', 'anyone there', 'are you (?:kidding|serious|joking)', 'seriously', 'really', 'explain') },
   { name: 'en.expect', re: words('supposed to', 'was told', 'were told', 'told me', 'promised', 'promise', 'should have', 'shouldve', 'expected', 'expect', 'paid for', 'instead of', 'only to', 'not as (?:described|advertised|shown|expected)', 'not what i', 'never again', 'last time', 'used to', 'claim*', 'guarantee*', 'advertis*', 'misleading', 'false') },
-  { name: 'en.demand', re: words('fix (?:this|it|your)', 'refund me', 'i want (?:my|a)', 'i need (?:my|a|to)', 'give me', 'sort (?:this|it) out', 'do something', 'please help', 'pls help', 'help me', 'dm', 'dmed', 'contact me', 'call me', 'escalat*', 'manager', 'supervisor') },
+  { name: 'en.demand', re: words('fix (?:this|it|your)', 'refund me', 'i want (?:my|a)', 'i need (?:my|a|to)', 'give me', 'sort (?:this|it) out', 'do something', 'please help', 'pls help', 'help me', 'contact me', 'call me', 'escalat*', 'manager', 'supervisor') },
   { name: 'en.mine', re: words('my (?:order|account|card|package|parcel|phone|flight|bag|bags|luggage|money|refund|item|product|booking|delivery|bill|payment|subscription|internet|service|connection|laptop|device|car)', 'your (?:service|app|company|staff|support|customer|website|site|team|product|store|people|agents?)', 'you guys', 'you people') },
+  { name: 'en.outage', re: words(String.raw`no (?:internet|data|signal|service|power|wifi|wi fi|connection|network|coverage|sound|picture|hot water|heating|electricity|dial tone)`, 'outage', 'is down', 'are down', 'went down', 'been down', 'offline', 'buffering', 'out of sync', 'keeps? (?:dropping|crashing|freezing|buffering|disconnecting|logging)', 'dropped calls?', 'power cut', 'blackout') },
+  // Sarcasm: praise words around a failure ("thanks for the surprise price rise", "oh good, … broken again").
+  { name: 'en.sarcasm', re: words('thanks? (?:@ )?(?:a lot |so much )?for (?:nothing|another|ruining|wasting|the surprise|the extra)', 'just what i needed', 'new (?:personal )?record', 'oh (?:good|great|joy|wonderful|perfect)', 'great,? another', 'love (?:it )?(?:when|how) (?:you|my|the|i)', 'gotta love', 'what a (?:joke|surprise|shock)', 'so glad i (?:paid|waited)', 'really enjoying', 'because (?:why|who) (?:not|needs)') },
   // ---- Russian
   { name: 'ru.unresolved', re: words('до сих пор', 'вс[её] ещ[её]', 'ещ[её] не', 'так и не', 'никто не', 'никак не', 'нет ответа', 'без ответа', 'ответа нет', 'не отвечают', 'не отвечает', 'тишина', 'ни ответа', 'не дозвониться', 'не дозвонишься') },
   { name: 'ru.neverDid', re: words('не (?:пришл*|приш[её]л|доставил*|вернул*|ответил*|работа*|могу|можем|получил*|решил*|приход*|списал*|зачисл*|перев[её]л*|поступ*|отображ*|загружа*|открыва*|отправ*|позвонил*|перезвонил*|выдал*|одобрил*|разблокир*|выполн*)') },
   { name: 'ru.time', re: words(`${NUM_RU} (?:дн*|час*|минут*|недел*|месяц*|раз*|год*|лет)`, 'неделю', 'месяц', 'который (?:день|раз|месяц|час)', 'уже (?:неделю|месяц|год|час|\\d+|два|три|второй|третий)', 'второй день', 'третий день', 'с утра', 'со вчерашнего', 'каждый раз', 'весь день') },
   { name: 'ru.again', re: words('опять', 'снова', 'постоянно', 'вечно', 'сколько можно', 'в который раз', 'вс[её] время', 'регулярно') },
   { name: 'ru.money', re: words('деньг*', 'списа*', 'комисси*', 'возврат*', 'верн[иеу]т*', 'вернуть', 'плат[её]ж*', 'оплат*', 'счет*', 'сч[её]т*', 'карт*', 'кредит*', 'долг*', 'штраф*', 'рубл*', 'руб', 'процент*', 'ипотек*', 'вклад*', 'перевод*', 'банкомат*') },
+  { name: 'ru.billing', re: words('списали (?:без|дважды|лишн*|ещ[её])', 'двойн* списани*', 'дважды списал*', 'не подключал*', 'не заказывал*', 'без моего (?:согласия|ведома)', 'навязал*', 'подняли (?:цен*|тариф*)', 'повысили (?:цен*|тариф*)', 'скрыт* комисси*', 'лишн* (?:деньг*|списани*|комисси*)') },
   { name: 'ru.order', re: words('заказ*', 'доставк*', 'посылк*', 'курьер*', 'отделени*', 'оператор*', 'поддержк*', 'горяч* лини*', 'приложени*', 'сервис*', 'обслуживани*', 'жалоб*', 'претензи*', 'очеред*', 'сотрудник*', 'менеджер*', 'договор*', 'тариф*', 'связь', 'интернет*', 'клиент*', 'банк*', 'офис*', 'услуг*', 'товар*', 'магазин*') },
   { name: 'ru.broken', re: words('не работает', 'не работают', 'сломал*', 'слома*', 'глюч*', 'зависа*', 'завис*', 'ошибк*', 'сбой*', 'не могу', 'невозможно', 'обман*', 'мошенни*', 'хамств*', 'хам*', 'ужас*', 'отвратит*', 'безобрази*', 'позор*', 'кошмар*', 'издевательств*', 'беспредел*', 'развод*', 'бесит', 'достал*', 'задержк*', 'заблокир*', 'блокир*', 'потерял*', 'испорч*', 'брак*', 'отказ*', 'навязал*', 'навязыва*', 'худш*', 'отстой', 'наглост*', 'нагло') },
   { name: 'ru.accuse', re: words('почему', 'какого', 'что за', 'где (?:мо[йияе]|наш*|деньги)', 'когда (?:будет|верн*|прид*|вы)', 'вы (?:издеваетесь|серь[её]зно|там)', 'это нормально', 'доколе', 'зачем', 'объясните') },
+  { name: 'ru.demand', re: words('верните', 'разберитесь', 'решите (?:проблем*|вопрос)', 'примите меры', 'требую', 'помогите', 'сделайте (?:что-нибудь|что-то)', 'жалобу') },
   { name: 'ru.expect', re: words('обеща*', 'должн*', 'хотя', 'в итоге', 'вместо', 'больше никогда', 'вроде', 'якобы', 'сказали', 'уверял*', 'заявлен*') },
   // ---- Chinese (no word boundaries: substrings)
+  { name: 'zh.neverDid', re: han('没(?:有)?(?:收到|送到|送达|到账|到货|发货|来|动过?|减|退款|回复|回应|处理|解决|联系|通知|恢复|生效|显示|反应|人接|人管)', '未(?:收到|送达|到账|发货|处理|解决|回复)') },
+  { name: 'zh.outage', re: han('没网', '断网', '网断', '没信号', '没有信号', '信号差', '停电', '停水', '掉线', '断线', '上不了网', '打不通', '闪退', '登录不了', '登不上', '无法登录') },
+  { name: 'zh.sarcasm', re: han('呵呵', '真行', '厉害了', '真是太好了', '谢谢你们的', '好评，.*(?:碎|坏|破|少)', '真棒.*(?:又|还)') },
   { name: 'zh.unresolved', re: han('还没', '还是没', '还未', '仍然', '依然', '至今', '到现在', '始终', '都没', '也没', '没有人', '没人', '不理', '不回', '没回复', '没有回复', '没反应', '未到', '未收到', '没收到', '没到', '迟迟', '一直没', '一直不', '还不', '没解决', '没有解决', '不处理', '没处理') },
   { name: 'zh.still', re: han('一直', '还是', '仍', '依旧', '总是', '老是') },
   { name: 'zh.time', re: han('\\d+天', '\\d+个?(?:小时|星期|礼拜|周|月)', '[几两三四五六七八九十半]+(?:天|个?(?:小时|星期|礼拜|月)|周)', '好几天', '多少天', '这么久', '很久', '太久') },
   { name: 'zh.again', re: han('又', '再次', '每次', '三番五次', '好几次', '多次', '反复', '屡次') },
   { name: 'zh.money', re: han('退款', '退钱', '扣费', '扣钱', '扣了', '话费', '账单', '收费', '乱收', '钱', '赔偿', '价格', '贵', '降价', '差价', '元', '块') },
+  { name: 'zh.billing', re: han('多扣', '乱扣', '扣了两次', '重复扣', '乱收费', '莫名其妙', '没开通', '没有开通', '没订', '没有订', '不知道的', '偷偷', '涨价', '擅自') },
   { name: 'zh.order', re: han('订单', '快递', '物流', '发货', '到货', '收货', '收到', '退货', '换货', '客服', '售后', '投诉', '流量', '套餐', '宽带', '信号', '商家', '卖家', '服务', '包装', '京东', '前台', '酒店', '房间') },
-  { name: 'zh.broken', re: han('坏', '断', '破', '碎', '裂', '漏', '故障', '不能用', '用不了', '打不开', '开不了', '死机', '卡顿', '太卡', '很卡', '慢', '差', '垃圾', '骗', '假货', '坑', '失望', '后悔', '不值', '问题', '毛病', '不行', '不好', '不满意', '一般', '不了', '不能', '错', '少了', '缺', '脏', '臭', '异味', '退') },
+  { name: 'zh.broken', re: han('坏', '断', '破', '碎', '裂', '漏', '故障', '不能用', '用不了', '打不开', '开不了', '死机', '卡顿', '太卡', '很卡', '慢', '差', '垃圾', '骗', '假货', '坑', '失望', '后悔', '不值', '问题', '毛病', '不行', '不好', '不满意', '一般', '不了', '不能', '错', '少了', '缺', '脏', '臭', '异味', '无法', '失灵', '黑屏', '花屏', '不稳定') },
   { name: 'zh.accuse', re: han('为什么', '凭什么', '怎么回事', '什么情况', '到底', '怎么还', '难道', '搞什么', '什么意思', '给个说法', '解释', '你们') },
+  { name: 'zh.demand', re: han('求解决', '急需解决', '请解决', '尽快(?:解决|处理|回复)', '给个说法', '给我一个说法', '求帮助', '求助', '赶紧', '还我', '退钱', '要求赔') },
   { name: 'zh.expect', re: han('说好', '承诺', '本来', '应该', '竟然', '居然', '结果', '却', '不是说', '明明', '宣传', '描述不符', '不符', '以后不', '再也不') },
+  // ---- negated or settled problems: "not bad at all", "no complaints", "没问题"
+  { name: 'en.fine', re: words('not (?:too |that |so |a |half |at all )?(?:bad|terrible|awful|disappointed|disappointing)', 'no (?:complaints?|problems?|issues?|worries|regrets)', 'nothing wrong', 'cant complain', 'never disappoint*', 'without (?:a |any )?(?:problem|issue|hitch|hassle)s?', 'all good', 'problem solved', '(?:issue|problem) (?:is |was |has been )?(?:resolved|fixed|sorted)', 'works (?:great|perfectly|fine) now', 'never (?:had|lost|missed|let me down|failed)', 'still (?:going strong|works (?:great|perfectly|fine)|love|loving)', 'not (?:once|a single) (?:problem|issue|drop)') },
+  { name: 'ru.fine', re: words('не ?плох*', 'без проблем', 'нет проблем', 'никаких проблем', 'вс[её] (?:пришло|работает|отлично|хорошо|в порядке)', 'не разочаров*', 'проблем[аы]? решен*', 'решили проблему', 'не жалею', 'ни одной проблем*', 'ни разу не (?:подв[её]л*|пропал*|сломал*|подвели|опоздал*)') },
+  { name: 'zh.fine', re: han('没问题', '不错', '不差', '没毛病', '挺好', '已解决', '已经解决', '解决了', '不后悔', '从来没(?:丢|坏|出|迟)', '没出过问题', '没出问题', '没坏过') },
+  // ---- praise and thanks for a service that worked: counter-evidence, as "fine" is
+  { name: 'ru.praise', re: words('спасибо', 'благодар*', 'молодц*', 'молодец', 'оперативно', 'вовремя', 'приятно', 'помогли', 'помог', 'помогла', 'вс[её] (?:решили|решил*|объяснил*|настроил*|исправил*|починил*|верн*|сделал*)', 'доволен', 'довольн*', 'отличн*', 'супер', 'класс', 'круто', 'рекомендую', 'люблю', 'респект', 'огонь', 'лучш* (?:банк|оператор|сервис|доставк*|магазин|приложени*)') },
+  // ---- negativity about the author or another company, not this brand's service
+  { name: 'en.self', re: words('my (?:own )?fault', 'my bad', 'my mistake', 'user error', 'a me problem', 'im (?:just |so )?(?:bad|terrible|tired|exhausted|hungover|clumsy|an idiot)', 'i (?:forgot|messed up|screwed up)', 'glad i (?:switched|moved|left|changed)', '(?:switched|moved|changed) (?:over )?to @', 'my (?:old|last|previous|former) (?:provider|bank|carrier|airline|network|company|broadband|isp|phone company)', 'if (?:@ |you )?(?:ever|one day)') },
+  { name: 'ru.self', re: words('сам[аи]? виноват[аы]?', 'моя ошибка', 'по своей вине', 'переш(?:[её]л|ла|ли) (?:в|к|на)', '(?:прежний|старый|прошлый|бывший) (?:оператор|банк|провайдер)') },
   // ---- plain requests: asking how, when or whether, with nothing wrong yet
   { name: 'en.request', re: words('how (?:do|can|would|should) (?:i|we)', 'how to', 'can (?:i|we|you tell|you help me|someone tell)', 'could you (?:tell|help|let)', 'is (?:there|it possible)', 'do you (?:have|know|sell|ship|offer|deliver|accept|open|do)', 'does (?:anyone|it come|this come)', 'what time', 'when (?:do|does|is) (?:you|the|it) (?:open|close|start|launch|come|release)', 'where can (?:i|we)', 'any (?:recommendations?|suggestions?|tips)', 'i would like to', 'id like to', 'wondering', 'looking for') },
   { name: 'ru.request', re: words('подскажите', 'скажите пожалуйста', 'как (?:мне|можно|узнать|подключить|оформить|получить|оплатить)', 'можно ли', 'есть ли', 'хочу узнать', 'хотел бы', 'хотела бы', 'интересует', 'во сколько') },
-  { name: 'zh.request', re: han('请问', '想问', '咨询', '怎么(?:办理|设置|开通|使用|购买|查询|申请)', '如何(?:办理|设置|开通|使用|购买|查询|申请)', '可以(?:吗|么)', '能否', '几点') },
+  { name: 'zh.request', re: han('请问', '想问', '咨询', '(?:怎么|如何|怎样)(?:办理|设置|开通|使用|购买|查询|申请|退货|换货|退款|寄回|开发票|联系|修改|取消)', '可以(?:吗|么)', '能否', '几点') },
+  // ---- suggestions and wishes for a product that works
+  { name: 'en.suggest', re: words('would (?:love|be (?:nice|great|cool|awesome|good|handy))', 'it would be', 'please (?:add|bring|make|consider|do more)', 'you should (?:add|make|bring|do|open|start)', 'can you (?:add|make|bring)', 'wish (?:you|there|it)', 'feature request', 'suggestion', 'any chance', 'hope (?:you|it|its|the|we)') },
+  { name: 'ru.suggest', re: words('сделайте,? пожалуйста', 'добавьте', 'было бы (?:здорово|удобно|классно|круто|неплохо|хорошо)', 'предлагаю', 'хотелось бы', 'надеюсь', 'мечтаю') },
+  { name: 'zh.suggest', re: han('希望(?:能|可以|增加|加|推出|出|有)', '建议', '能不能(?:加|出|增加|推出)', '要是能', '如果能') },
+  // ---- passing on news, offers and giveaways
+  { name: 'x.relay', re: /^(?:rt @|rt:|转发)|抽奖|giveaway|розыгрыш/gu },
   // ---- any language: shouting and repeated punctuation
   { name: 'x.bang', re: /[!！]{2,}|[?？][!！]|[!！][?？]/gu },
   { name: 'x.question', re: /[?？]/gu },
 ];
+
+/** Cues that make a question a grievance ("why is my…", "still no…"), not a request for information. */
+const GRIEVANCE_KINDS: ReadonlySet<string> = new Set(['unresolved', 'neverDid', 'broken', 'accuse', 'expect', 'demand', 'again', 'time', 'bang', 'outage', 'sarcasm', 'billing']);
+export const isGrievanceCue = (name: string): boolean => GRIEVANCE_KINDS.has(name.slice(name.indexOf('.') + 1));
+
+// A question opens the post (after any @mentions) or a clause, or ends in a question mark.
+const OPENS_QUESTION = new RegExp(
+  [
+    String.raw`(?:^|[.!;]\s)(?:@\s?)*(?:what|whats|when|where|which|who|how|is|are|do|does|did|can|could|will|would|may|any|anyone|has|have)${R}`,
+    String.raw`(?:^|[.!;]\s)(?:@\s?)*(?:подскажите|скажите|как|где|когда|во сколько|можно ли|есть ли|какие|какой|какая|сколько|будет ли)${R}`,
+    '请问|想问|咨询一下',
+  ].join('|'),
+  'u',
+);
+
+/**
+ * A question seeking information ("how do I return…?", "怎么退货？", "во сколько открывается?"),
+ * with no grievance cue and no negative sentiment: the commonest non-complaint a brand receives,
+ * and one the review and sentiment data barely show.
+ */
+export function isInfoQuestion(text: string, cuesFound: ReadonlySet<string>, sentiment: number): boolean {
+  return isPlain(cuesFound, sentiment) && (/[?？]/u.test(text) || OPENS_QUESTION.test(text) || [...cuesFound].some((c) => c.endsWith('.request')));
+}
+
+/** A suggestion or wish ("would love a dark mode", "希望能加…") with nothing wrong in it. */
+export const isSuggestion = (cuesFound: ReadonlySet<string>, sentiment: number): boolean =>
+  isPlain(cuesFound, sentiment) && [...cuesFound].some((c) => c.endsWith('.suggest'));
+
+/** Relayed news or offers ("RT @…", "转发抽奖") with nothing wrong in them: a retweeted complaint is still one. */
+export const isRelay = (cuesFound: ReadonlySet<string>, sentiment: number): boolean =>
+  cuesFound.has('x.relay') && isPlain(new Set([...cuesFound].filter((c) => !c.endsWith('.time') && !c.endsWith('.bang'))), sentiment);
+
+function isPlain(cuesFound: ReadonlySet<string>, sentiment: number): boolean {
+  if (sentiment <= -0.3) return false;
+  for (const c of cuesFound) if (isGrievanceCue(c)) return false;
+  return true;
+}

@@ -8,7 +8,10 @@
 import { seededRandom } from '../../random';
 import type { ModelData } from './classifier';
 import { extractFeatures, hashString, lexiconSignals, type Features, type LexiconSignals } from './features';
+import { CUES } from './grievance';
 import { LANGUAGES, type Language } from './lang';
+
+const CUE_NAMES: ReadonlySet<string> = new Set(CUES.map((c) => c.name));
 
 export interface Example {
   text: string;
@@ -29,43 +32,67 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
-  /** Pull of a cue towards its prior weight, per example that has it. */
-  priorStrength: number;
+  /** Features whose weight is set, not learned: `name`, or `name@lang` for its language-crossed copy. */
+  fixed: Readonly<Record<string, number>>;
 }
-
-export const DEFAULT_OPTIONS: TrainOptions = { bits: 18, epochs: 6, learningRate: 0.2, l2: 1e-6, seed: 18, priorStrength: 0.03 };
 
 /**
- * Prior weights of the grievance cues (lib/triage/model/grievance.ts). The training data is mostly
- * reviews and general tweets, where "still", "3 weeks" or "hasn't arrived" are rare; a customer
- * writing to a brand uses them all the time. Each cue starts at its prior and is pulled back to it
- * (not to 0), so the data can move it but not erase it.
+ * Hand-set weights of the grievance cues (lib/triage/model/grievance.ts), by kind. The training
+ * data is reviews and general tweets, where "still", "3 weeks" or "hasn't arrived" are rare and
+ * plain questions are complaints; posts to a brand use them all the time. Learned freely, the cues
+ * end near 0 (the n-grams explain the reviews first), so they are set: the n-grams are trained with
+ * the cues counting 0, then the cues are added on top (so nothing learns to cancel them).
  */
-export const CUE_PRIORS: ReadonlyMap<string, number> = new Map(
-  ['en', 'ru', 'zh'].flatMap((l) => [
-    [`cue:${l}.unresolved`, 1],
-    [`cue:${l}.neverDid`, 1],
-    [`cue:${l}.time`, 0.5],
-    [`cue:${l}.broken`, 0.5],
-    [`cue:${l}.accuse`, 0.5],
-    [`cue:${l}.expect`, 0.5],
-    [`cue:${l}.demand`, 0.5],
-    [`cue:${l}.still`, 0.3],
-    [`cue:${l}.again`, 0.3],
-    [`cue:${l}.mine`, 0.3],
-    [`cue:${l}.money`, 0.3],
-    [`cue:${l}.order`, 0.2],
-    [`cue:${l}.request`, -0.5],
-  ] as const),
-);
+export const CUE_WEIGHTS: Readonly<Record<string, number>> = {
+  unresolved: 1, neverDid: 1, outage: 1, billing: 1,
+  sarcasm: 0.5, time: 0.5, broken: 0.5, accuse: 0.5, expect: 0.5, demand: 0.5,
+  still: 0.3, again: 0.3,
+  request: -0.5, suggest: -0.3, fine: -1,
+  // Praise of a service that worked ("оперативно", "молодцы"), and negativity about the author or
+  // another company ("my bad", "glad I switched"): a bank-tweet or sentiment-trained model reads
+  // unusual praise and any negativity as complaint-like.
+  praise: -0.8, self: -1,
+};
+/**
+ * Learned like any feature instead: topic words (order, money, "my account") and the English list
+ * of broken things, which mixes failures with review words ("cheap", "poor"); set by hand they
+ * pushed every product review up (CESAMARD report F1 0.82 → 0.79) and helped posts to brands little.
+ */
+const LEARNED_CUES: ReadonlySet<string> = new Set(['cue:en.broken']);
 
-export function priorsOf(bits: number, priors: ReadonlyMap<string, number> = CUE_PRIORS): Map<number, number> {
-  const mask = (1 << bits) - 1;
-  const out = new Map<number, number>();
-  for (const [name, w] of priors) out.set(hashString(name) & mask, w);
-  return out;
-}
+/**
+ * How much the cues count per language, chosen on the in-domain dev splits (tests/fixtures/triage).
+ * Chinese counts less: its target genre is reviews, which its training file already covers.
+ */
+export const CUE_SCALE: Readonly<Record<'en' | 'ru' | 'zh', number>> = { en: 2.5, ru: 2.5, zh: 2 };
 
+/**
+ * Plain posts, set by hand: no training file is made of posts to a brand, so the data cannot say
+ * how little a question seeking information ("how do I return…?"), a suggestion or a relayed
+ * offer weighs; reviews ask questions only to complain. Chinese n-gram weights run larger (its
+ * reviews are easy to tell apart), so its plain posts get more on top (`@zh`, chosen on dev).
+ * Russian retweets are not discounted: in Russian service tweets "RT @…" mostly passes a
+ * complaint on (1,657 of the bank file's rows; discounting them cost its report F1 0.02).
+ */
+export const PLAIN_WEIGHTS: Readonly<Record<string, number>> = {
+  'q:info': -2.5, 'q:suggest': -1.5, 'q:relay': -2,
+  'q:info@zh': -1.5, 'q:relay@zh': -1.5,
+  'q:relay@ru': 2,
+};
+
+export const FIXED_WEIGHTS: Readonly<Record<string, number>> = {
+  ...PLAIN_WEIGHTS,
+  ...Object.fromEntries(
+    (['en', 'ru', 'zh'] as const).flatMap((l) =>
+      Object.entries(CUE_WEIGHTS)
+        .map(([kind, w]): [string, number] => [`cue:${l}.${kind}`, w * CUE_SCALE[l]])
+        // Only cues that exist: a set weight for a missing one would overwrite whatever shares its bucket.
+        .filter(([name]) => !LEARNED_CUES.has(name) && CUE_NAMES.has(name.slice(4))),
+    ),
+  ),
+};
+
+export const DEFAULT_OPTIONS: TrainOptions = { bits: 18, epochs: 6, learningRate: 0.2, l2: 1e-6, seed: 18, fixed: FIXED_WEIGHTS };
 
 export function featurise(examples: readonly Example[], bits: number, signals?: (e: Example, i: number) => LexiconSignals): Featurised[] {
   return examples.map((e, i) => ({ features: extractFeatures(e.text, bits, signals ? signals(e, i) : lexiconSignals(e.text)), complaint: e.complaint, weight: e.weight }));
@@ -74,17 +101,19 @@ export function featurise(examples: readonly Example[], bits: number, signals?: 
 export function trainWeights(data: readonly Featurised[], options: TrainOptions): Float64Array {
   const w = new Float64Array(1 << options.bits);
   const g2 = new Float64Array(1 << options.bits);
-  const prior = new Float64Array(1 << options.bits);
-  const pull = new Float64Array(1 << options.bits).fill(options.l2);
-  // The language-crossed copies of the cues may not quietly cancel the prior: pulled to 0 alike.
   const mask = (1 << options.bits) - 1;
-  for (const name of CUE_PRIORS.keys()) {
-    for (const l of LANGUAGES) pull[hashString(name, hashString(`lang:${l}`)) & mask] = options.priorStrength;
-  }
-  for (const [at, p] of priorsOf(options.bits)) {
-    w[at] = p;
-    prior[at] = p;
-    pull[at] = options.priorStrength;
+  const langSeeds = LANGUAGES.map((l) => hashString(`lang:${l}`));
+  const slot = (key: string): number => {
+    const [name = key, lang] = key.split('@');
+    return (lang ? hashString(name, hashString(`lang:${lang}`)) : hashString(name)) & mask;
+  };
+  // Fixed features (and all their language-crossed copies) count 0 while training, or the other
+  // weights would learn to cancel them; their weights go in at the end.
+  const frozen = new Uint8Array(1 << options.bits);
+  for (const key of Object.keys(options.fixed)) {
+    const name = key.split('@')[0] ?? key;
+    frozen[hashString(name) & mask] = 1;
+    for (const seed of langSeeds) frozen[hashString(name, seed) & mask] = 1;
   }
   const order = data.map((_, i) => i);
   const random = seededRandom(options.seed);
@@ -105,14 +134,16 @@ export function trainWeights(data: readonly Featurised[], options: TrainOptions)
       const g = (p - (ex.complaint ? 1 : 0)) * ex.weight;
       for (let k = 0; k < index.length; k++) {
         const at = index[k] ?? 0;
+        if (frozen[at] === 1) continue;
         const wi = w[at] ?? 0;
-        const grad = g * (value[k] ?? 0) + (pull[at] ?? 0) * (wi - (prior[at] ?? 0));
+        const grad = g * (value[k] ?? 0) + options.l2 * wi;
         const acc = (g2[at] ?? 0) + grad * grad;
         g2[at] = acc;
         w[at] = wi - (options.learningRate * grad) / Math.sqrt(acc + 1e-8);
       }
     }
   }
+  for (const [key, p] of Object.entries(options.fixed)) w[slot(key)] = p;
   return w;
 }
 
@@ -166,15 +197,31 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /**
+ * The share of complaints the calibrated probability assumes, per language (default: even). With
+ * threshold 0.5, an even prior is what maximised F1 on the English and Russian dev and tune splits
+ * (real posts to brands are ~35–40 % complaints; the F1-optimal cut on a true posterior sits below
+ * 0.5, which an even prior gives). Chinese assumes 60 %: reviews and help-desk turns are mostly
+ * complaints, and the zh dev splits (written posts 0.83 → 0.86 F1, Weibo 0.88 → 0.90) and the
+ * shopping tune split (flat) all agreed; in even-prior terms its cut is 0.4.
+ */
+export const CALIBRATION_PRIOR: Readonly<Partial<Record<Language, number>>> = { zh: 0.6 };
+
+/**
  * Quantise, then calibrate per language on the held-out examples with the quantised weights (what
  * ships is what is calibrated). Languages without held-out data borrow English's calibration.
  */
-export function buildModel(weights: Float64Array, bits: number, heldOut: readonly Featurised[], threshold = 0.5): ModelData {
+export function buildModel(
+  weights: Float64Array,
+  bits: number,
+  heldOut: readonly Featurised[],
+  threshold = 0.5,
+  priors: Readonly<Partial<Record<Language, number>>> = CALIBRATION_PRIOR,
+): ModelData {
   const { scale, bytes, dequantised } = quantise(weights);
   const fit = (lang: Language): readonly [number, number] | undefined => {
     const rows = heldOut.filter((e) => e.features.language === lang);
     if (rows.length < 50 || !rows.some((r) => r.complaint) || !rows.some((r) => !r.complaint)) return undefined;
-    const [a, b] = fitPlatt(balanced(rows, dequantised));
+    const [a, b] = fitPlatt(balanced(rows, dequantised, priors[lang] ?? 0.5));
     return [tidy(a), tidy(b)];
   };
   const en = fit('en') ?? [1, 0];
@@ -182,15 +229,15 @@ export function buildModel(weights: Float64Array, bits: number, heldOut: readonl
   return { bits, scale, weights: toBase64(bytes), calibration, threshold };
 }
 
-/** Held-out rows weighted so both classes count equally: probabilities assume an even prior. */
-function balanced(rows: readonly Featurised[], w: Float32Array): { z: number; y: boolean; w: number }[] {
+/** Held-out rows weighted so the classes count as `prior` : 1 − `prior`. */
+function balanced(rows: readonly Featurised[], w: Float32Array, prior: number): { z: number; y: boolean; w: number }[] {
   const pos = rows.filter((r) => r.complaint).length;
   const neg = rows.length - pos;
   return rows.map((r) => {
     let z = 0;
     const { index, value } = r.features;
     for (let k = 0; k < index.length; k++) z += (w[index[k] ?? 0] ?? 0) * (value[k] ?? 0);
-    return { z, y: r.complaint, w: r.complaint ? rows.length / (2 * pos) : rows.length / (2 * neg) };
+    return { z, y: r.complaint, w: r.complaint ? (rows.length * prior) / pos : (rows.length * (1 - prior)) / neg };
   });
 }
 

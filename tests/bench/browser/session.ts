@@ -73,7 +73,7 @@ export async function withExtension<T>(limitMs: number, body: (s: ExtensionSessi
  */
 async function launchSnapshot(workDir: string): Promise<BrowserContext> {
   const ready = () =>
-    ['manifest.json', 'background.js', 'sidepanel.html', 'content-scripts/content.js'].every((f) => existsSync(path.join(EXTENSION_PATH, f)));
+    ['manifest.json', 'background.js', 'sidepanel.html', 'content-scripts/x.js', 'content-scripts/facebook.js'].every((f) => existsSync(path.join(EXTENSION_PATH, f)));
   for (let waited = 0; !ready(); waited += 1000) {
     if (waited >= 90_000) throw new Error(`no complete build at ${EXTENSION_PATH} (run \`npm run build\`)`);
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -33,6 +33,12 @@ export interface StreamPageOptions {
   intervalMs: number;
   /** Mode E's brand terms (matched case-insensitively as plain substrings). */
   brandTerms?: readonly string[];
+  /**
+   * X's virtualisation: each tick first removes the batch appended this many ticks ago, so a row
+   * stays about `keepBatches × intervalMs` and at most `keepBatches × batchSize` rows are in the
+   * page. Unset: rows stay (plain infinite scroll).
+   */
+  keepBatches?: number;
 }
 
 /** JSON that is safe inside a <script> element (no `</script>`, no HTML comment openers). */
@@ -40,7 +46,7 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, intervalMs, brandTerms = [] }: StreamPageOptions): string {
+export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, intervalMs, brandTerms = [], keepBatches = 0 }: StreamPageOptions): string {
   const batches: string[] = [];
   for (let i = 0; i < tweets.length; i += batchSize) batches.push(tweets.slice(i, i + batchSize).map(tweetCell).join(''));
   // Plain ES2020 that runs as the page's own script; `window.__bench` is the bench's handle.
@@ -49,6 +55,7 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
   const BATCHES = ${scriptJson(batches)};
   const BATCH_SIZE = ${batchSize};
   const INTERVAL_MS = ${intervalMs};
+  const KEEP_BATCHES = ${keepBatches};
   const longTasks = [];
   try {
     new PerformanceObserver((list) => {
@@ -60,22 +67,40 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
   let read = 0;
   let chars = 0;
   let observerMs = 0;
+  let removed = 0;
+  let maxInPage = 0;
+  let done = false;
+  let next = 0;
+  const live = [];
   if (MODE === 'B') ${bareObserverSource()}
   if (MODE === 'E') ${contractFloorSource(brandTerms)}
   const timeline = document.getElementById('timeline');
   window.__bench = {
-    start() {
-      startedAt = performance.now();
-      let i = 0;
+    // \`count\`: how many more batches to stream (default: all the rest); a later call goes on from there.
+    start(count) {
+      if (startedAt === Infinity) startedAt = performance.now();
+      const end = Math.min(BATCHES.length, next + (count === undefined ? BATCHES.length : count));
+      done = false;
       const step = () => {
-        const html = BATCHES[i++];
-        if (html === undefined) return;
-        timeline.insertAdjacentHTML('beforeend', html);
-        appended = Math.min(appended + BATCH_SIZE, ${tweets.length});
-        setTimeout(step, INTERVAL_MS);
+        // Virtualised: the oldest batch goes first (once it is KEEP_BATCHES old, or at the end).
+        const html = next < end ? BATCHES[next++] : undefined;
+        if (KEEP_BATCHES > 0 && (live.length >= KEEP_BATCHES || html === undefined)) {
+          for (const row of live.shift() || []) { row.remove(); removed += 1; }
+        }
+        if (html !== undefined) {
+          const before = timeline.children.length;
+          timeline.insertAdjacentHTML('beforeend', html);
+          if (KEEP_BATCHES > 0) live.push(Array.prototype.slice.call(timeline.children, before));
+          appended = Math.min(appended + BATCH_SIZE, ${tweets.length});
+        }
+        maxInPage = Math.max(maxInPage, timeline.children.length);
+        if (html !== undefined || live.length > 0) setTimeout(step, INTERVAL_MS);
+        else done = true;
       };
       step();
     },
+    // Virtualised streams: rows removed so far, the most rows in the page at once, all gone.
+    stream() { return { appended, removed, maxInPage, done }; },
     // Same work in every mode, so polling costs the three runs alike.
     progress() {
       return {

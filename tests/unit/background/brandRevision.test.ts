@@ -10,12 +10,9 @@ import { BRANDS_REVISION_KEY, brandsRevision } from '@/lib/pipeline/brandRevisio
 import { messageSchemas } from '@/lib/messages';
 import { BrandProfileSchema } from '@/lib/schemas/settings';
 import { freshDb } from '../support/db';
+import { recorder } from '../support/recorder';
 
 const brand = (id: string, updatedAt: number) => BrandProfileSchema.parse({ id, name: id, names: [id], createdAt: 0, updatedAt });
-const waitFor = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-};
 
 describe('brandsRevision', () => {
   it.each([
@@ -45,29 +42,30 @@ describe('registerBrandRevision', () => {
   it('publishes the revision at start and after every brand change, once per change', async () => {
     const db = await freshDb();
     await db.brands.put(brand('acme', 1));
-    const published: string[] = [];
-    stop = registerBrandRevision(db, async (revision) => void published.push(revision));
-    await waitFor(() => published.length === 1);
-    expect(published).toEqual(['acme@1']);
+    const published = recorder<string>();
+    stop = registerBrandRevision(db, async (revision) => published.push(revision));
+    await published.count(1);
+    expect(published.seen).toEqual(['acme@1']);
 
     await db.brands.put(brand('globex', 5));
-    await waitFor(() => published.length === 2);
+    await published.count(2);
     await db.brands.put(brand('acme', 7));
-    await waitFor(() => published.length === 3);
+    await published.count(3);
     await db.brands.delete('globex');
-    await waitFor(() => published.length === 4);
-    expect(published).toEqual(['acme@1', 'acme@1|globex@5', 'acme@7|globex@5', 'acme@7']);
+    await published.count(4);
+    expect(published.seen).toEqual(['acme@1', 'acme@1|globex@5', 'acme@7|globex@5', 'acme@7']);
   });
 
   it('by default writes the revision to storage.local, where content scripts listen', async () => {
     const db = await freshDb();
     await db.brands.put(brand('acme', 3));
+    // The write itself is the event: storage.onChanged reports it.
+    const written = recorder<unknown>();
+    fakeBrowser.storage.local.onChanged.addListener((changes: Record<string, { newValue?: unknown }>) => {
+      if (BRANDS_REVISION_KEY in changes) written.push(changes[BRANDS_REVISION_KEY]?.newValue);
+    });
     stop = registerBrandRevision(db);
-    for (let i = 0; i < 100; i++) {
-      const stored = await fakeBrowser.storage.local.get(BRANDS_REVISION_KEY);
-      if (stored[BRANDS_REVISION_KEY] === 'acme@3') break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await written.count(1);
     expect(await fakeBrowser.storage.local.get(BRANDS_REVISION_KEY)).toEqual({ [BRANDS_REVISION_KEY]: 'acme@3' });
   });
 

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CONTENT_SCRIPT_FILE, forgetReloadTab, reattachOpenTabs, type OpenTab, type ReattachApi } from '@/lib/background/reattach';
+import { contentScriptFor, forgetReloadTab, reattachOpenTabs, type OpenTab, type ReattachApi } from '@/lib/background/reattach';
 import { RELOAD_TABS_KEY, parseReloadTabs } from '@/lib/pipeline/reloadTabs';
 import { SITE_MATCH_PATTERNS } from '@/lib/sites/registry';
 
@@ -45,13 +45,32 @@ describe('reattachOpenTabs', () => {
     { url: 'https://x.com/no-id' },
   ];
 
-  it('runs the built content script in every open site tab, by URL pattern (no `tabs` permission needed)', async () => {
+  it("runs each open site tab's own built content script, found by URL pattern (no `tabs` permission needed)", async () => {
     const { api, injected, queried } = stubApi(tabs);
     expect(await reattachOpenTabs(api, SITE_MATCH_PATTERNS)).toEqual([]);
     expect(queried).toEqual([[...SITE_MATCH_PATTERNS]]);
     // A discarded tab loads the new script itself when opened; a tab without id cannot be reached.
-    expect(injected.sort()).toEqual([[1, CONTENT_SCRIPT_FILE], [2, CONTENT_SCRIPT_FILE]]);
+    expect(injected.sort()).toEqual([[1, 'content-scripts/x.js'], [2, 'content-scripts/facebook.js']]);
     expect(await stored()).toEqual([]);
+  });
+
+  it.each<[string | undefined, string | undefined]>([
+    ['https://x.com/home', 'content-scripts/x.js'],
+    ['https://twitter.com/acme/status/1', 'content-scripts/x.js'],
+    ['https://www.facebook.com/acme', 'content-scripts/facebook.js'],
+    ['https://m.facebook.com/story.php', 'content-scripts/facebook.js'],
+    ['https://example.com/', undefined],
+    ['not a url', undefined],
+    [undefined, undefined],
+  ])('the script for %s is %s', (url, file) => {
+    expect(contentScriptFor(url)).toBe(file);
+  });
+
+  it('a tab whose URL no site claims is listed for a reload, not given another site\'s script', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { api, injected } = stubApi([{ id: 7, url: 'https://example.com/', title: 'Elsewhere' }]);
+    expect((await reattachOpenTabs(api, SITE_MATCH_PATTERNS)).map((t) => t.tabId)).toEqual([7]);
+    expect(injected).toEqual([]);
   });
 
   it.each<[string, ReadonlySet<number>, boolean, number[]]>([

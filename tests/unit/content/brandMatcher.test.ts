@@ -8,10 +8,11 @@ import { watchBrandMatcher } from '@/entrypoints/content/brandMatcher';
 import { BRANDS_REVISION_KEY } from '@/lib/pipeline/brandRevision';
 import { BrandProfileSchema, type BrandProfile } from '@/lib/schemas/settings';
 import type { Matcher } from '@/lib/matching/matcher';
+import { recorder } from '../support/recorder';
 
 const answers = vi.hoisted(() => ({ queue: [] as unknown[], calls: 0 }));
-vi.mock('@/lib/messages', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/messages')>();
+vi.mock('@/entrypoints/content/messaging', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/entrypoints/content/messaging')>();
   return {
     ...actual,
     sendMessage: async (name: string) => {
@@ -26,10 +27,6 @@ vi.mock('@/lib/messages', async (importOriginal) => {
 
 const brand = (id: string, names: string[], updatedAt = 1, handles: string[] = []): BrandProfile =>
   BrandProfileSchema.parse({ id, name: id, names, handles, createdAt: 0, updatedAt });
-const until = async (check: () => boolean, ms = 3000) => {
-  for (let t = 0; t < ms && !check(); t += 10) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-};
 
 describe('watchBrandMatcher', () => {
   const scope = new AbortController();
@@ -41,13 +38,14 @@ describe('watchBrandMatcher', () => {
 
   it('compiles the brands at start and again after a published brand change', async () => {
     answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'], 1, ['@Acme_Help'])] });
-    const matchers: Matcher[] = [];
+    const compiled = recorder<Matcher>();
+    const matchers = compiled.seen;
     const handleTests: ((handle: string) => boolean)[] = [];
     watchBrandMatcher(scope.signal, (b) => {
-      matchers.push(b.matcher);
       handleTests.push(b.isBrandHandle);
+      compiled.push(b.matcher);
     });
-    await until(() => matchers.length === 1);
+    await compiled.count(1);
     expect(matchers[0]?.match('I love Acme').length).toBe(1);
     expect(matchers[0]?.match('I love Globex').length).toBe(0);
     // The page's copy is the superset test: a whole post's textContent runs the time into the text.
@@ -59,37 +57,52 @@ describe('watchBrandMatcher', () => {
     const globex = { ...brand('globex', ['Globex'], 2, ['globex_care']), threadMentions: false };
     answers.queue.push({ revision: 'acme@1|globex@2', brands: [brand('acme', ['Acme']), globex] });
     await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@1|globex@2' });
-    await until(() => matchers.length === 2);
+    await compiled.count(2);
     expect(matchers[1]?.match('I love Globex').length).toBe(1);
     expect(handleTests[1]?.('globex_care')).toBe(false);
 
-    // Other keys and the same revision again change nothing.
+    // Other keys and the same revision again change nothing: the next fetch is the next revision's.
     await fakeBrowser.storage.local.set({ unrelated: 1 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(answers.calls).toBe(2);
+    await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@1|globex@2' });
+    answers.queue.push({ revision: 'acme@3', brands: [brand('acme', ['Acme'], 3)] });
+    await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@3' });
+    await compiled.count(3);
+    expect(answers.calls).toBe(3);
+    expect(matchers[2]?.match('I love Globex').length).toBe(0);
     scope.abort();
   });
 
   it('retries while the background does not answer, and rejects a malformed answer', async () => {
-    const local = new AbortController();
-    answers.queue.push(new Error('Could not establish connection'), { revision: 'x', brands: [{ id: 'no name' }] }, { revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
-    const matchers: Matcher[] = [];
-    watchBrandMatcher(local.signal, (b) => matchers.push(b.matcher));
-    await until(() => matchers.length === 1, 5000);
-    expect(answers.calls).toBe(3);
-    expect(matchers[0]?.match('acme').length).toBe(1);
-    local.abort();
+    // The retry delays run on a fake clock: the test moves it, it never sleeps.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const local = new AbortController();
+      answers.queue.push(new Error('Could not establish connection'), { revision: 'x', brands: [{ id: 'no name' }] }, { revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
+      const compiled = recorder<Matcher>();
+      watchBrandMatcher(local.signal, (b) => compiled.push(b.matcher));
+      // The first two retry delays (0.5 s, then 2 s).
+      // The first two retry delays (0.5 s, then 2 s).
+      await vi.advanceTimersByTimeAsync(2_500);
+      expect(answers.calls).toBe(3);
+      expect(compiled.seen).toHaveLength(1);
+      expect(compiled.seen[0]?.match('acme').length).toBe(1);
+      local.abort();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a failure of the page applying the brands as itself, not as a sleeping worker to retry', async () => {
     const local = new AbortController();
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors = recorder<unknown[]>();
+    const logged = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => errors.push(args));
     answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
     const overflow = new RangeError('Maximum call stack size exceeded');
     watchBrandMatcher(local.signal, () => {
       throw overflow;
     });
-    await until(() => logged.mock.calls.length === 1);
+    await errors.count(1);
+    expect(logged.mock.calls).toHaveLength(1);
     expect(logged.mock.calls[0]).toContain(overflow);
     expect(answers.calls).toBe(1);
     logged.mockRestore();
@@ -99,14 +112,14 @@ describe('watchBrandMatcher', () => {
   it('stops listening once aborted', async () => {
     const local = new AbortController();
     answers.queue.push({ revision: 'acme@1', brands: [brand('acme', ['Acme'])] });
-    const matchers: Matcher[] = [];
-    watchBrandMatcher(local.signal, (b) => matchers.push(b.matcher));
-    await until(() => matchers.length === 1);
+    const compiled = recorder<Matcher>();
+    watchBrandMatcher(local.signal, (b) => compiled.push(b.matcher));
+    await compiled.count(1);
     local.abort();
     answers.queue.push({ revision: 'acme@2', brands: [brand('acme', ['Acme'], 2)] });
+    // storage.onChanged listeners run inside set(), and a fetch starts synchronously in them.
     await fakeBrowser.storage.local.set({ [BRANDS_REVISION_KEY]: 'acme@2' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(matchers).toHaveLength(1);
     expect(answers.calls).toBe(1);
+    expect(compiled.seen).toHaveLength(1);
   });
 });

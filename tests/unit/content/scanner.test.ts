@@ -39,7 +39,7 @@ const noBrands = () => testFilter(compileMatcher([])).filter;
 /** Messages the background took (`sent`), and every attempt with the clock's time (`attempts`). */
 const channel = vi.hoisted(() => ({ sent: [] as { name: string; data: unknown }[], attempts: [] as number[], failNext: 0, now: (): number => 0 }));
 const sent = channel.sent;
-vi.mock('@/lib/messages', () => ({
+vi.mock('@/entrypoints/content/messaging', () => ({
   sendMessage: async (name: string, data: { posts?: { key: string }[] }) => {
     channel.attempts.push(channel.now());
     if (channel.failNext > 0) {
@@ -314,9 +314,12 @@ describe('startPostScanner reporting', () => {
     add(2);
     await time.advance(200);
     expect(postBatches()).toBe(1); // streaming: still gathering
-    await time.advance(400);
+    await time.advance(900);
+    expect(postBatches()).toBe(1); // two seconds' worth of posts per message while streaming
+    await time.advance(700);
     expect(postBatches()).toBe(2);
-    expect((sent.at(-1)?.data as { posts: unknown[] }).posts).toHaveLength(2);
+    const batches = sent.map((m) => (m.data as { posts: unknown[] }).posts).filter((posts) => posts.length > 0);
+    expect(batches.at(-1)).toHaveLength(2);
   });
 
   it.each([1, 3, 9])('keeps each batch until the background takes it: %i failed sends, every mention queued exactly once', async (failures) => {
@@ -438,6 +441,29 @@ describe('startPostScanner on a timeline that drops rows quickly', () => {
     const keys = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
     const mentions = tweets.filter((_, i) => i % 3 === 0).map((t) => `x:${t.id}`);
     expect(keys.toSorted()).toEqual(mentions.toSorted());
+    scope.abort();
+  });
+
+  it('keeps a thread reply\'s link to the brand\'s post though its row is removed before any idle tick', async () => {
+    sent.length = 0;
+    time = manualClock();
+    channel.now = time.now;
+    const scope = new AbortController();
+    const [focal, ...replies] = makeTweets(4, (i) => (i === 0 ? 'Our winter boots are here' : `where is my order ${i}?`), 1770000000000000000n);
+    if (!focal) throw new Error('no tweets');
+    setUrl(`https://x.com/acme/status/${focal.id}`);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn" id="t">${tweetCell({ ...focal, handle: 'acme' })}</div></main>`;
+    // The browser is never idle: nothing queued for idle time ever runs.
+    const never: Scheduler = () => () => undefined;
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme]), ['acme']).filter, { observeScheduler: never });
+    const list = document.getElementById('t');
+    list?.insertAdjacentHTML('beforeend', replies.map(tweetCell).join(''));
+    await turn(); // the additions' records are in
+    for (const row of [...(list?.querySelectorAll('article') ?? [])].slice(1)) row.remove();
+    await settle();
+    const posts = sent.flatMap((m) => (m.data as { posts: { key: string; threadOwner?: string }[] }).posts);
+    // Replies name no brand: only their place under @acme's post makes them mentions.
+    expect(posts.filter((p) => p.key !== `x:${focal.id}`).map((p) => [p.key, p.threadOwner])).toEqual(replies.map((r) => [`x:${r.id}`, 'acme']));
     scope.abort();
   });
 

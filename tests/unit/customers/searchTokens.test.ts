@@ -52,7 +52,8 @@ describe('customer search tokens', () => {
 
   it('any word of any name finds its customer (property)', () => {
     // A word of only hard/soft signs (ъ, ь) spells nothing in Latin: there is nothing to search by.
-    const word = fc.stringMatching(/^[A-Za-zÀ-ÿА-Яа-яЁё]{1,12}$/).filter((w) => foldForSearch(w) !== '');
+    // À-ÿ without × and ÷, which are symbols, not letters.
+    const word = fc.stringMatching(/^[A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]{1,12}$/).filter((w) => foldForSearch(w) !== '');
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.nat(), (names, pick) => {
         const c = person({ name: names.join(' ') });

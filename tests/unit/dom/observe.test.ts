@@ -266,6 +266,37 @@ describe('onNavigate', () => {
     }
   });
 
+  it('hands an immediate subscriber every addition and change in the observer callback, even rows removed at once', async () => {
+    const s = manualScheduler();
+    const list = div('timeline');
+    const row = div('row-0');
+    row.textContent = 'old';
+    list.append(row);
+    document.body.append(list);
+    const now = { added: [] as string[], changed: [] as string[] };
+    const idle: string[] = [];
+    const ac = new AbortController();
+    const scheduler = s.scheduler;
+    observe(document.body, { signal: ac.signal, immediate: true, onAdded: (els) => now.added.push(...els.map((e) => e.id)), onTextChanged: (els) => now.changed.push(...els.map((e) => e.id)) }, { scheduler });
+    observe(document.body, { signal: ac.signal, onAdded: (els) => idle.push(...els.map((e) => e.id)) }, { scheduler });
+    const gone = div('row-1');
+    gone.append(div('inner')); // nested in an addition of the same callback: not repeated
+    list.append(gone, div('row-2'));
+    gone.firstElementChild?.append(div('deeper'));
+    const text = row.firstChild;
+    if (text) text.nodeValue = 'new';
+    await mutationsDelivered();
+    gone.remove(); // X drops the row before any idle time
+    await mutationsDelivered();
+    expect(now.added).toEqual(['row-1', 'row-2']);
+    expect(now.changed).toEqual(['row-0', 'timeline']);
+    expect(idle).toEqual([]); // the other subscriber still waits for its idle chunk
+    s.run();
+    expect(idle).toEqual(['row-2']);
+    expect(now.added).toEqual(['row-1', 'row-2']); // not again from the idle chunk
+    ac.abort();
+  });
+
   it('a shared observer starts watching text once a subscriber wants text changes', async () => {
     const row = div('row');
     row.textContent = 'old';
@@ -283,20 +314,30 @@ describe('onNavigate', () => {
     ac.abort();
   });
 
-  it('reports SPA navigations from popstate and the URL poll, once each, until aborted', async () => {
-    const seen: string[] = [];
-    const ac = new AbortController();
-    onNavigate(ac.signal, (url) => seen.push(new URL(url).pathname), { pollMs: 50 });
-    window.history.pushState({}, '', '/one');
-    window.dispatchEvent(new PopStateEvent('popstate'));
-    expect(seen).toEqual(['/one']);
-    window.history.pushState({}, '', '/two'); // pushState fires no event: the poll catches it
-    await vi.waitFor(() => expect(seen).toEqual(['/one', '/two']), { timeout: 2000 });
-    ac.abort();
-    window.history.pushState({}, '', '/three');
-    window.dispatchEvent(new PopStateEvent('popstate'));
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(seen).toEqual(['/one', '/two']);
+  it('reports SPA navigations from popstate and the URL poll, once each, until aborted', () => {
+    // The poll runs on a fake clock the test moves: no waiting for real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const seen: string[] = [];
+      const ac = new AbortController();
+      onNavigate(ac.signal, (url) => seen.push(new URL(url).pathname), { pollMs: 50 });
+      window.history.pushState({}, '', '/one');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      expect(seen).toEqual(['/one']);
+      window.history.pushState({}, '', '/two'); // pushState fires no event: the poll catches it
+      expect(seen).toEqual(['/one']);
+      vi.advanceTimersByTime(50);
+      expect(seen).toEqual(['/one', '/two']);
+      vi.advanceTimersByTime(500); // nothing new: reported once
+      expect(seen).toEqual(['/one', '/two']);
+      ac.abort();
+      window.history.pushState({}, '', '/three');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      vi.advanceTimersByTime(500);
+      expect(seen).toEqual(['/one', '/two']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('listens to the Navigation API when the page has one', () => {

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertIntoEditor, isButtonEnabled } from '@/lib/editor/insert';
 import { DEFAULT_STRATEGIES, isDraftEditor, type Strategy } from '@/lib/editor/strategies';
-import { SITES } from '@/lib/sites/registry';
+import { SITE_EDITORS } from '@/lib/sites/editors';
 import { readEditorText } from '@/lib/editor/readBack';
 
 /** Writes lines as `<p>` blocks, the way an editor re-renders its state. */
@@ -136,7 +136,7 @@ describe('strategy applicability', () => {
     expect(isDraftEditor(editor)).toBe(true);
     expect(DEFAULT_STRATEGIES.filter((s) => s.applicable(editor)).map((s) => s.id)).toEqual(['paste']);
     // Every site's own list keeps Draft.js editors to the paste.
-    for (const site of SITES) expect(site.insertStrategies.filter((s) => s.applicable(editor)).map((s) => s.id), site.site).toEqual(['paste']);
+    for (const site of Object.values(SITE_EDITORS)) expect(site.insertStrategies.filter((s) => s.applicable(editor)).map((s) => s.id), site.site).toEqual(['paste']);
   });
 
   it('order is paste → beforeinput paste → beforeinput text → execCommand', () => {

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const sent = vi.hoisted(() => ({ calls: [] as Array<{ name: string; data: unknown }> }));
-vi.mock('@/lib/messages', () => ({
+vi.mock('@/entrypoints/content/messaging', () => ({
   sendMessage: (name: string, data: unknown) => {
     sent.calls.push({ name, data });
     return Promise.resolve({ ok: true, written: true });
@@ -12,6 +12,9 @@ vi.mock('@/lib/messages', () => ({
 
 import { watchForSent } from '@/entrypoints/content/sent';
 import { xAdapter } from '@/lib/sites';
+import { editingAdapter } from '@/lib/sites/editors';
+
+const xEditing = editingAdapter(xAdapter);
 import { tweetArticle } from '../../e2e/support/xPage';
 import { manualScheduler } from '../support/scheduler';
 
@@ -54,7 +57,7 @@ describe('watchForSent', () => {
     const { editor, postEl } = setUp();
     const s = manualScheduler();
     const outer = new AbortController();
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i1', handles: ['AcmeHelp'], context: { templateId: 't1' }, signal: outer.signal, scheduler: s.scheduler });
+    watchForSent({ adapter: xEditing, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i1', handles: ['AcmeHelp'], context: { templateId: 't1' }, signal: outer.signal, scheduler: s.scheduler });
     // The agent edits, then clicks send: the editor is read in the capture phase, before it clears.
     const span = editor.querySelector('[data-text="true"]');
     if (span) span.textContent = 'Inserted, edited';
@@ -74,7 +77,7 @@ describe('watchForSent', () => {
     const { editor, postEl } = setUp();
     const s = manualScheduler();
     const outer = new AbortController();
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i2', handles: ['AcmeHelp'], context: {}, signal: outer.signal, scheduler: s.scheduler });
+    watchForSent({ adapter: xEditing, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i2', handles: ['AcmeHelp'], context: {}, signal: outer.signal, scheduler: s.scheduler });
     const cell = document.createElement('div');
     cell.setAttribute('data-testid', 'cellInnerDiv');
     cell.innerHTML = tweetArticle({ id: '222', handle: 'AcmeHelp', name: 'Acme', text: 'Something else entirely', createdAt: '2026-11-23T10:00:00.000Z' });
@@ -95,12 +98,12 @@ describe('watchForSent', () => {
     const { editor, postEl } = setUp();
     const s = manualScheduler();
     const outer = new AbortController();
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'First', insertionId: 'old', handles: [], context: {}, signal: outer.signal, scheduler: s.scheduler });
+    watchForSent({ adapter: xEditing, key: 'x:111', postEl, editor, text: 'First', insertionId: 'old', handles: [], context: {}, signal: outer.signal, scheduler: s.scheduler });
     act(outer);
     const second = new AbortController();
-    if (name.startsWith('replaced')) watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'Second', insertionId: 'new', handles: [], context: {}, signal: second.signal, scheduler: s.scheduler });
+    if (name.startsWith('replaced')) watchForSent({ adapter: xEditing, key: 'x:111', postEl, editor, text: 'Second', insertionId: 'new', handles: [], context: {}, signal: second.signal, scheduler: s.scheduler });
     const control = new AbortController();
-    watchForSent({ adapter: xAdapter, key: 'x:control', postEl, editor, text: 'Other', insertionId: 'control', handles: [], context: {}, signal: control.signal, scheduler: s.scheduler });
+    watchForSent({ adapter: xEditing, key: 'x:control', postEl, editor, text: 'Other', insertionId: 'control', handles: [], context: {}, signal: control.signal, scheduler: s.scheduler });
     toast('5');
     await s.flush();
     expect(insertionIds().filter((id) => id !== 'control')).toEqual(expected);
@@ -116,7 +119,7 @@ describe('watchForSent', () => {
     const { editor, postEl } = setUp();
     const s = manualScheduler();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    watchForSent({ adapter: xAdapter, key: 'x:111', postEl, editor, text: 'x', insertionId: 't', handles: [], context: {}, signal: new AbortController().signal, timeoutMs: 10, scheduler: s.scheduler });
+    watchForSent({ adapter: xEditing, key: 'x:111', postEl, editor, text: 'x', insertionId: 't', handles: [], context: {}, signal: new AbortController().signal, timeoutMs: 10, scheduler: s.scheduler });
     vi.advanceTimersByTime(elapsed);
     vi.useRealTimers();
     toast('6');

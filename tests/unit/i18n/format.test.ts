@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { formatDuration, formatMoney, pickPlural, pluralCategories } from '@/lib/i18n/format';
+import { formatDateTime, formatDuration, formatFixed, formatMoney, formatRelative, pickPlural, pluralCategories } from '@/lib/i18n/format';
 import { reasonDetail } from '@/lib/pipeline/reasonDetail';
 import { scorePost } from '@/lib/triage/score';
 import { brand } from '../support/db';
@@ -20,6 +20,26 @@ describe('pickPlural', () => {
   ])('%s in %s → %s', (n, locale, form) => {
     const forms = locale === 'ru' ? RU : locale === 'en' ? 'one | many' : '个';
     expect(pickPlural(forms, n, locale)).toBe(form);
+  });
+});
+
+describe('decimals, dates and times ago in the interface language', () => {
+  it.each([
+    [-0.625, 'en', '-0.63'], [-0.625, 'ru', '-0,63'], [0.5, 'zh-CN', '0.50'], [12, 'ru', '12,00'],
+  ])('%s with 2 digits in %s → %s', (n, locale, text) => {
+    expect(formatFixed(n, 2, locale).replace('\u2212', '-')).toBe(text);
+  });
+
+  it.each([
+    ['en', /^Dec 7, 2026, 2:54\sPM$/], ['ru', /^7 дек\. 2026 г\., 14:54$/], ['zh-CN', /^2026年12月7日 14:54$/],
+  ])('a date and time in %s', (locale, shape) => {
+    expect(formatDateTime(Date.UTC(2026, 11, 7, 14, 54), locale, 'UTC')).toMatch(shape);
+  });
+
+  it.each([
+    ['en', -20, '20 min. ago'], ['ru', -20, '20 мин. назад'], ['zh-CN', -20, '20分钟前'], ['ru', -120, '2 ч назад'],
+  ])('%s: %s min → %s', (locale, min, text) => {
+    expect(formatRelative(min * 60_000, locale)).toBe(text);
   });
 });
 

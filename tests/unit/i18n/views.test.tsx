@@ -6,7 +6,7 @@
  * (brand names, numbers): those are exactly the messages the target catalogue leaves as in English.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { BadRows } from '@/components/customers/BadRows';
 import { Evidence } from '@/components/customers/CustomerCard';
@@ -23,8 +23,11 @@ import { CustomerSchema } from '@/lib/schemas/customers';
 import { QueueItemSchema } from '@/lib/schemas/queue';
 import { TemplateSchema } from '@/lib/schemas/templates';
 import { DEFAULT_BUSINESS_HOURS } from '@/lib/schemas/settings';
+import { TEMPLATE_VARIABLES } from '@/lib/templates/variables';
 import { entry, mention, MIN } from '../review/helpers';
 import { catalogue, localeGetMessage } from '../support/i18n';
+import { renderBanners, renderBusinessHours, renderEmptyStates, renderOpenItem, renderSettings, renderTeamLog } from './live';
+import { answerLikeTheBackground, seedBanners, seedNothing, seedTeamShop } from './seed';
 
 const T = Date.UTC(2026, 10, 23, 9); // a Monday morning
 const entries = [
@@ -158,7 +161,108 @@ describe.each(['ru', 'zh_CN'])('side panel views in %s', (locale) => {
   });
 });
 
+/** What any translated view must not show: English catalogue text, units, dates or decimals, raw codes or keys. */
+function leaksIn(strings: string[], locale: string): string[] {
+  // Whole words only: "Reply" is English, "Replyline" (the product's name) is not.
+  const fragments = englishFragments(locale).map((f) => [f, new RegExp(`(?<!\\p{L})${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u')] as const);
+  return [
+    ...strings.flatMap((s) => fragments.filter(([, re]) => re.test(withoutData(s))).map(([f]) => `${JSON.stringify(s)} ⊃ ${JSON.stringify(f)}`)),
+    ...strings.filter((s) => ENGLISH_UNITS.test(s) || ENGLISH_DATES.test(s)).map((s) => `English unit or date: ${JSON.stringify(s)}`),
+    ...strings.filter((s) => CODES.includes(s) || /\bspam\.\w+/.test(s) || RAW_KEY.test(s)).map((s) => `raw code: ${JSON.stringify(s)}`),
+    // Russian writes a decimal comma (Intl does): a point between digits is a number formatted by hand.
+    ...untranslatedWords(strings, locale).map((w) => `untranslated: ${w}`),
+    ...(locale === 'ru' ? strings.filter((s) => /\d\.\d/.test(s) && !/\d\.\d+\.\d/.test(s)).map((s) => `non-Intl number: ${JSON.stringify(s)}`) : []),
+  ];
+}
+
+/**
+ * Latin words a translated view may show: the seeded records' names, handles, codes and devices
+ * (page and customer data stay as written). Any other Latin word not in the target catalogue is
+ * text written into a component by hand.
+ */
+const DATA_WORDS = new Set(['Acme', 'AcmeHelp', 'Care', 'Jane', 'Anna', 'Wang', 'Linux', 'MacIntel', 'late', 'thanks', 'acme']);
+
+// Addresses, handles, hashtags and e-mails are data, whatever their letters; template variables
+// (`order.status`) are the syntax agents type in every language.
+const DATA = new RegExp(String.raw`\bhttps?://\S+|[\w.+-]+@[\w.-]+|[@#]\w+|\b(?:${TEMPLATE_VARIABLES.map((v) => v.name.replace('.', '\\.')).join('|')})\b`, 'g');
+const withoutData = (s: string): string => s.replace(DATA, ' ');
+
+function untranslatedWords(strings: string[], locale: string): string[] {
+  const known = new Set([...catalogue(locale).values()].flatMap((v) => v.match(/[A-Za-z]{4,}/g) ?? []));
+  return strings.flatMap((s) => (withoutData(s).match(/[A-Za-z]{4,}/g) ?? []).filter((w) => !known.has(w) && !DATA_WORDS.has(w)).map((w) => `${w} in ${JSON.stringify(s)}`));
+}
+
+const ENGLISH_DATES = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|\b\d{1,2}:\d{2}\s?(AM|PM)\b|\bago\b/;
+/** A message key shown as such (`team.notice.assigned`, `triageUi.dismiss.spam`). */
+const RAW_KEY = /^[a-z][a-zA-Z]+(\.[a-zA-Z0-9]+){1,3}$/;
+
+const LIVE_VIEWS: Array<[string, () => Promise<string>, number]> = [
+  ['the open item in team mode (claim, composer, template picker, assign, action forms)', renderOpenItem, 60],
+  ['Settings in team mode (lead tools, shift, leave), the join form, status bar and notices, the brand form', renderSettings, 60],
+  ['the business hours editor', renderBusinessHours, 20],
+  ['the banners (page health, reload tabs, evicted, storage)', renderBanners, 8],
+  ["the team's live reply log", renderTeamLog, 8],
+  ['the empty states of every tab and of the review page', renderEmptyStates, 20],
+];
+
+describe.each(['ru', 'zh_CN'])('live panel views in %s', { timeout: 30_000 }, (locale) => {
+  const act = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const before = act.IS_REACT_ACT_ENVIRONMENT;
+  beforeAll(() => {
+    // These views update as their reads arrive; the test waits for what they show, not for act().
+    act.IS_REACT_ACT_ENVIRONMENT = false;
+  });
+  afterAll(async () => {
+    act.IS_REACT_ACT_ENVIRONMENT = before;
+    // Test files share a worker: leave no spy, seeded record or fake background behind.
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    await seedNothing();
+  });
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(localeGetMessage(locale));
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => fakePort());
+    answerLikeTheBackground();
+    await seedTeamShop();
+    await seedBanners();
+  });
+
+  it.each(LIVE_VIEWS)('%s: no English, no raw codes, Intl numbers and dates', async (_name, render, least) => {
+    const strings = visibleStrings(await render());
+    expect(strings.length).toBeGreaterThan(least);
+    expect(leaksIn(strings, locale)).toEqual([]);
+  });
+});
+
+/** The port the claim gate opens to the background (the fake browser has none). */
+function fakePort(): ReturnType<typeof fakeBrowser.runtime.connect> {
+  const event = { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false, hasListeners: () => false };
+  return { name: 'team-panel', disconnect: () => undefined, postMessage: () => undefined, onMessage: event, onDisconnect: event } as unknown as ReturnType<typeof fakeBrowser.runtime.connect>;
+}
+
 describe('the check itself', () => {
+  it('catches English text, dates and hand-written words in the live views when the catalogue is English', { timeout: 30_000 }, async () => {
+    const act = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const before = act.IS_REACT_ACT_ENVIRONMENT;
+    act.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      fakeBrowser.reset();
+      vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(localeGetMessage('en'));
+      vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => fakePort());
+      answerLikeTheBackground();
+      await seedTeamShop();
+      const leaks = leaksIn(visibleStrings(await renderSettings()), 'ru');
+      expect(leaks.some((l) => l.includes('⊃'))).toBe(true);
+      expect(leaks.some((l) => l.startsWith('English unit or date'))).toBe(true);
+      expect(leaksIn(['Team devices'], 'ru')).toContain('untranslated: devices in "Team devices"');
+    } finally {
+      act.IS_REACT_ACT_ENVIRONMENT = before;
+      vi.restoreAllMocks();
+      await seedNothing();
+    }
+  });
+
   it('catches English evidence, plurals and text in the customer views when the catalogue is English', () => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(localeGetMessage('en'));
     const strings = visibleStrings(renderCustomerViews());

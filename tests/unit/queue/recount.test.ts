@@ -9,6 +9,7 @@ import { setQueueState } from '@/lib/db/queue';
 import { queueRank } from '@/lib/db/queueOrder';
 import { QueueItemSchema } from '@/lib/schemas/queue';
 import { brand, freshDb } from '../support/db';
+import { recorder } from '../support/recorder';
 
 /** A count the test resolves by hand, a clock it moves, and timers it fires. */
 function harness(durations: number[] = [], firstDelayMs = 0) {
@@ -182,53 +183,46 @@ describe('watchQueueCounts', { timeout: 30_000 }, () => {
       updatedAt: 1_000 + id,
     });
 
-  /** Resolves with the first published counts that satisfy `ok`. */
-  function until(seen: StateCounts[], ok: (c: StateCounts) => boolean): Promise<StateCounts> {
-    return new Promise((resolve, reject) => {
-      const started = Date.now();
-      const poll = () => {
-        const hit = seen.find(ok);
-        if (hit) resolve(hit);
-        else if (Date.now() - started > 5_000) reject(new Error(`never published; saw ${JSON.stringify(seen)}`));
-        else setTimeout(poll, 5);
-      };
-      poll();
-    });
-  }
-
   it('publishes every state, then follows writes to the queue, per brand', async () => {
     const db = freshDb();
     await db.queue.bulkPut([item(1, 'new'), item(2, 'new'), item(3, 'filtered'), item(4, 'new', 'other')]);
-    const all: StateCounts[] = [];
-    const acme: StateCounts[] = [];
-    const stops = [watchQueueCounts(db, undefined, (c) => all.push(c)), watchQueueCounts(db, 'acme', (c) => acme.push(c))];
-    expect(await until(all, () => true)).toMatchObject({ new: 3, filtered: 1, snoozed: 0, dismissed: 0 });
-    expect(await until(acme, () => true)).toMatchObject({ new: 2, filtered: 1 });
+    const all = recorder<StateCounts>();
+    const acme = recorder<StateCounts>();
+    const stops = [watchQueueCounts(db, undefined, all.push), watchQueueCounts(db, 'acme', acme.push)];
+    expect(await all.until(() => true)).toMatchObject({ new: 3, filtered: 1, snoozed: 0, dismissed: 0 });
+    expect(await acme.until(() => true)).toMatchObject({ new: 2, filtered: 1 });
 
     await setQueueState(db, { key: 'x:3', state: 'new' });
-    await until(all, (c) => c.new === 4 && c.filtered === 0);
-    await until(acme, (c) => c.new === 3 && c.filtered === 0);
+    await all.until((c) => c.new === 4 && c.filtered === 0);
+    await acme.until((c) => c.new === 3 && c.filtered === 0);
 
     await db.queue.put(item(5, 'new', 'other'));
-    await until(all, (c) => c.new === 5);
+    await all.until((c) => c.new === 5);
+    // A watcher left running is the witness: once it has seen the next write, a stopped one would have too.
+    const witness = recorder<StateCounts>();
+    const stopWitness = watchQueueCounts(db, undefined, witness.push);
+    await witness.count(1);
     for (const stop of stops) stop();
 
     // Stopped: later writes publish nothing.
-    const before = all.length;
+    const before = all.seen.length;
     await db.queue.put(item(6, 'new'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(all).toHaveLength(before);
+    await witness.until((c) => c.new === 6);
+    expect(all.seen).toHaveLength(before);
+    stopWitness();
   });
 
   it('writes to other tables do not recount', async () => {
     const db = freshDb();
     await db.queue.put(item(1, 'new'));
-    const seen: StateCounts[] = [];
-    const stop = watchQueueCounts(db, undefined, (c) => seen.push(c));
-    await until(seen, () => true);
+    const seen = recorder<StateCounts>();
+    const stop = watchQueueCounts(db, undefined, seen.push);
+    await seen.count(1);
     await db.brands.put(brand());
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(seen).toHaveLength(1);
+    // Changes are seen in commit order: once the queue write is published, the brand write was passed over.
+    await db.queue.put(item(2, 'new'));
+    await seen.until((c) => c.new === 2);
+    expect(seen.seen.map((c) => c.new)).toEqual([1, 2]);
     stop();
   });
 });

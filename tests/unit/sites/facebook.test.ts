@@ -3,20 +3,34 @@ import { PostSchema, type Post } from '../../../lib/schemas/posts';
 import fc from 'fast-check';
 import { contentId, facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';
+import { settlePostTime, settleReplyTime } from '../../../lib/sites/postTime';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
 const HOUR = 3_600_000;
 const feed = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
 const dialogDoc = loadFixture('facebook', 'dialog.html', 'https://www.facebook.com/');
 
+/** The post as the background files it: a date the page sent as words is a timestamp by then. */
 function extractById(doc: Document, id: string): Post {
   const result = facebookAdapter.extract(byId(doc, id), NOW);
   if (!result.ok) throw new Error(`#${id}: ${result.reason}`);
-  return result.post;
+  return settlePostTime(result.post);
 }
 
 describe('facebook adapter on the feed fixture', () => {
-  it('finds posts (aria-posinset) and comments (role=article) in document order', () => {
+  it('sends a date shown only as words as those words (the background parses them), a machine-readable one as a time', () => {
+    const raw = (id: string) => {
+      const result = facebookAdapter.extract(byId(feed, id), NOW);
+      return result.ok ? { createdAt: result.post.createdAt, timeLabels: result.post.timeLabels } : undefined;
+    };
+    expect(raw('c-en')).toEqual({ createdAt: undefined, timeLabels: [expect.any(String)] });
+    expect(raw('c-en')?.timeLabels?.some((label) => /2\s*h/i.test(label))).toBe(true);
+    expect(raw('post-2')).toEqual({ createdAt: 1_795_400_000_000, timeLabels: undefined });
+    // Filed without the words.
+    expect(extractById(feed, 'c-en')).not.toHaveProperty('timeLabels');
+  });
+
+    it('finds posts (aria-posinset) and comments (role=article) in document order', () => {
     const ids = facebookAdapter.findPostElements(feed.body).map((el) => el.id);
     expect(ids).toEqual(['post-1', 'c-en', 'c-ru', 'c-zh', 'post-2', 'post-3']);
     const results = facebookAdapter.findPostElements(feed.body).map((el) => facebookAdapter.extract(el, NOW));
@@ -120,7 +134,7 @@ describe('facebook variants', () => {
     const [el, ...rest] = facebookAdapter.findPostElements(doc.body);
     expect(rest).toEqual([]);
     const result = el ? facebookAdapter.extract(el, NOW) : undefined;
-    expect(result?.ok && result.post).toMatchObject({
+    expect(result?.ok && settlePostTime(result.post)).toMatchObject({
       postId: '1357924680135792',
       url: 'https://www.facebook.com/acmefans/posts/1357924680135792',
       authorName: 'Mia Chen',
@@ -143,9 +157,10 @@ describe('facebook variants', () => {
     // The permalinks name the page by number only: the dialog's post author says whose thread it is.
     expect(facebookAdapter.findPostElements(dialogDoc.body).map((el) => facebookAdapter.threadOwner(el))).toEqual([undefined, 'AcmeBakery', undefined]);
     expect(extractById(dialogDoc, 'dc-2')).toMatchObject({ postId: '7777777777', isReply: true, authorHandle: 'AcmeBakery' });
-    expect(facebookAdapter.findBrandReplies(dialogDoc, ['acmebakery'], NOW)).toEqual([
-      { handle: 'AcmeBakery', postId: '7777777777', createdAt: NOW - 20 * HOUR },
-    ]);
+    const replies = facebookAdapter.findBrandReplies(dialogDoc, ['acmebakery'], NOW);
+    // The page sends the words and when it read them; the background dates them.
+    expect(replies).toEqual([{ handle: 'AcmeBakery', postId: '7777777777', timeLabels: [expect.any(String)], readAt: NOW }]);
+    expect(replies.map((reply) => settleReplyTime('facebook', reply))).toEqual([{ handle: 'AcmeBakery', postId: '7777777777', createdAt: NOW - 20 * HOUR }]);
   });
 
   it('finds the composer and its send button inside the dialog', async () => {

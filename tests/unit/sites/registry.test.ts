@@ -1,15 +1,23 @@
 // @vitest-environment happy-dom
 /**
  * The site registry is the one list of sites: every entry provides every capability the
- * extension asks of a site, and the manifest, the content script and the background derive their
- * URL lists from it (a site added in one place only fails here).
+ * extension asks of a site, and the manifest, each site's content script and the background derive
+ * their URL lists from it (a site added in one place only fails here).
  */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
-import contentScript from '@/entrypoints/content/index';
 import { SITES, SITE_MATCH_PATTERNS, adapterFor } from '@/lib/sites/registry';
-import type { SiteAdapter } from '@/lib/sites/types';
-import { SiteSchema } from '@/lib/schemas/primitives';
+import type { SiteAdapter, SiteEditor } from '@/lib/sites/types';
+import { SITE_EDITORS, editorScriptFile } from '@/lib/sites/editors';
+import { SiteSchema, type Site } from '@/lib/schemas/primitives';
+
+/** The `matches` of a site's own content script (entrypoints/<site>.content.ts); a missing one fails to import. */
+async function contentScriptMatches(site: Site): Promise<unknown> {
+  const module: unknown = await import(`../../../entrypoints/${site}.content.ts`);
+  return Reflect.get(Object(Reflect.get(Object(module), 'default')), 'matches');
+}
 
 /** Every member of SiteAdapter and what it must be; a new member must be added here too. */
 const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | 'object'> = {
@@ -31,9 +39,14 @@ const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | '
   openReplyBox: 'function',
   postButtonFor: 'function',
   matchPatterns: 'list',
+  answeredOnPage: 'function',
+};
+
+/** Every member of SiteEditor (the editor script's side of a site). */
+const EDITOR_CAPABILITIES: Record<keyof SiteEditor, 'string' | 'list' | 'object'> = {
+  site: 'string',
   insertStrategies: 'list',
   sent: 'object',
-  answeredOnPage: 'function',
 };
 
 const kindOf = (value: unknown): string => (Array.isArray(value) ? (value.length > 0 ? 'list' : 'empty list') : typeof value);
@@ -50,7 +63,14 @@ describe('site registry', () => {
     const wrong = Object.entries(CAPABILITIES).filter(([key, kind]) => kindOf(Reflect.get(adapter, key)) !== kind);
     expect(wrong.map(([key]) => key)).toEqual([]);
     expect(Object.keys(adapter).filter((key) => !(key in CAPABILITIES))).toEqual([]);
-    for (const key of ['confirmation', 'isOurReply', 'staysOnPost'] as const) expect(typeof adapter.sent[key], key).toBe('function');
+  });
+
+  it.each(SITES.map((s) => [s.site, SITE_EDITORS[s.site]] as const))("%s's editor side provides every capability", (site, editor) => {
+    const wrong = Object.entries(EDITOR_CAPABILITIES).filter(([key, kind]) => kindOf(Reflect.get(editor, key)) !== kind);
+    expect(wrong.map(([key]) => key)).toEqual([]);
+    expect(Object.keys(editor).filter((key) => !(key in EDITOR_CAPABILITIES))).toEqual([]);
+    expect(editor.site).toBe(site);
+    for (const key of ['confirmation', 'isOurReply', 'staysOnPost'] as const) expect(typeof editor.sent[key], key).toBe('function');
   });
 
   it.each(SITES.map((s) => [s.site, s] as const))("%s's match patterns cover its pages and no other site's", (site, adapter) => {
@@ -60,12 +80,30 @@ describe('site registry', () => {
     }
   });
 
-  it('the manifest asks for exactly the registry\'s hosts, and the content script runs on exactly them', async () => {
+  it("the manifest asks for exactly the registry's hosts", async () => {
     const made = config.manifest;
     const manifest = await (typeof made === 'function' ? made({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' }) : made);
     expect([...(manifest?.host_permissions ?? [])].sort()).toEqual([...SITE_MATCH_PATTERNS].sort());
-    const matches = contentScript.matches;
-    expect(Array.isArray(matches) ? [...matches].sort() : matches).toEqual([...SITE_MATCH_PATTERNS].sort());
     expect(SITE_MATCH_PATTERNS.length).toBeGreaterThan(0);
+  });
+
+  it.each(SITES.map((s) => [s.site, s] as const))("%s's content script runs on exactly its pages", async (site, adapter) => {
+    const matches = await contentScriptMatches(site);
+    expect(Array.isArray(matches) ? [...matches].sort() : matches).toEqual([...adapter.matchPatterns].sort());
+  });
+
+  it('has one content script per site and no other (each page loads only its own adapter)', () => {
+    const dir = resolve(__dirname, '../../../entrypoints');
+    const entrypoints = readdirSync(dir).filter((f) => /(^|\.)content\.[jt]sx?$/.test(f));
+    expect(entrypoints.sort()).toEqual(SITES.map((s) => `${s.site}.content.ts`).sort());
+    // entrypoints/content/ holds the features they share; an index file would make it a third script for every site.
+    expect(readdirSync(resolve(dir, 'content')).filter((f) => f.startsWith('index.'))).toEqual([]);
+  });
+
+  it('has one editor script per site, which the background injects by its built name', () => {
+    const dir = resolve(__dirname, '../../../entrypoints');
+    const editors = readdirSync(dir).filter((f) => /-editor\.[jt]sx?$/.test(f));
+    expect(editors.sort()).toEqual(SITES.map((s) => `${s.site}-editor.ts`).sort());
+    for (const { site } of SITES) expect(editorScriptFile(site)).toBe(`${site}-editor.js`);
   });
 });

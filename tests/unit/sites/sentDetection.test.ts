@@ -1,7 +1,6 @@
-/** Each site's side of sent detection (lib/sites/<site>/sent.ts), as entrypoints/content/sent.ts asks it. */
+/** Each site's side of sent detection (lib/sites/<site>/sent.ts, in its editor side), as entrypoints/content/sent.ts asks it. */
 import { describe, expect, it } from 'vitest';
-import { facebookAdapter } from '@/lib/sites/facebook';
-import { xAdapter } from '@/lib/sites/x';
+import { SITE_EDITORS } from '@/lib/sites/editors';
 import { PostSchema } from '@/lib/schemas/posts';
 import { post as postOf } from '../support/db';
 
@@ -14,7 +13,7 @@ describe('sent detection per site', () => {
     ['x', 'https://x.com/acme/status/1', 'https://x.com/home', false],
     ['facebook', 'https://www.facebook.com/acme/posts/1', 'https://www.facebook.com/compose/post', false],
   ] as const)('%s: %s → %s stays on the post: %s', (site, from, to, stays) => {
-    const adapter = site === 'x' ? xAdapter : facebookAdapter;
+    const adapter = SITE_EDITORS[site];
     expect(adapter.sent.staysOnPost(from, to)).toBe(stays);
   });
 
@@ -27,7 +26,7 @@ describe('sent detection per site', () => {
     ['facebook', { sameText: true, byBrand: true }, { kind: 'post' as const }, false],
     ['facebook', { sameText: false, byBrand: true }, { kind: 'comment' as const }, false],
   ] as const)('%s: evidence %o on %o is our reply: %s', (site, evidence, patch, ours) => {
-    const adapter = site === 'x' ? xAdapter : facebookAdapter;
+    const adapter = SITE_EDITORS[site];
     expect(adapter.sent.isOurReply(post(patch), evidence)).toBe(ours);
   });
 });

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shippedModel, type LoadedModel } from '../../../lib/triage/model/classifier';
+import { devFigures, FIXTURES, readWrittenSet, WRITTEN_SETS, type DevFigures } from '../../../scripts/triage-devsets';
+
+/**
+ * Floors on the written sets' test split: the shipped model as measured on 2026-12-06 (committed
+ * weights: F1 en 0.701, ru 0.660, zh 0.760; AUC 0.811, 0.827, 0.818) minus 0.05. Retraining may
+ * move a figure by a few points; a drop past the floor means the model got worse at posts to brands.
+ */
+const FLOORS: Readonly<Record<(typeof WRITTEN_SETS)[number]['name'], { f1: number; auc: number }>> = {
+  'en-brand-posts': { f1: 0.65, auc: 0.76 },
+  'ru-brand-posts': { f1: 0.61, auc: 0.77 },
+  'zh-brand-posts': { f1: 0.71, auc: 0.76 },
+};
+
+/** Every way the figures fall short, so a failure names what broke. */
+function shortfalls(f: DevFigures, floor: { f1: number; auc: number }): string[] {
+  const out: string[] = [];
+  if (!(f.f1 >= floor.f1)) out.push(`F1 ${f.f1.toFixed(3)} < floor ${floor.f1}`);
+  if (!(f.auc >= floor.auc)) out.push(`AUC ${f.auc.toFixed(3)} < floor ${floor.auc}`);
+  if (!(f.f1 > f.trivialF1)) out.push(`F1 ${f.f1.toFixed(3)} not above trivial ${f.trivialF1.toFixed(3)}`);
+  return out;
+}
+
+const sets = WRITTEN_SETS.map((s) => readWrittenSet(s.name, s.lang));
+const testRows = (name: string) => sets.find((s) => s.name === name)?.rows.filter((r) => r.split === 'test') ?? [];
+
+describe('in-domain dev/test sets: format', () => {
+  it.each(sets.map((s) => [s.name, s] as const))('%s: enough rows, both labels, no duplicate texts', (_, set) => {
+    expect(set.rows.length).toBeGreaterThanOrEqual(150);
+    const share = set.rows.filter((r) => r.complaint).length / set.rows.length;
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.6);
+    const texts = set.rows.map((r) => r.text.trim().toLowerCase());
+    expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it.each(sets.map((s) => [s.name, s] as const))('%s: dev and test are balanced in size, label and kind', (_, set) => {
+    const dev = set.rows.filter((r) => r.split === 'dev');
+    const test = set.rows.filter((r) => r.split === 'test');
+    expect(Math.abs(dev.length - test.length)).toBeLessThanOrEqual(set.rows.length * 0.05);
+    const share = (rows: typeof dev): number => rows.filter((r) => r.complaint).length / rows.length;
+    expect(Math.abs(share(dev) - share(test))).toBeLessThan(0.05);
+    // Each kind of post with two or more rows must be in both splits.
+    const kinds = new Map<string, { n: number; splits: Set<string> }>();
+    for (const r of set.rows) {
+      const key = `${r.complaint ? 'complaint' : 'not'}: ${r.note.split(';')[1]?.trim() ?? ''}`;
+      const k = kinds.get(key) ?? { n: 0, splits: new Set<string>() };
+      kinds.set(key, { n: k.n + 1, splits: k.splits.add(r.split) });
+    }
+    const oneSided = [...kinds].filter(([, k]) => k.n >= 2 && k.splits.size < 2).map(([key]) => key);
+    expect(oneSided).toEqual([]);
+  });
+
+  it('the Weibo labels carry keys, labels and splits only: never the text', () => {
+    const lines = readFileSync(resolve(FIXTURES, 'zh-weibo-helpdesk-labels.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('dialog_id,label,split');
+    const body = lines.slice(1);
+    expect(body.length).toBeGreaterThanOrEqual(250);
+    for (const line of body) expect(line).toMatch(/^\d{10,20},(complaint|not),(dev|test)$/);
+    const ids = body.map((l) => l.split(',')[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('in-domain dev/test sets: the shipped model on the test split', () => {
+  it.each(WRITTEN_SETS.map((s) => [s.name] as const))('%s stays above its floor and the trivial baseline', (name) => {
+    expect(shortfalls(devFigures(testRows(name)), FLOORS[name])).toEqual([]);
+  });
+
+  it('the floor check fails a model that has learned nothing', () => {
+    const shipped = shippedModel();
+    const blank: LoadedModel = { ...shipped, weights: new Float32Array(shipped.weights.length) };
+    for (const { name } of WRITTEN_SETS) expect(shortfalls(devFigures(testRows(name), blank), FLOORS[name]).length).toBeGreaterThan(0);
+  });
+});

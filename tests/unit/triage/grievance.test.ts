@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { hashString, normalizeForModel } from '../../../lib/triage/model/features';
+import { CUES, isInfoQuestion, isRelay, isSuggestion } from '../../../lib/triage/model/grievance';
+import { LANGUAGES } from '../../../lib/triage/model/lang';
+import { featurise, FIXED_WEIGHTS, trainWeights, DEFAULT_OPTIONS, type Example } from '../../../lib/triage/model/train';
+
+/** Names of the cues that fire on a post, as the model sees it. */
+function cuesOf(raw: string): Set<string> {
+  const text = normalizeForModel(raw);
+  return new Set(CUES.filter((c) => { c.re.lastIndex = 0; return c.re.test(text); }).map((c) => c.name));
+}
+
+describe('grievance cues', () => {
+  it.each([
+    ['деньги так и не пришли', 'ru.neverDid'],
+    ['связь ни разу не пропала', 'ru.fine'],
+    ['списали дважды за одну покупку', 'ru.billing'],
+    ['@acme charged me twice for one ticket', 'en.billing'],
+    ['there is a $40 fee on my card I dont recognise', 'en.billing'],
+    ['@telco no internet since this morning', 'en.outage'],
+    ['thanks @acme for the surprise fee, just what I needed', 'en.sarcasm'],
+    ['the voucher didnt apply at checkout', 'en.neverDid'],
+    ['not bad at all', 'en.fine'],
+    ['话费多扣了30块', 'zh.billing'],
+    ['快递一直没送到', 'zh.neverDid'],
+    ['家里断网了', 'zh.outage'],
+    ['用了两年没出过问题', 'zh.fine'],
+    // Praise and negativity that is not about the brand (written for this test).
+    ['@bank спасибо, оперативно всё решили', 'ru.praise'],
+    ['@telco мастер всё починил, молодцы', 'ru.praise'],
+    ['totally my fault, I typed the wrong address @acme', 'en.self'],
+    ['my old provider was awful, glad I switched to @acme', 'en.self'],
+    ['старый оператор был ужасен, перешла на @telco', 'ru.self'],
+    ['@acme my parcel is late again', 'en.broken'],
+  ])('%s → %s', (text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+
+  it.each([
+    ['thanks for the quick reply @acme', 'en.sarcasm'],
+    ['well done to the crew, smooth flight', 'en.sarcasm'],
+    ['DM sent, thanks', 'en.demand'],
+    ['@acme are you open late on fridays?', 'en.broken'],
+    ['@acme is the late checkout free for members?', 'en.broken'],
+    ['@bank почему опять списали комиссию?', 'ru.praise'],
+  ])('%s is not %s', (text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+});
+
+describe('plain posts', () => {
+  const info = (raw: string, sentiment = 0): boolean => isInfoQuestion(normalizeForModel(raw), cuesOf(raw), sentiment);
+  it.each([
+    ['@acme how do I return an unopened gift?', true],
+    ['怎么退货？', true],
+    ['@bank во сколько открывается отделение на Ленина?', true],
+    ['@acme is the store open on bank holidays', true],
+    ['@acme why has my refund still not arrived?', false],
+    ['@acme is there an outage? no internet since 6am', false],
+    ['为什么还没发货？', false],
+    ['@bank почему опять списали комиссию?', false],
+  ])('%s → asks for information: %s', (text, expected) => {
+    expect(info(text)).toBe(expected);
+  });
+
+  it('a question with negative sentiment is not plain', () => {
+    expect(info('@acme how do I return this?', -0.5)).toBe(false);
+  });
+
+  it.each([
+    ['@acme would love a dark mode', true],
+    ['@acme would love a refund, it never arrived', false],
+  ])('%s → suggestion: %s', (text, expected) => {
+    expect(isSuggestion(cuesOf(text), 0)).toBe(expected);
+  });
+
+  it.each([
+    ['RT @acme: 20% off everything this weekend', true],
+    ['转发抽奖！关注@某某 送耳机', true],
+    ['RT @bob: @acme still no refund after 3 weeks', false],
+  ])('%s → relayed news: %s', (text, expected) => {
+    expect(isRelay(cuesOf(text), 0)).toBe(expected);
+  });
+});
+
+describe('fixed weights', () => {
+  it('name only cues that exist (a weight for a missing cue would overwrite a shared bucket)', () => {
+    const names = new Set(CUES.map((c) => `cue:${c.name}`));
+    const cueKeys = Object.keys(FIXED_WEIGHTS).filter((k) => k.startsWith('cue:'));
+    expect(cueKeys.filter((k) => !names.has(k))).toEqual([]);
+    expect(FIXED_WEIGHTS['cue:ru.praise']).toBeLessThan(0);
+    expect(FIXED_WEIGHTS['cue:en.self']).toBeLessThan(0);
+  });
+
+  // Written for this test: plain questions labelled as complaints, as review data would have them.
+  const examples: Example[] = [
+    ['how do I return the lamp?', true],
+    ['how do I return the chair?', true],
+    ['lovely lamp', false],
+    ['nice chair', false],
+  ].map(([text, complaint]) => ({ text: String(text), complaint: complaint === true, weight: 1 }));
+  const options = { ...DEFAULT_OPTIONS, bits: 12, epochs: 10 };
+  const mask = (1 << options.bits) - 1;
+
+  it('are set after training and never learned, nor are their language-crossed copies', () => {
+    const w = trainWeights(featurise(examples, options.bits), options);
+    expect(w[hashString('q:info') & mask]).toBe(FIXED_WEIGHTS['q:info']);
+    expect(w[hashString('cue:en.unresolved') & mask]).toBe(FIXED_WEIGHTS['cue:en.unresolved']);
+    // Every crossed copy stays 0 unless set: the data cannot cancel the hand-set weight.
+    for (const l of LANGUAGES) {
+      const crossed = FIXED_WEIGHTS[`q:info@${l}`] ?? 0;
+      expect(w[hashString('q:info', hashString(`lang:${l}`)) & mask]).toBe(crossed);
+    }
+  });
+});
