@@ -16,9 +16,8 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { z } from 'zod';
-import { createBrand } from '../../e2e/support/panel';
 import { makeTweets, type FakeTweet } from '../../e2e/support/xPage';
-import { BENCH_ORIGIN, median, round, withExtension, type ExtensionSession } from './session';
+import { BENCH_ORIGIN, createBenchBrand, median, round, withExtension, type ExtensionSession } from './session';
 import { startProfile, stopProfile, type Attribution } from './profile';
 import { streamPage, type StreamMode } from './streamPage';
 import { FLOOR_PATH, REFERENCE_PATH } from './referenceExtension';
@@ -275,11 +274,7 @@ export async function benchPipeline(options: PipelineBenchOptions = {}): Promise
   const log = options.log ?? (() => undefined);
 
   return withExtension(options.limitMs ?? 300_000, async (s) => {
-    const panel = await s.context.newPage();
-    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html`);
-    await createBrand(panel, BRAND);
-    // The panel re-renders on every queue write; an open panel is not what we measure.
-    await panel.close();
+    await createBenchBrand(s, BRAND);
 
     const runs: PipelineRun[] = [];
     let mentions = 0;

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXTENSION_PATH, extensionIdOf, extensionLaunchArgs, routeSites } from '../../e2e/support/extension';
+import { createBrand } from '../../e2e/support/panel';
 import { writeReferenceExtension } from './referenceExtension';
 
 export interface ExtensionSession {
@@ -20,6 +21,17 @@ export interface ExtensionSession {
 }
 
 export const BENCH_ORIGIN = 'https://bench.invalid';
+
+/**
+ * Creates the bench's brand through the panel, then closes the panel: an open panel re-renders on
+ * every queue write, which is not what the benches measure.
+ */
+export async function createBenchBrand(s: ExtensionSession, brand: Parameters<typeof createBrand>[1]): Promise<void> {
+  const panel = await s.context.newPage();
+  await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html`);
+  await createBrand(panel, brand);
+  await panel.close();
+}
 
 /**
  * Runs `body` in a fresh extension context and closes it whatever happens. When `limitMs` passes

@@ -14,10 +14,9 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { z } from 'zod';
-import { createBrand } from '../../e2e/support/panel';
 import { readStore } from '../../e2e/support/store';
 import { makeTweets, type FakeTweet } from '../../e2e/support/xPage';
-import { BENCH_ORIGIN, median, round, withExtension, type ExtensionSession } from './session';
+import { BENCH_ORIGIN, createBenchBrand, median, round, withExtension, type ExtensionSession } from './session';
 import { startProfile, stopProfile } from './profile';
 import { streamPage } from './streamPage';
 import { FLOOR_PATH } from './referenceExtension';
@@ -276,10 +275,7 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
   const log = options.log ?? (() => undefined);
 
   return withExtension(options.limitMs ?? 600_000, async (s) => {
-    const panel = await s.context.newPage();
-    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html`);
-    await createBrand(panel, BRAND);
-    await panel.close(); // an open panel re-renders on every queue write: not what we measure
+    await createBenchBrand(s, BRAND);
 
     const mentions = Array.from({ length: posts }, (_, i) => i).filter(isMention).length;
     // Warm-up (not recorded): wakes the service worker and JITs both scripts.
