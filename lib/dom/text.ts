@@ -1,6 +1,6 @@
 /**
  * Reads what a person sees in a piece of page markup as plain text. Only node values and attributes
- * are read (never innerHTML), so hostile markup-looking text in a post stays inert text.
+ * are read (markup is never parsed), so hostile markup-looking text in a post stays inert text.
  */
 import { isElement, type SelectorChain } from './query';
 

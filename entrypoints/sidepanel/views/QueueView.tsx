@@ -165,7 +165,7 @@ export function QueueView({ onSetUpBrand }: { onSetUpBrand: () => void }) {
     } else if (next.key !== sel.key) setSel({ key: next.key, index: win.start + at, inList: true });
   }, [win, sel]);
 
-  // useLiveQuery keeps the previous result until the new key's read resolves: never act on a stale item.
+  // A live view keeps the previous result until the new key's read resolves: never act on a stale item.
   const loadedItem = useQueueItem(sel.key);
   const detailItem = loadedItem?.key === sel.key ? loadedItem : undefined;
 
