@@ -28,7 +28,7 @@ import { BundleBrandSchema, type BundleBrand, type LogBundle, type MentionRecord
 import type { TimeZoneOf } from '../review/filter';
 import { canonicalJson } from '../review/canonical';
 import type { ReplylineDb } from './db';
-import { applyReviewChanges, ownAgentName, timeZones } from './rollups';
+import { applyReviewChanges, ownAgentName, replaceMovedZones, timeZones } from './rollups';
 import { isStorageFull } from './storageErrors';
 
 export interface ImportFile {
@@ -142,8 +142,12 @@ export async function importBundles(db: ReplylineDb, files: readonly ImportFile[
       // Brand zones first: the rollups of the new rows are placed in their brand's local days.
       const knownBrands = await db.reviewBrands.bulkGet(brands.map((b) => b.id));
       const brandWrites = brands.filter((b, i) => canonicalJson(knownBrands[i] ?? null) !== canonicalJson(b));
+      const zonesBefore = await timeZones(db);
       if (brandWrites.length > 0) await db.reviewBrands.bulkPut(brandWrites);
       const tzOf = await timeZones(db);
+      // Rows already stored for a brand whose zone this bundle moves are re-placed before the
+      // new rows' deltas go in (those subtract each replaced row in the new zone).
+      await replaceMovedZones(db, brandWrites.map((b) => b.id), zonesBefore, tzOf);
       if (plan.entries.length > 0) await db.replyLog.bulkPut(plan.entries.map((c) => c.next));
       if (plan.mentions.length > 0) await db.mentions.bulkPut(plan.mentions.map((c) => c.next));
       if (plan.goals.length > 0) await db.goals.bulkPut(plan.goals.map((c) => c.next));

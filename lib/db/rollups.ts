@@ -108,6 +108,33 @@ export async function applyReviewChanges(rollups: RollupTable, changes: ReviewCh
   return puts.length + deletes.length;
 }
 
+/**
+ * Rollups are placed in their brand's local days and hours, so a brand whose time zone moved (its
+ * hours edited, an own brand deleted so an imported zone or UTC applies, a bundle bringing a new
+ * zone) needs its rollups placed again: left as they were, the next delta of one of its rows would
+ * subtract from the wrong day and the counts would drift. Call inside the writer's transaction with
+ * `reviewRebuildTables` in scope, BEFORE writing new reply-log or mention rows, with `before` read
+ * before the brand change. Returns the brands rebuilt. Rare (an admin edit): it reads every reply
+ * and mention, which no index by brand would save (a rebuild needs all of a brand's rows anyway).
+ */
+export async function replaceMovedZones(db: ReplylineDb, brandIds: Iterable<string>, before: TimeZoneOf, after: TimeZoneOf): Promise<string[]> {
+  const moved = new Set([...brandIds].filter((id) => before(id) !== after(id)));
+  if (moved.size === 0) return [];
+  const [stale, entries, mentions] = await Promise.all([
+    db.rollups.filter((r) => moved.has(r.brandId)).primaryKeys(),
+    db.replyLog.filter((e) => moved.has(e.brandId)).toArray(),
+    db.mentions.filter((m) => moved.has(m.brandId)).toArray(),
+  ]);
+  await db.rollups.bulkDelete(stale);
+  await db.rollups.bulkPut([...buildRollups(entries, mentions, after).values()]);
+  return [...moved];
+}
+
+/** Tables `replaceMovedZones` reads and writes. */
+export function reviewRebuildTables(db: ReplylineDb) {
+  return [db.replyLog, ...reviewUpkeepTables(db)];
+}
+
 function lastPerKey(items: readonly QueueItem[]): QueueItem[] {
   return [...new Map(items.map((i) => [i.key, i])).values()];
 }

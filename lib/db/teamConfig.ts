@@ -5,10 +5,16 @@
  */
 import type { TeamConfig } from '../team/protocol';
 import type { ReplylineDb } from './db';
+import { replaceMovedZones, reviewRebuildTables, timeZones } from './rollups';
 
 export async function applyTeamConfig(db: ReplylineDb, config: TeamConfig): Promise<void> {
-  await db.transaction('rw', [db.brands, db.templates, db.toneNotes, db.customers], async () => {
-    if (config.brands.length > 0) await db.brands.bulkPut(config.brands);
+  await db.transaction('rw', [...reviewRebuildTables(db), db.templates, db.toneNotes, db.customers], async () => {
+    if (config.brands.length > 0) {
+      const before = await timeZones(db);
+      await db.brands.bulkPut(config.brands);
+      // A lead who moved a brand's hours to another zone: its review rollups follow.
+      await replaceMovedZones(db, config.brands.map((b) => b.id), before, await timeZones(db));
+    }
     if (config.templates.length > 0) await db.templates.bulkPut(config.templates);
     if (config.toneNotes.length > 0) await db.toneNotes.bulkPut(config.toneNotes);
     if (config.customers.length > 0) await db.customers.bulkPut(config.customers);

@@ -4,9 +4,10 @@ import { openDb } from '@/lib/db/db';
 import { ingestPosts, type Classify } from '@/lib/db/ingest';
 import { setQueueState, wakeSnoozed } from '@/lib/db/queue';
 import { recordReplySent } from '@/lib/db/replyLog';
-import { saveBrand, saveSettings } from '@/lib/db/brands';
+import { deleteBrand, saveBrand, saveSettings } from '@/lib/db/brands';
 import { buildAgentBundle, drillRows, importBundles, loadRollups } from '@/lib/db/review';
 import { saveGoal } from '@/lib/db/goals';
+import { applyTeamConfig } from '@/lib/db/teamConfig';
 import { buildRollups, computeMetrics, mentionFromQueueItem, parseBundle } from '@/lib/review';
 import { QueueItemSchema, type QueueItem } from '@/lib/schemas/queue';
 import { GoalSchema } from '@/lib/schemas/review';
@@ -255,6 +256,63 @@ describe('rollups stay equal to a rebuild through the real write paths', () => {
       return local.getDay() === 1 && local.getHours() === 9;
     });
     expect(rows.entries.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+  });
+});
+
+describe('a brand whose time zone moves keeps rollups equal to a rebuild', () => {
+  const hours = (timeZone: string): BrandProfile['businessHours'] => ({ timeZone, week: [[], [{ start: '09:00', end: '17:00' }], [], [], [], [], []] });
+  // 23:30 UTC on a Monday: Tuesday in Tokyo, Monday in New York, so the move changes days and hours.
+  const late = Date.UTC(2026, 10, 23, 23, 30);
+
+  async function seeded() {
+    const db = freshDb();
+    await saveBrand(db, brand({ businessHours: hours('America/New_York') }));
+    await saveSettings(db, { agentName: 'Dana' });
+    const posts = Array.from({ length: 4 }, (_, i) => post(String(200 + i), '@acme my order is broken', { createdAt: late + i * H, seenAt: late + i * H + 5 * M }));
+    await ingestPosts(db, posts, classify, late + 5 * H);
+    await recordReplySent(db, { key: 'x:200', text: 'Sorry! A replacement is on its way.', sentAt: late + 6 * H, insertionId: 'r1' });
+    return db;
+  }
+
+  it('an edited zone re-places rollups at once, and later changes to old rows do not drift', async () => {
+    const db = await seeded();
+    const before = (await db.rollups.toArray()).map((r) => r.day).sort();
+    await saveBrand(db, brand({ businessHours: hours('Asia/Tokyo') }));
+    let check = await rollupsVsRebuild(db);
+    expect(check.stored).toEqual(check.rebuilt);
+    expect((await db.rollups.toArray()).map((r) => r.day).sort()).not.toEqual(before);
+    // A mention counted under the old zone, changed under the new one: its −old lands where it is.
+    await setQueueState(db, { key: 'x:201', state: 'dismissed', dismissReason: 'spam' }, late + 7 * H);
+    await recordReplySent(db, { key: 'x:202', text: 'On it now.', sentAt: late + 8 * H, insertionId: 'r2' });
+    check = await rollupsVsRebuild(db);
+    expect(check.stored).toEqual(check.rebuilt);
+    expect((await db.rollups.toArray()).every((r) => r.mentions >= 0 && r.replies >= 0)).toBe(true);
+  });
+
+  it("the team's brands, as a lead moved them, re-place this device's rollups", async () => {
+    const db = await seeded();
+    await applyTeamConfig(db, { brands: [brand({ businessHours: hours('Asia/Tokyo') })], templates: [], toneNotes: [], customers: [] });
+    const check = await rollupsVsRebuild(db);
+    expect(check.stored).toEqual(check.rebuilt);
+    expect((await db.brands.get('acme'))?.businessHours.timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('deleting the own brand re-places its rows in UTC', async () => {
+    const db = await seeded();
+    await deleteBrand(db, 'acme');
+    const check = await rollupsVsRebuild(db);
+    expect(check.stored).toEqual(check.rebuilt);
+  });
+
+  it('a bundle that brings a new zone for a known brand re-places the rows already imported', async () => {
+    const source = await seeded();
+    const bundle = await buildAgentBundle(source, { from: late - 24 * H, to: late + 24 * H }, late + 25 * H);
+    const lead = freshDb();
+    await importBundles(lead, [{ name: 'dana.json', text: JSON.stringify(bundle) }]);
+    const moved = { ...bundle, brands: (bundle.brands ?? []).map((b) => ({ ...b, businessHours: hours('Asia/Tokyo') })) };
+    await importBundles(lead, [{ name: 'dana-later.json', text: JSON.stringify(moved) }]);
+    const check = await rollupsVsRebuild(lead);
+    expect(check.stored).toEqual(check.rebuilt);
   });
 });
 
