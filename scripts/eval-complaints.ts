@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { defaultTriageProfile, scorePost } from '../lib/triage/index';
 import { calibrate, decodeModel, logitOf, shippedModel, type LoadedModel } from '../lib/triage/model/classifier';
 import { calibrationOf, prf, rocAuc } from '../lib/triage/model/metrics';
-import { buildModel, DEFAULT_OPTIONS, featurise, trainWeights, type Featurised } from '../lib/triage/model/train';
+import { buildModel, DEFAULT_OPTIONS, featurise, trainAveraged, type Featurised } from '../lib/triage/model/train';
 import { AIRLINE, available, examplesOf, LABELLED_FILES, readAirline, readRows, TRIAGE_DATA, type LabelledFile, type Row } from './triage-data';
 import { evalDevSets } from './triage-devsets';
 
@@ -173,5 +173,5 @@ function trainWithout(files: readonly LabelledFile[], featuresOf: Map<string, Fe
       else if (split === 'tune') tune.push(x);
     });
   }
-  return decodeModel(buildModel(trainWeights(train, DEFAULT_OPTIONS), DEFAULT_OPTIONS.bits, tune));
+  return decodeModel(buildModel(trainAveraged(train, DEFAULT_OPTIONS), DEFAULT_OPTIONS.bits, tune));
 }

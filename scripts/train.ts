@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rocAuc } from '../lib/triage/model/metrics';
 import { decodeModel, logitOf } from '../lib/triage/model/classifier';
-import { buildModel, DEFAULT_OPTIONS, featurise, serialiseModel, trainWeights, type Featurised } from '../lib/triage/model/train';
+import { AVERAGED_SEEDS, buildModel, DEFAULT_OPTIONS, featurise, serialiseModel, trainAveraged, type Featurised } from '../lib/triage/model/train';
 import { available, examplesOf, LABELLED_FILES, readRows, TRIAGE_DATA } from './triage-data';
 
 const OUT = resolve(process.cwd(), 'lib/triage/model/weights.ts');
@@ -35,7 +35,7 @@ function main(): void {
     tune.push({ file: file.name, rows: featurise(tuneEx, DEFAULT_OPTIONS.bits) });
     console.log(`train: ${file.name}: ${trainEx.length} train, ${tuneEx.length} tune`);
   }
-  const weights = trainWeights(train, DEFAULT_OPTIONS);
+  const weights = trainAveraged(train, DEFAULT_OPTIONS);
   const data = buildModel(weights, DEFAULT_OPTIONS.bits, tune.flatMap((t) => t.rows));
   const model = decodeModel(data);
   for (const t of tune) {
@@ -47,7 +47,7 @@ function main(): void {
     console.log(`tune ${t.file}: AUC ${auc(model.weights)} (unquantised ${auc(weights)})`);
   }
   const sources = files.map((f) => f.name).join(', ');
-  writeFileSync(OUT, serialiseModel(data, `${sources}; seed ${DEFAULT_OPTIONS.seed}`));
+  writeFileSync(OUT, serialiseModel(data, `${sources}; mean over seeds ${AVERAGED_SEEDS.join(', ')}`));
   console.log(`train: wrote ${OUT} (${Math.round(data.weights.length / 1024)} KiB of weights)`);
 }
 

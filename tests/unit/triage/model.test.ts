@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asWritten, calibrate, decodeModel, predictComplaint } from '../../../lib/triage/model/classifier';
 import { detectLanguage } from '../../../lib/triage/model/lang';
-import { buildModel, DEFAULT_OPTIONS, featurise, serialiseModel, trainWeights, type Example } from '../../../lib/triage/model/train';
+import { buildModel, DEFAULT_OPTIONS, FIXED_WEIGHTS, featurise, serialiseModel, trainAveraged, trainWeights, type Example } from '../../../lib/triage/model/train';
 import { COMPLAINT_MODEL } from '../../../lib/triage/model/weights';
 
 describe('shipped complaint model', () => {
@@ -143,6 +143,24 @@ describe('training', () => {
       calibrate(decodeModel(buildModel(weights, options.bits, heldOut, 0.5, { en: prior })), 'en', 0.3);
     expect(en(0.7)).toBeGreaterThan(en(0.5));
     expect(en(0.3)).toBeLessThan(en(0.5));
+  });
+
+  it('averages the runs of every seed, keeps the set weights exact and stays deterministic', () => {
+    const data = featurise(examples, options.bits);
+    const a = trainWeights(data, { ...options, seed: 1 });
+    const b = trainWeights(data, { ...options, seed: 2 });
+    // Different shuffles give different weights, or averaging them would prove nothing.
+    expect(a).not.toEqual(b);
+    const mean = trainAveraged(data, options, [1, 2]);
+    expect(trainAveraged(data, options, [1, 2])).toEqual(mean);
+    expect(trainAveraged(data, options, [1])).toEqual(a);
+    const setValues = new Set(Object.values(FIXED_WEIGHTS));
+    for (let i = 0; i < mean.length; i++) {
+      const m = mean[i] ?? 0;
+      // A bucket holding a set weight has it exactly, in every run and in the mean.
+      if (a[i] === b[i] && setValues.has(a[i] ?? NaN)) expect(m).toBe(a[i]);
+      else expect(m).toBeCloseTo(((a[i] ?? 0) + (b[i] ?? 0)) / 2, 12);
+    }
   });
 
   it('learns the training set', () => {
