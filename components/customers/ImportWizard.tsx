@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { i18n } from '#i18n';
-import { plural } from '@/lib/i18n/ui';
+import { fixed, plural } from '@/lib/i18n/ui';
 import { MAX_CSV_ROWS, checkCsvFile, mapRowsInChunks, parseCustomerCsv, suggestMapping, type CsvProgress, type FileProblem, type ParsedCsv } from '@/lib/customers/csv';
 import type { TextEncodingName } from '@/lib/encoding/detect';
 import { countExistingCustomers } from '@/lib/db/views/customers';
@@ -57,7 +57,7 @@ function formatName(format: ParsedCsv['format']): string {
   return i18n.t('customers.formatCustom');
 }
 
-const megabytes = (chars: number): string => (chars / 1_000_000).toFixed(1);
+const megabytes = (chars: number): string => fixed(chars / 1_000_000, 1);
 
 /** Rows skipped, not reasons: one row may have several. */
 export function skippedRows(errors: readonly ImportRowError[]): number {

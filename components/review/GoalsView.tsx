@@ -9,6 +9,8 @@ import { sendMessage } from '@/lib/messages';
 import { goalPeriod, goalProgress, quarterOf, type KeyResultProgress } from '@/lib/review';
 import { GoalMetricIdSchema, GoalSchema, type Goal, type GoalMetricId, type KeyResult } from '@/lib/schemas/review';
 import { TrendChart } from '@/components/charts/TrendChart';
+import { count } from '@/lib/i18n/ui';
+import { dayRangeText, shortDayText } from './labels';
 import { formatMinutes, formatPct } from './model';
 
 export function metricName(id: GoalMetricId): string {
@@ -27,10 +29,11 @@ export function metricName(id: GoalMetricId): string {
   }
 }
 
-function formatValue(id: GoalMetricId, v: number | null): string {
+/** A key result's value as the interface language writes it ("12,5" in Russian). */
+export function formatValue(id: GoalMetricId, v: number | null): string {
   if (id.endsWith('Pct')) return formatPct(v);
   if (id.endsWith('Min')) return formatMinutes(v);
-  return v === null ? '—' : String(Math.round(v * 10) / 10);
+  return v === null ? '—' : count(Math.round(v * 10) / 10);
 }
 
 const newId = (): string => `g-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -139,7 +142,7 @@ function GoalCheckIn({ goal, today, onEdit }: { goal: Goal; today: string; onEdi
     <article className="goal card-block" aria-label={goal.objective}>
       <div className="chart-head">
         <h3>{goal.objective}</h3>
-        <span className="muted">{progress.fromDay} – {progress.toDay} · {i18n.t('teamReview.goals.met', [String(progress.keyResultsMet), String(progress.keyResults.length)])}</span>
+        <span className="muted">{dayRangeText(progress.fromDay, progress.toDay)} · {i18n.t('teamReview.goals.met', [count(progress.keyResultsMet), count(progress.keyResults.length)])}</span>
         <button type="button" onClick={onEdit}>{i18n.t('teamReview.goals.edit')}</button>
       </div>
       {progress.keyResults.map((kr) => (
@@ -161,7 +164,7 @@ function GoalCheckIn({ goal, today, onEdit }: { goal: Goal; today: string; onEdi
               onePoint={i18n.t('teamReview.charts.onePoint')}
               columns={[i18n.t('teamReview.goals.week'), i18n.t('teamReview.goals.weekValue')]}
               formatTick={(v) => formatValue(kr.metric, v)}
-              points={kr.weekly.map((w) => ({ id: w.week, label: w.fromDay.slice(5), value: w.value, display: `${formatValue(kr.metric, w.value)} · ${i18n.t('teamReview.goals.toDate', [formatValue(kr.metric, w.toDate)])}` }))}
+              points={kr.weekly.map((w) => ({ id: w.week, label: shortDayText(w.fromDay), value: w.value, display: `${formatValue(kr.metric, w.value)} · ${i18n.t('teamReview.goals.toDate', [formatValue(kr.metric, w.toDate)])}` }))}
               onSelect={() => undefined}
             />
             <table className="table">

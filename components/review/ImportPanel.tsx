@@ -11,13 +11,13 @@ import { sendMessage, type MessageInput, type ReviewImportResult } from '@/lib/m
 import { decodeFile, detectEncoding, sampleOf } from '@/lib/encoding/detect';
 import { MAX_BUNDLE_BYTES, PART_CHARS, splitParts } from '@/lib/review/upload';
 import { errorText as failureWords } from '@/components/notSaved';
-import { count } from '@/lib/i18n/ui';
+import { count, fixed } from '@/lib/i18n/ui';
 
 type ImportFileInput = MessageInput<'reviewImport'>['files'][number];
 type FileOutcome = ReviewImportResult['files'][number];
 type Progress = { label: string; done: number; total: number };
 
-const mb = (n: number): string => (n / 1_000_000).toFixed(1);
+const mb = (n: number): string => fixed(n / 1_000_000, 1);
 
 /** Reads one file in steps, in its detected encoding; a file over the limit is refused by size. */
 async function readBundle(file: File, onProgress: (p: Progress) => void): Promise<{ name: string; text: string } | FileOutcome> {
@@ -152,8 +152,8 @@ export function ImportPanel({ compact = false }: { compact?: boolean }) {
       {result && (
         <div className="import-result" role="status" data-testid="import-result">
           <p className="import-counts">
-            <strong>{i18n.t('teamReview.import.counts', [String(result.added), String(result.updated)])}</strong>{' '}
-            <span className="muted">{i18n.t('teamReview.import.unchanged', [String(result.unchanged)])}</span>
+            <strong>{i18n.t('teamReview.import.counts', [count(result.added), count(result.updated)])}</strong>{' '}
+            <span className="muted">{i18n.t('teamReview.import.unchanged', [count(result.unchanged)])}</span>
           </p>
           <ul className="import-files">
             {result.files.map((f, i) => (

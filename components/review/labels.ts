@@ -39,3 +39,20 @@ export function weekdayNames(): string[] {
 export function formatDateTime(ms: number): string {
   return new Date(ms).toLocaleString(i18n.t('teamReview.locale'), { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+// Day keys (`YYYY-MM-DD`) name calendar days, not instants: read and written in UTC so no time
+// zone can move them to the day before.
+const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+
+/** A period of days: "Oct 1 – Dec 31, 2026" (en), "1 окт. – 31 дек. 2026 г." (ru). */
+export function dayRangeText(fromDay: string, toDay: string): string {
+  // The schema checks a key's shape only: an impossible day (2026-13-45) shows as written.
+  if (Number.isNaN(dayMs(fromDay)) || Number.isNaN(dayMs(toDay))) return `${fromDay} – ${toDay}`;
+  return new Intl.DateTimeFormat(i18n.t('teamReview.locale'), { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(dayMs(fromDay), dayMs(toDay));
+}
+
+/** A day as a chart tick: "Nov 23" (en), "23 нояб." (ru), "11月23日" (zh); never ambiguous with a decimal. */
+export function shortDayText(day: string): string {
+  if (Number.isNaN(dayMs(day))) return day;
+  return new Intl.DateTimeFormat(i18n.t('teamReview.locale'), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(dayMs(day));
+}

@@ -8,6 +8,7 @@ import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
 import { ServerUrlSchema } from '@/lib/team/records';
 import { InviteCodeSchema } from '@/lib/team/protocol';
+import { defaultDeviceName } from './deviceName';
 
 type JoinProblem = 'url' | 'code' | 'name' | 'permission' | 'unreachable' | 'invite' | 'rateLimited' | 'server';
 
@@ -41,7 +42,7 @@ export function JoinTeamForm({ defaultName }: { defaultName: string }) {
     void allowServer(url.data)
       .then(async (granted) => {
         if (!granted) return setProblem('permission');
-        const deviceName = `${displayName.trim()} · ${navigator.platform || 'browser'}`.slice(0, 120);
+        const deviceName = defaultDeviceName(displayName.trim(), navigator);
         const result = await sendMessage('teamJoin', { serverUrl: url.data, inviteCode: code.data, displayName: displayName.trim(), deviceName });
         if (!result.ok) setProblem(result.error);
       })

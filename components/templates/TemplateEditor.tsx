@@ -9,15 +9,14 @@ import { i18n } from '#i18n';
 import {
   draftToTemplate,
   previewBody,
-  SAMPLE_CONTEXT,
   validateDraft,
-  withOverrides,
   type BodyField,
   type TemplateDraft,
 } from '@/lib/compose';
 import { sendMessage } from '@/lib/messages';
 import type { Template } from '@/lib/schemas/templates';
 import { newId } from '../compose/ids';
+import { sampleContext } from './sample';
 import { BodyListEditor } from './BodyListEditor';
 import { issueText, bodyLabel } from './issueText';
 import { VariableCheatSheet } from './VariableCheatSheet';
@@ -41,7 +40,7 @@ export function TemplateEditor({ initial, editing, brandId, agentName, others, o
   const focusedEl = useRef<HTMLTextAreaElement | null>(null);
 
   const issues = useMemo(() => validateDraft(draft, others), [draft, others]);
-  const sample = useMemo(() => withOverrides(SAMPLE_CONTEXT, agentName ? { 'agent.name': agentName } : {}), [agentName]);
+  const sample = useMemo(() => sampleContext(agentName ? { 'agent.name': agentName } : {}), [agentName]);
   const previewSource = draft[focus.field][focus.index] ?? draft.bodies[0] ?? '';
   const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));

@@ -34,7 +34,7 @@ export function TemplateList({ templates, agentName, onEdit, onDuplicate }: Prop
                 {t.scope === 'shared' ? i18n.t('templates.scopeShared') : i18n.t('templates.scopePersonal', [t.owner || agentName])}
                 {' · '}
                 {plural(i18n.t('templates.wordings', [count(t.bodies.length)]), t.bodies.length)}
-                {t.useCount > 0 && ` · ${i18n.t('templates.used', [String(t.useCount)])}`}
+                {t.useCount > 0 && ` · ${i18n.t('templates.used', [count(t.useCount)])}`}
                 {t.tags.length > 0 && ` · #${t.tags.join(' #')}`}
               </p>
               <p className="template-body">{t.bodies[0]}</p>

@@ -105,7 +105,7 @@ export function ToneRulesForm({ brand }: { brand: BrandProfile }) {
       </label>
       <label className="field">
         <span>{i18n.t('tone.preferredPhrases')}</span>
-        <textarea rows={3} value={preferred} onChange={(e) => { setPreferred(e.target.value); touch(); }} placeholder="unfortunately => we're sorry" />
+        <textarea rows={3} value={preferred} onChange={(e) => { setPreferred(e.target.value); touch(); }} placeholder={i18n.t('tone.preferredExample')} />
       </label>
       <label className="field">
         <span>{i18n.t('tone.overPromisingPhrases')}</span>

@@ -68,7 +68,7 @@ export function TemplatesView() {
             <pre className="example">{i18n.t('templates.emptyExample')}</pre>
             <button
               type="button"
-              onClick={() => open({ ...EMPTY_DRAFT, shortCode: 'late', title: 'Order running late', tags: 'apology, shipping', bodies: [i18n.t('templates.emptyExample')] })}
+              onClick={() => open({ ...EMPTY_DRAFT, shortCode: 'late', title: i18n.t('templates.exampleTitle'), tags: i18n.t('templates.exampleTags'), bodies: [i18n.t('templates.emptyExample')] })}
             >
               {i18n.t('templates.useExample')}
             </button>

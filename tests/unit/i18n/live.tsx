@@ -23,9 +23,11 @@ import { App } from '@/entrypoints/sidepanel/App';
 import { BrandsView } from '@/entrypoints/sidepanel/views/BrandsView';
 import { QueueView } from '@/entrypoints/sidepanel/views/QueueView';
 import { SettingsView } from '@/entrypoints/sidepanel/views/SettingsView';
+import { TemplatesView } from '@/entrypoints/sidepanel/views/TemplatesView';
 import { ReviewApp } from '@/entrypoints/review/ReviewApp';
+import { GoalsView } from '@/components/review/GoalsView';
 import { DEFAULT_BUSINESS_HOURS } from '@/lib/schemas/settings';
-import { HELD_KEY, NOW, OPEN_KEY, heldItem, openItem, seedBrandAndEmptyTeam, seedNothing } from './seed';
+import { DRAFT, HELD_KEY, NOW, OPEN_KEY, heldItem, openItem, revokeThisDevice, seedBrandAndEmptyTeam, seedGoal, seedNothing } from './seed';
 
 /** Resolves once `check` holds, looking again on every change under `root`. */
 export function until(root: Node, check: () => boolean): Promise<void> {
@@ -56,6 +58,13 @@ async function mount(node: ReactNode, ready: (host: HTMLElement) => boolean) {
   };
 }
 
+/** `text` as the markup of an element showing it (a field's value is not in innerHTML). */
+function textElement(text: string): string {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p.outerHTML;
+}
+
 const has = (selector: string) => (host: HTMLElement) => host.querySelector(selector) !== null;
 const hasText = (text: string) => (host: HTMLElement) => host.textContent?.includes(text) ?? false;
 
@@ -74,9 +83,6 @@ function type(field: HTMLTextAreaElement | HTMLInputElement, value: string): voi
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-/** A reply that trips the brand's checks: greeting, banned and avoided words, a promise, two apologies, a private detail, an emoji. */
-const DRAFT = 'Хай! Извините, это как бы проблема. Гарантируем, что завтра всё решим 🙂 Извините ещё раз. Пришлите ваш номер телефона.';
-
 /** The open item in team mode: claimed by me (composer with a template picked) and held by a teammate (escalate → assign). */
 export async function renderOpenItem(): Promise<string> {
   const noop = () => undefined;
@@ -84,10 +90,12 @@ export async function renderOpenItem(): Promise<string> {
     <QueueItemDetail item={key === OPEN_KEY ? openItem : heldItem} now={NOW} mode={mode} onMode={noop} onClose={noop} onActed={noop} />
   );
   const mine = await mount(detail(OPEN_KEY, 'view'), (h) => has('[data-team-claim="mine"]')(h) && has('[data-pick-code="late"]')(h) && has('[data-team-viewers]')(h) && has('[data-team-notice]')(h));
-  // The agent's own draft first: long, and tripping every tone check (findings, blockers, length).
+  // The agent's own draft first: long, tripping every tone check (findings, blockers, length),
+  // and already sent today to others and before to this customer (both repetition warnings).
   const draft = mine.host.querySelector<HTMLTextAreaElement>('textarea.draft-input');
-  if (draft) type(draft, `${DRAFT} ${'Мы проверим всё и вернёмся с ответом. '.repeat(6)}`);
-  await until(mine.host, () => mine.host.querySelectorAll('.tone-findings li').length >= 6 && has('[data-length-over="true"]')(mine.host) && has('[data-insert-blocked]')(mine.host));
+  if (draft) type(draft, DRAFT);
+  const repeated = (code: string) => has(`[data-tone-code="tone.${code}"]`)(mine.host);
+  await until(mine.host, () => mine.host.querySelectorAll('.tone-findings li').length >= 6 && has('[data-length-over="true"]')(mine.host) && has('[data-insert-blocked]')(mine.host) && repeated('repeatedToday') && repeated('repeatedToAuthor'));
   // Then a template on top: its blanks, the stacked snippets (the draft becomes "your text").
   mine.host.querySelector<HTMLButtonElement>('[data-pick-code="late"] button')?.click();
   await until(mine.host, () => has('[data-snippet="late"]')(mine.host) && has('[data-missing-variable]')(mine.host) && has('[data-prompt]')(mine.host));
@@ -131,6 +139,24 @@ export async function renderSettings(): Promise<string> {
   await click(brands.host, i18n.t('common.edit'), has('input[list]'));
   const html = host.innerHTML + join.host.innerHTML + bars.host.innerHTML + brands.host.innerHTML;
   for (const m of [settings, join, bars, brands]) m.done();
+  return html;
+}
+
+/** The status bar of a device the lead removed from the team. */
+export async function renderRemovedDevice(): Promise<string> {
+  await revokeThisDevice();
+  const bar = await mount(<TeamStatusBar />, has('[data-team-connection="revoked"]'));
+  const html = bar.host.innerHTML;
+  bar.done();
+  return html;
+}
+
+/** The review page's goals with one goal's check-in. */
+export async function renderGoals(): Promise<string> {
+  await seedGoal();
+  const view = await mount(<GoalsView today="2026-11-25" />, has('.goal .kr'));
+  const html = view.host.innerHTML;
+  view.done();
   return html;
 }
 
@@ -199,6 +225,22 @@ export async function renderEmptyStates(): Promise<string> {
   );
   html += queue.host.innerHTML;
   queue.done();
+  // No templates yet: the example the empty state offers, opened in the editor as the agent's own.
+  const templates = await mount(<TemplatesView />, has('.empty'));
+  await click(templates.host, i18n.t('templates.useExample'), (h) => (h.querySelector<HTMLInputElement>('input[maxlength="200"]')?.value ?? '') !== '');
+  // A blank from the cheat sheet: its placeholder words land in the agent's own wording.
+  const wordings = () => [...templates.host.querySelectorAll('textarea')].map((t) => t.value);
+  await click(templates.host, '{{?…}}', () => wordings().some((w) => w.includes('{{?')));
+  html += templates.host.innerHTML + wordings().map((w) => textElement(w)).join('');
+  templates.done();
+  return html;
+}
+
+/** The templates tab: the brand's templates, its tone notes and the tone rules form. */
+export async function renderTemplatesTab(): Promise<string> {
+  const view = await mount(<TemplatesView />, (h) => has('[data-tone-rule]')(h) && h.textContent?.includes('/late') === true);
+  const html = view.host.innerHTML;
+  view.done();
   return html;
 }
 

@@ -36,6 +36,21 @@ describe('locales', () => {
     expect(mismatched.map(([k]) => k)).toEqual([]);
   });
 
+  // A message left exactly as in English is fine only when it holds names (products, sites,
+  // encodings, the demo brand's handles), never words: examples and hints are text too.
+  const NAMES = new Set(['Replyline', 'X', 'Facebook', 'Email', 'UTF', 'LE', 'BE', 'acme', 'Acme', 'AcmeHelp']);
+  const copiedWords = (other: Map<string, string>): string[] =>
+    [...en].filter(([k, v]) => other.get(k) === v).flatMap(([k, v]) => (v.match(/\p{Script=Latin}+/gu) ?? []).filter((w) => !NAMES.has(w)).map((w) => `${k}: ${w}`));
+
+  it.each(['ru.yml', 'zh_CN.yml'])('%s leaves no English words in a message copied from English', (file) => {
+    expect(copiedWords(load(file))).toEqual([]);
+  });
+
+  it('the copy check catches English words and lets names through', () => {
+    const other = new Map([['brands.example.exclusions', en.get('brands.example.exclusions') ?? ''], ['brands.example.handles', en.get('brands.example.handles') ?? '']]);
+    expect(copiedWords(other)).toEqual(['brands.example.exclusions: of', 'brands.example.exclusions: perfection']);
+  });
+
   it('has no empty messages', () => {
     for (const file of ['en.yml', 'ru.yml', 'zh_CN.yml']) {
       expect([...load(file)].filter(([, v]) => v.trim() === '').map(([k]) => `${file}:${k}`)).toEqual([]);

@@ -11,6 +11,8 @@ import { EVICTED_KEY } from '@/lib/db/eviction';
 import { RELOAD_TABS_KEY } from '@/lib/pipeline/reloadTabs';
 import { CustomerSchema } from '@/lib/schemas/customers';
 import { PageHealthSchema, type Post } from '@/lib/schemas/posts';
+import { ReplyLogEntrySchema } from '@/lib/schemas/replies';
+import { GoalSchema } from '@/lib/schemas/review';
 import { QueueItemSchema } from '@/lib/schemas/queue';
 import { AgentSettingsSchema, ToneRulesSchema } from '@/lib/schemas/settings';
 import { TemplateSchema, ToneNoteSchema } from '@/lib/schemas/templates';
@@ -52,6 +54,23 @@ export const openItem = item(OPEN_KEY, {
 
 export const heldItem = item(HELD_KEY, {
   state: 'filtered', priority: 12, filteredBy: { rule: 'giveaway', detail: '#giveaway' }, reasonCodes: ['spam.giveaway'], dismissReason: 'giveaway',
+});
+
+/**
+ * The reply the agent types into the open item: long, and tripping every tone check (greeting,
+ * banned and avoided words, a promise, two apologies, a private detail, an emoji), and sent
+ * almost word for word today to five other people and before to this customer (the repetition
+ * warnings).
+ */
+export const DRAFT = `Хай! Извините, это как бы проблема. Гарантируем, что завтра всё решим 🙂 Извините ещё раз. Пришлите ваш номер телефона. ${'Мы проверим всё и вернёмся с ответом. '.repeat(6)}`;
+/** How many other people got that reply today. */
+export const SENT_TODAY = 5;
+
+const sentBefore = (n: number, author: string) => ReplyLogEntrySchema.parse({
+  id: `sent-${n}`, postKey: `x:18610000000000001${String(n).padStart(2, '0')}`, site: 'x', brandId: 'acme', agent: 'Мария', text: DRAFT,
+  postAuthor: author, reasonCodes: ['complaint'], postCreatedAt: NOW - 20 * MIN, firstSeenAt: NOW - 20 * MIN,
+  // At NOW: "today" in any time zone, whenever the test runs.
+  repliedAt: NOW, frtWallMs: 20 * MIN, frtBusinessMs: 20 * MIN, slaMet: true,
 });
 
 /** A fresh install: nothing stored, no team. */
@@ -113,6 +132,10 @@ export async function seedTeamShop(): Promise<void> {
       notice: { kind: 'assigned', by: 'Li Wei', note: 'Клиент ждёт с понедельника', at: NOW - 3 * MIN }, updatedAt: NOW }),
     TeamItemFieldsSchema.parse({ key: HELD_KEY, claimOwnerId: LI, claimOwnerName: 'Li Wei', leaseUntil: NOW + 10 * MIN, updatedAt: NOW }),
   ]);
+  await db.replyLog.bulkPut([
+    ...Array.from({ length: SENT_TODAY }, (_, n) => sentBefore(n, `buyer_${n}`)),
+    { ...sentBefore(SENT_TODAY, 'jane_doe'), customerId: 'c1' },
+  ]);
   // Three actions waiting for the server (the bar says how many, with its plural).
   for (const n of [1, 2, 3]) {
     await db.teamOutbox.add({ opId: `op-waiting-${n}`, op: { kind: 'release', body: { key: OPEN_KEY } }, createdAt: NOW, attempts: 1 });
@@ -122,6 +145,20 @@ export async function seedTeamShop(): Promise<void> {
     postAuthor: 'Jane Doe', reasonCodes: ['complaint'], postCreatedAt: NOW - 200 * MIN, firstSeenAt: NOW - 190 * MIN, repliedAt: NOW - n * 40 * MIN,
     frtWallMs: n * 70 * MIN, frtBusinessMs: n * 70 * MIN, slaMet: n === 1, memberId: n === 1 ? LI : ANNA, receivedAt: NOW - n * 40 * MIN, seq: n,
   })));
+}
+
+/** A quarter's goal on the review page: a count and a decimal target, a period of calendar days. */
+export async function seedGoal(): Promise<void> {
+  await getDb().goals.put(GoalSchema.parse({
+    id: 'g1', objective: 'Отвечать быстрее в праздники', period: { fromDay: '2026-10-01', toDay: '2026-12-31' },
+    keyResults: [{ id: 'kr1', metric: 'replies', comparator: 'gte', target: 1234 }, { id: 'kr2', metric: 'escalations', comparator: 'lte', target: 12.5 }],
+    createdAt: NOW, updatedAt: NOW,
+  }));
+}
+
+/** The lead removed this device from the team: the status bar says so and offers to leave. */
+export async function revokeThisDevice(): Promise<void> {
+  await getDb().teamMembership.put({ ...membership, revoked: true });
 }
 
 /** Banners: a tab that can't be read, tabs to reload, an eviction notice; low storage is the caller's. */

@@ -24,10 +24,12 @@ import { QueueItemSchema } from '@/lib/schemas/queue';
 import { TemplateSchema } from '@/lib/schemas/templates';
 import { DEFAULT_BUSINESS_HOURS } from '@/lib/schemas/settings';
 import { TEMPLATE_VARIABLES } from '@/lib/templates/variables';
+import { SAMPLE_CONTEXT } from '@/lib/compose';
 import { entry, mention, MIN } from '../review/helpers';
 import { catalogue, localeGetMessage } from '../support/i18n';
-import { renderBanners, renderBusinessHours, renderEmptyStates, renderOpenItem, renderSettings, renderTeamLog } from './live';
-import { answerLikeTheBackground, seedBanners, seedNothing, seedTeamShop } from './seed';
+import { formatCount, pickPlural } from '@/lib/i18n/format';
+import { renderBanners, renderBusinessHours, renderEmptyStates, renderOpenItem, renderGoals, renderRemovedDevice, renderSettings, renderTeamLog, renderTemplatesTab } from './live';
+import { answerLikeTheBackground, SENT_TODAY, seedBanners, seedNothing, seedTeamShop } from './seed';
 
 const T = Date.UTC(2026, 10, 23, 9); // a Monday morning
 const entries = [
@@ -98,7 +100,7 @@ function renderCustomerViews(): string {
   );
 }
 
-/** Every text node and every accessible or hover text of the rendered markup. */
+/** Every text node, every accessible or hover text and every text field's value in the rendered markup. */
 function visibleStrings(html: string): string[] {
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const out: string[] = [];
@@ -109,6 +111,10 @@ function visibleStrings(html: string): string[] {
       const v = el.getAttribute(a);
       if (v) out.push(v);
     }
+  }
+  // What the view itself fills in (an example's title and tags), not only what it labels.
+  for (const input of doc.querySelectorAll<HTMLInputElement>('input[value]:not([type]), input[value][type="text"], input[value][type="search"]')) {
+    if (input.value.trim()) out.push(input.value.trim());
   }
   return out;
 }
@@ -141,6 +147,7 @@ describe.each(['ru', 'zh_CN'])('review page in %s', (locale) => {
     const leaks = strings.flatMap((s) => fragments.filter((f) => s.includes(f)).map((f) => `${JSON.stringify(s)} ⊃ ${JSON.stringify(f)}`));
     expect(leaks).toEqual([]);
     expect(strings.filter((s) => ENGLISH_UNITS.test(s))).toEqual([]);
+    expect(strings.filter((s) => HAND_DATE.test(s))).toEqual([]);
     expect(strings.filter((s) => CODES.includes(s) || /\bspam\.\w+/.test(s))).toEqual([]);
   });
 });
@@ -168,6 +175,7 @@ function leaksIn(strings: string[], locale: string): string[] {
   return [
     ...strings.flatMap((s) => fragments.filter(([, re]) => re.test(withoutData(s))).map(([f]) => `${JSON.stringify(s)} ⊃ ${JSON.stringify(f)}`)),
     ...strings.filter((s) => ENGLISH_UNITS.test(s) || ENGLISH_DATES.test(s)).map((s) => `English unit or date: ${JSON.stringify(s)}`),
+    ...strings.filter((s) => HAND_DATE.test(s)).map((s) => `non-Intl date: ${JSON.stringify(s)}`),
     ...strings.filter((s) => CODES.includes(s) || /\bspam\.\w+/.test(s) || RAW_KEY.test(s)).map((s) => `raw code: ${JSON.stringify(s)}`),
     // Russian writes a decimal comma (Intl does): a point between digits is a number formatted by hand.
     ...untranslatedWords(strings, locale).map((w) => `untranslated: ${w}`),
@@ -180,7 +188,7 @@ function leaksIn(strings: string[], locale: string): string[] {
  * (page and customer data stay as written). Any other Latin word not in the target catalogue is
  * text written into a component by hand.
  */
-const DATA_WORDS = new Set(['Acme', 'AcmeHelp', 'Care', 'Jane', 'Anna', 'Wang', 'Linux', 'MacIntel', 'late', 'thanks', 'acme']);
+const DATA_WORDS = new Set(['Acme', 'AcmeHelp', 'Care', 'Jane', 'Anna', 'Wang', 'Linux', 'MacIntel', 'late', 'thanks', 'acme', ...(SAMPLE_CONTEXT.post?.authorHandle ?? '').split('_')]);
 
 // Addresses, handles, hashtags and e-mails are data, whatever their letters; template variables
 // (`order.status`) are the syntax agents type in every language.
@@ -192,6 +200,8 @@ function untranslatedWords(strings: string[], locale: string): string[] {
   return strings.flatMap((s) => (withoutData(s).match(/[A-Za-z]{4,}/g) ?? []).filter((w) => !known.has(w) && !DATA_WORDS.has(w)).map((w) => `${w} in ${JSON.stringify(s)}`));
 }
 
+/** A day written as its storage key (`2026-12-31`) or a slice of it (`11-23`): Intl writes days. */
+const HAND_DATE = /\b\d{4}-\d{2}-\d{2}\b|^\d{2}-\d{2}$/;
 const ENGLISH_DATES = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|\b\d{1,2}:\d{2}\s?(AM|PM)\b|\bago\b/;
 /** A message key shown as such (`team.notice.assigned`, `triageUi.dismiss.spam`). */
 const RAW_KEY = /^[a-z][a-zA-Z]+(\.[a-zA-Z0-9]+){1,3}$/;
@@ -199,13 +209,17 @@ const RAW_KEY = /^[a-z][a-zA-Z]+(\.[a-zA-Z0-9]+){1,3}$/;
 const LIVE_VIEWS: Array<[string, () => Promise<string>, number]> = [
   ['the open item in team mode (claim, composer, template picker, assign, action forms)', renderOpenItem, 60],
   ['Settings in team mode (lead tools, shift, leave), the join form, status bar and notices, the brand form', renderSettings, 60],
+  ['the status bar of a device removed from the team', renderRemovedDevice, 1],
+  ['the templates tab (templates, tone notes, tone rules)', renderTemplatesTab, 30],
+  ["the review page's goals (a goal's check-in)", renderGoals, 8],
   ['the business hours editor', renderBusinessHours, 20],
   ['the banners (page health, reload tabs, evicted, storage)', renderBanners, 8],
   ["the team's live reply log", renderTeamLog, 8],
   ['the empty states of every tab and of the review page', renderEmptyStates, 20],
 ];
 
-describe.each(['ru', 'zh_CN'])('live panel views in %s', { timeout: 30_000 }, (locale) => {
+/** The live views' world: the seeded shop, the background's answers, `locale`'s catalogue. */
+function liveSetup(locale: string): void {
   const act = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
   const before = act.IS_REACT_ACT_ENVIRONMENT;
   beforeAll(() => {
@@ -227,11 +241,48 @@ describe.each(['ru', 'zh_CN'])('live panel views in %s', { timeout: 30_000 }, (l
     await seedTeamShop();
     await seedBanners();
   });
+}
+
+describe.each(['ru', 'zh_CN'])('live panel views in %s', { timeout: 30_000 }, (locale) => {
+  liveSetup(locale);
 
   it.each(LIVE_VIEWS)('%s: no English, no raw codes, Intl numbers and dates', async (_name, render, least) => {
     const strings = visibleStrings(await render());
     expect(strings.length).toBeGreaterThan(least);
     expect(leaksIn(strings, locale)).toEqual([]);
+  });
+});
+
+/**
+ * Warnings an agent must act on, worded in the interface language: a missing message renders
+ * empty, one left in English renders the English text, and both fail here (the leak check above
+ * sees neither an empty string nor text the target catalogue also holds).
+ */
+describe.each(['en', 'ru', 'zh_CN'])('device removed and same reply sent today in %s', { timeout: 30_000 }, (locale) => {
+  liveSetup(locale);
+  const own = catalogue(locale);
+  const english = catalogue('en');
+  const tag = locale.replace('_', '-');
+  const textOf = (html: string, selector: string): string => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').querySelector(selector)?.textContent ?? '';
+  /** The locale's message for `key`, and for a translation, proof it is not the English one. */
+  const translated = (key: string): string => {
+    const message = own.get(key) ?? '';
+    expect(message, `${locale} has ${key}`).not.toBe('');
+    if (locale !== 'en') expect(message, `${key} is translated`).not.toBe(english.get(key));
+    return message;
+  };
+
+  it('the status bar says the device was removed', async () => {
+    const bar = textOf(await renderRemovedDevice(), '[data-team-connection="revoked"]');
+    expect(bar).toContain(translated('team.status.revoked'));
+    expect(bar).toContain(translated('team.leave'));
+  });
+
+  it('the composer warns that the reply went to others today and to this customer before', async () => {
+    const html = await renderOpenItem();
+    const today = pickPlural(translated('tone.repeatedToday').replaceAll('$1', formatCount(SENT_TODAY, tag)), SENT_TODAY, tag);
+    expect(textOf(html, '[data-tone-code="tone.repeatedToday"] .finding-why')).toBe(today);
+    expect(textOf(html, '[data-tone-code="tone.repeatedToAuthor"] .finding-why')).toBe(translated('tone.repeatedToAuthor'));
   });
 });
 
