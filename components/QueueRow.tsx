@@ -28,7 +28,7 @@ export function QueueRow({ item, selected, now, onSelect }: { item: QueueItem; s
           {/* The key is internal: until the post loads (or if it is gone) say so in words. */}
           <strong>{post?.authorName || post?.authorHandle || i18n.t('queue.unknownAuthor')}</strong>
           {post?.authorHandle && <span className="muted">@{post.authorHandle}</span>}
-          <DueLabel item={item} now={now} />
+          <DueLabel item={item} now={now} compact />
           <TeamRowMark itemKey={item.key} now={now} />
           <span className="muted site">{i18n.t(`site.${item.site}`)}</span>
         </div>

@@ -13,6 +13,7 @@ import type { Db } from './db/types';
 import type { Caller, Clock } from './store/context';
 import { CHANGES_CHANNEL, parseNotice, readChanges, teamCursor } from './store/changes';
 import { authenticate } from './store/teams';
+import { changeFor } from './store/visibility';
 
 export const PRESENCE_CHANNEL = 'replyline_presence';
 /** A connection's presence row is refreshed by its node this often and expires after PRESENCE_TTL_MS. */
@@ -184,11 +185,12 @@ export class Live {
           const from = Math.min(...conns.map((c) => c.sent));
           if (from >= team.target && !team.full) return;
           const page = await readChanges(this.db, teamId, from, 500, false);
+          // Roles and devices first: what a connection may read follows its member as they are now.
+          if (page.changes.some((c) => c.kind === 'members')) await this.refreshCallers(conns);
           for (const conn of conns) {
-            for (const change of page.changes) if (change.seq > conn.sent) this.send(conn, { type: 'change', cursor: change.seq, change });
+            for (const change of page.changes) if (change.seq > conn.sent) this.send(conn, { type: 'change', cursor: change.seq, change: changeFor(conn.caller, change) });
             conn.sent = Math.max(conn.sent, page.cursor);
           }
-          if (page.changes.some((c) => c.kind === 'members')) await this.dropRevoked(conns);
           if (!page.more) {
             // Everything committed is sent; a NOTIFY that arrives later queues its own step.
             team.full = false;
@@ -199,9 +201,14 @@ export class Live {
       .catch((error: unknown) => this.log.warn({ err: error, teamId }, 'live catch-up failed'));
   }
 
-  private async dropRevoked(conns: readonly Conn[]): Promise<void> {
+  /** Re-reads each connection's member (its role may have changed); closes revoked devices. */
+  private async refreshCallers(conns: readonly Conn[]): Promise<void> {
     for (const conn of conns) {
-      if (await authenticate(this.db, conn.token, this.clock())) continue;
+      const caller = await authenticate(this.db, conn.token, this.clock());
+      if (caller) {
+        conn.caller = caller;
+        continue;
+      }
       this.send(conn, { type: 'error', code: 'unauthorized', message: 'this device was removed from the team' });
       conn.socket.close(4001, 'revoked');
     }

@@ -16,6 +16,11 @@ export function badRowsCsv(errors: readonly ImportRowError[]): string {
   return [head, ...lines].join('\r\n');
 }
 
+/** "shop.csv" → "shop-skipped-rows.csv", worded in the interface language like the file's columns. */
+export function badRowsFileName(fileName: string): string {
+  return i18n.t('customers.badRowsFile', [fileName.replace(/\.csv$/i, '')]);
+}
+
 export function BadRows({ errors, fileName }: { errors: readonly ImportRowError[]; fileName: string }) {
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: errors.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
@@ -24,7 +29,7 @@ export function BadRows({ errors, fileName }: { errors: readonly ImportRowError[
     <section className="bad-rows" aria-label={plural(i18n.t('customers.badRowsTitle', [formatCount(errors.length)]), errors.length)}>
       <div className="actions">
         <h3>{plural(i18n.t('customers.badRowsTitle', [formatCount(errors.length)]), errors.length)}</h3>
-        <button type="button" onClick={() => downloadText(`${fileName.replace(/\.csv$/i, '')}-skipped-rows.csv`, badRowsCsv(errors))}>
+        <button type="button" onClick={() => downloadText(badRowsFileName(fileName), badRowsCsv(errors))}>
           {i18n.t('customers.downloadBadRows')}
         </button>
       </div>

@@ -11,16 +11,18 @@ import { CustomerPicker } from './CustomerPicker';
 import { CustomerSummary } from './CustomerSummary';
 import { evidenceText } from './evidence';
 import { Interactions } from './Interactions';
+import { percent } from '@/lib/i18n/ui';
 import { errorText } from '../notSaved';
 
-const percent = (confidence: number): string => String(Math.round(confidence * 100));
+/** 0.8 → "80%" / "80 %" (ru): the sign's place and spacing are the locale's, not the message's. */
+const sure = (confidence: number): string => percent(Math.round(confidence * 100));
 
 /** The matcher's evidence ("handle @jane; order #10023") as separate chips. */
 export function Evidence({ match }: { match: CustomerMatch }) {
   if (match.by === 'manual') return <p className="hint">{i18n.t('customers.linkedByAgent')}</p>;
   return (
     <p className="hint">
-      {i18n.t('customers.evidence', [percent(match.confidence)])}{' '}
+      {i18n.t('customers.evidence', [sure(match.confidence)])}{' '}
       {match.why.split('; ').map((w) => (
         <span key={w} className="chip evidence">
           {evidenceText(w)}

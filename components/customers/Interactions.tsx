@@ -2,6 +2,7 @@
 import { i18n } from '#i18n';
 import type { Interaction } from '@/lib/db/customers';
 import { useCustomerInteractions } from '@/lib/db/views/customers';
+import { count } from '@/lib/i18n/ui';
 import { formatWhen, stateLabel } from './format';
 
 function outcomeLabel(outcome: 'replied' | 'escalated' | 'resolved'): string {
@@ -46,7 +47,10 @@ function Entry({ entry }: { entry: Interaction }) {
 export function Interactions({ customerId, limit = 200, excludeKey }: { customerId: string; limit?: number; excludeKey?: string }) {
   const all = useCustomerInteractions(customerId);
   if (!all) return null;
-  const shown = all.filter((e) => !(e.kind === 'queue' && e.item.key === excludeKey)).slice(0, limit);
+  const others = all.filter((e) => !(e.kind === 'queue' && e.item.key === excludeKey));
+  const shown = others.slice(0, limit);
+  // Counted without the excluded item: it is on screen, not waiting in the Customers tab.
+  const more = others.length - shown.length;
   return (
     <section className="interactions" aria-label={i18n.t('customers.historyTitle')}>
       <h3>{i18n.t('customers.historyTitle')}</h3>
@@ -59,7 +63,7 @@ export function Interactions({ customerId, limit = 200, excludeKey }: { customer
           ))}
         </ol>
       )}
-      {all.length > shown.length + (excludeKey ? 1 : 0) && <p className="hint">{i18n.t('customers.historyMore', [String(all.length - shown.length)])}</p>}
+      {more > 0 && <p className="hint">{i18n.t('customers.historyMore', [count(more)])}</p>}
     </section>
   );
 }

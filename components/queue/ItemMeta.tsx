@@ -4,15 +4,28 @@ import { duration, fixed } from '@/lib/i18n/ui';
 import { LABEL_THRESHOLD } from '@/lib/triage/sentiment';
 import type { QueueItem } from '@/lib/schemas/queue';
 
-/** "Reply due in 40 min" / "Overdue by 2 h 5 min", from the item's business-hours `dueAt`. */
-export function DueLabel({ item, now }: { item: Pick<QueueItem, 'dueAt' | 'state'>; now: number }) {
+/** 18 h 32 min → 18 h, 2 d 4 h → 2 d, 40 min → 40 min: rounded down, so a row never shows more time left than there is. */
+function wholeLargestUnit(minutes: number): number {
+  const m = Math.floor(minutes);
+  if (m >= 1440) return m - (m % 1440);
+  if (m >= 60) return m - (m % 60);
+  return m;
+}
+
+/**
+ * "Reply due in 40 min" / "Overdue by 2 h 5 min", from the item's business-hours `dueAt`.
+ * `compact` (a queue row) shows just the time, in its largest unit ("due in 18 hr"): a 320 px row
+ * cut the long wording before the time, the one part an agent reads a row by; the full sentence
+ * stays in the hover text and the open item.
+ */
+export function DueLabel({ item, now, compact = false }: { item: Pick<QueueItem, 'dueAt' | 'state'>; now: number; compact?: boolean }) {
   if (item.dueAt === undefined || item.state === 'replied' || item.state === 'dismissed' || item.state === 'filtered') return null;
   const overdue = now >= item.dueAt;
-  const text = overdue
-    ? i18n.t('triageUi.overdueBy', [duration((now - item.dueAt) / 60_000)])
-    : i18n.t('triageUi.dueIn', [duration((item.dueAt - now) / 60_000)]);
+  const minutes = Math.abs(now - item.dueAt) / 60_000;
+  const full = i18n.t(overdue ? 'triageUi.overdueBy' : 'triageUi.dueIn', [duration(minutes)]);
+  const text = compact ? i18n.t(overdue ? 'triageUi.overdueShort' : 'triageUi.dueShort', [duration(wholeLargestUnit(minutes))]) : full;
   return (
-    <span className={overdue ? 'due overdue' : 'due'} title={i18n.t('triageUi.businessTime')}>
+    <span className={overdue ? 'due overdue' : 'due'} title={compact ? `${full} (${i18n.t('triageUi.businessTime')})` : i18n.t('triageUi.businessTime')}>
       {text}
     </span>
   );

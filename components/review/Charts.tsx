@@ -8,7 +8,7 @@ import { BarChart } from '@/components/charts/BarChart';
 import { HeatMap } from '@/components/charts/HeatMap';
 import { Histogram } from '@/components/charts/Histogram';
 import { TrendChart } from '@/components/charts/TrendChart';
-import { shortDayText, weekdayNames } from './labels';
+import { shortDayText, weekText, weekdayNames } from './labels';
 import { binLabel, formatMinutes, frtHistogram, heatCells } from './model';
 import { count, percent, plural } from '@/lib/i18n/ui';
 
@@ -108,7 +108,7 @@ export function Charts({ rollups, filter, metrics, byAgent, byWeek, staffed, onD
           columns={[i18n.t('teamReview.charts.colWeek'), i18n.t('teamReview.tiles.frtBusiness')]}
           formatTick={(v) => formatMinutes(v)}
           points={Object.entries(byWeek).map(([week, m]) => ({ id: week, label: shortDayText(daysOfIsoWeek(week).fromDay), value: m.frtBusinessMin.median, display: `${formatMinutes(m.frtBusinessMin.median)} · ${plural(i18n.t('teamReview.charts.repliesN', [count(m.replies)]), m.replies)}` }))}
-          onSelect={(p) => onDrill({ kind: 'group', by: 'isoWeek', key: p.id }, i18n.t('teamReview.charts.weekTitle', [p.id]))}
+          onSelect={(p) => onDrill({ kind: 'group', by: 'isoWeek', key: p.id }, i18n.t('teamReview.charts.weekTitle', [weekText(p.id)]))}
         />
       </section>
     </div>

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { QueueState } from '@/lib/schemas/queue';
 import { reasonLabel, ruleName } from '@/lib/pipeline/reasonLabel';
 import { dismissReasonLabel } from '@/components/queue/ActionForms';
+import { daysOfIsoWeek } from '@/lib/review/stats';
 
 /** A dismissal's reason as people say it: the noise rule's own name, or the agent's words. */
 export function dismissReasonText(key: string): string {
@@ -49,6 +50,12 @@ export function dayRangeText(fromDay: string, toDay: string): string {
   // The schema checks a key's shape only: an impossible day (2026-13-45) shows as written.
   if (Number.isNaN(dayMs(fromDay)) || Number.isNaN(dayMs(toDay))) return `${fromDay} – ${toDay}`;
   return new Intl.DateTimeFormat(i18n.t('teamReview.locale'), { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(dayMs(fromDay), dayMs(toDay));
+}
+
+/** An ISO week key ("2026-W48") as the days it spans: "Nov 23 – 29, 2026" (en), "23–29 нояб. 2026 г." (ru). */
+export function weekText(week: string): string {
+  const { fromDay, toDay } = daysOfIsoWeek(week);
+  return dayRangeText(fromDay, toDay);
 }
 
 /** A day as a chart tick: "Nov 23" (en), "23 нояб." (ru), "11月23日" (zh); never ambiguous with a decimal. */

@@ -23,7 +23,7 @@ import {
 import type { ReplylineDb } from './db';
 import { queueRank } from './queueOrder';
 import { reviewUpkeepTables, syncMentions } from './rollups';
-import { fileTeamReplies, teamReviewTables } from './teamReview';
+import { fileTeamReplies, mayKeepTeamReply, teamReviewTables } from './teamReview';
 
 export function teamTables(db: ReplylineDb) {
   return [db.teamMembership, db.teamOutbox, db.teamItems, db.teamMembers, db.teamReplies];
@@ -313,16 +313,26 @@ export async function savePresence(db: ReplylineDb, present: readonly PresenceMe
   });
 }
 
+/** Keeps what this member may read of the feed (an agent: their own; the server sends no more). */
 export async function saveTeamReplies(db: ReplylineDb, entries: readonly TeamReplyEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map((e) => TeamReplySchema.parse(e));
-  await db.transaction('rw', [db.teamReplies, ...teamReviewTables(db)], async () => {
-    await db.teamReplies.bulkPut(rows);
-    await fileTeamReplies(db, rows, (await getMembership(db))?.memberId);
+  await db.transaction('rw', teamReviewTables(db), async () => {
+    const me = await getMembership(db);
+    const kept = rows.filter((r) => mayKeepTeamReply(me, r.memberId));
+    if (kept.length === 0) return;
+    await db.teamReplies.bulkPut(kept);
+    await fileTeamReplies(db, kept, me?.memberId);
   });
 }
 
-/** The team's reply log, newest first (the Review page's live list). */
-export function recentTeamReplies(db: ReplylineDb, limit = 200): Promise<TeamReplyEntry[]> {
-  return db.teamReplies.orderBy('repliedAt').reverse().limit(limit).toArray();
+/** The team's reply log, newest first (the Review page's live list): an agent's own only. */
+export async function recentTeamReplies(db: ReplylineDb, limit = 200): Promise<TeamReplyEntry[]> {
+  const me = await getMembership(db);
+  return db.teamReplies
+    .orderBy('repliedAt')
+    .reverse()
+    .filter((r) => mayKeepTeamReply(me, r.memberId))
+    .limit(limit)
+    .toArray();
 }

@@ -1,11 +1,12 @@
 /**
  * A reason's detail in the agent's language, worded from its facts (plural forms, money in the
  * customer's currency, durations through Intl). Reasons stored before facts existed, and those
- * whose detail is the post's own words (complaint, question, praise), keep their detail as is.
+ * whose detail is the post's own words (complaint, question, praise), keep their detail as is;
+ * a score triage wrote before those words is read back in the agent's locale.
  */
 import { i18n } from '#i18n';
 import type { Reason, ReasonFacts } from '@/lib/schemas/queue';
-import { compact, duration, money, plural } from '@/lib/i18n/ui';
+import { compact, duration, fixed, money, plural } from '@/lib/i18n/ui';
 
 const counted = (forms: string, n: number): string => plural(forms, n);
 
@@ -35,8 +36,15 @@ function waitingDetail(f: ReasonFacts): string[] {
   return f.overdue ? [text, i18n.t('triageUi.facts.overdue')] : [text];
 }
 
+/** `0.86: "refunded", "still"` (complaint), `-0.79: "worst"` (sentiment): a ru agent read "0.86" as a date or a typo. */
+function scoredDetail(detail: string): string {
+  const m = /^(-?\d+\.\d+)(: [\s\S]*)?$/.exec(detail);
+  return m?.[1] ? `${fixed(Number(m[1]), 2)}${m[2] ?? ''}` : detail;
+}
+
 export function reasonDetail(reason: Pick<Reason, 'code' | 'detail' | 'facts'>): string {
   const f = reason.facts;
+  if (reason.code === 'complaint' || reason.code === 'sentiment') return scoredDetail(reason.detail);
   if (!f) return reason.detail;
   const parts =
     reason.code === 'customer' ? customerDetail(f)

@@ -26,7 +26,7 @@
  *   POST   /v1/items/state              StateRequest → ItemResult
  *   POST   /v1/shift/end                ShiftEndRequest → ShiftEndResponse
  *   POST   /v1/replies                  RepliesRequest → RepliesResponse
- *   GET    /v1/replies?since=<cursor>&limit= → RepliesPage
+ *   GET    /v1/replies?since=<cursor>&limit= → RepliesPage  (a lead: the team's; an agent: their own)
  *   GET    /v1/config                   → TeamConfig
  *   PUT    /v1/config/:section          ConfigUpdateRequest → ConfigUpdateResponse (lead)
  *   GET    /v1/live                     WebSocket; subprotocols [LIVE_PROTOCOL, `bearer.<token>`]
@@ -325,6 +325,10 @@ export const RepliesQuerySchema = z.object({
   since: CursorParamSchema,
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
+/**
+ * A lead reads every member's entries, an agent only their own (as in the changes feed, where a
+ * teammate's reply reaches an agent as `withheld`). `cursor` may pass entries the caller cannot read.
+ */
 export const RepliesPageSchema = z.object({ entries: z.array(TeamReplyEntrySchema), cursor: CursorSchema, more: z.boolean() });
 export type RepliesPage = z.infer<typeof RepliesPageSchema>;
 
@@ -358,6 +362,11 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   z.object({ seq: CursorSchema, at: EpochMsSchema, kind: z.literal('config'), section: ConfigSectionSchema }),
   /** Members, roles or devices changed: fetch GET /v1/members (and /v1/me: this device may be revoked). */
   z.object({ seq: CursorSchema, at: EpochMsSchema, kind: z.literal('members') }),
+  /**
+   * Something this member may not read changed (for an agent: a teammate's reply; the reply log is
+   * the leads'). It carries nothing but its place in the sequence, so the cursor stays gapless.
+   */
+  z.object({ seq: CursorSchema, at: EpochMsSchema, kind: z.literal('withheld') }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 

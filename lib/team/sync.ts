@@ -26,9 +26,10 @@ import {
 } from '../db/team';
 import { TeamApi, TeamHttpError, isUnauthorized, liveUrl, type FetchLike } from './api';
 import { applyTeamConfig } from '../db/teamConfig';
+import { forgetTeammatesReplies } from '../db/teamReview';
 import { claimKey } from './claims';
 import type { OutboxOpInput } from './ops';
-import { BEARER_PROTOCOL_PREFIX, LIVE_PROTOCOL, MAX_BATCH, ServerMessageSchema, type Change, type ClientMessage } from './protocol';
+import { BEARER_PROTOCOL_PREFIX, LIVE_PROTOCOL, MAX_BATCH, ServerMessageSchema, type Change, type ClientMessage, type MeResponse } from './protocol';
 import type { OutboxEntry, TeamMembership } from './records';
 import { backoffDelay, type Scheduler } from './scheduler';
 import { socketText, type SocketFactory, type SocketLike } from './socket';
@@ -147,7 +148,7 @@ export class TeamSync {
     try {
       const me = await api.me();
       if (generation !== this.generation) return;
-      this.membership = await patchMembership(this.db, { displayName: me.member.displayName, role: me.member.role, teamName: me.team.name });
+      await this.adoptMember(me);
       await saveMembers(this.db, (await api.members()).members);
       await this.refreshConfig();
       await this.catchUp();
@@ -311,9 +312,28 @@ export class TeamSync {
     await saveTeamReplies(this.db, replies);
     if (changes.some((c) => c.kind === 'config')) await this.refreshConfig();
     if (changes.some((c) => c.kind === 'members') && this.api) {
-      await this.api.me(); // a revoked device answers 401 here
+      const promoted = await this.adoptMember(await this.api.me()); // a revoked device answers 401 here
       await saveMembers(this.db, (await this.api.members()).members);
+      if (promoted) await this.catchUpReplies();
     }
+  }
+
+  /**
+   * Who this device's member is now. The team's reply log is the leads': a member who became a
+   * lead reads it from the start (the server sent an agent only their own), and an agent's device
+   * forgets teammates' replies it filed before (an older server sent them, or the member was a
+   * lead). Returns whether the member just became a lead.
+   */
+  private async adoptMember(me: MeResponse): Promise<boolean> {
+    const promoted = this.membership?.role === 'agent' && me.member.role === 'lead';
+    this.membership = await patchMembership(this.db, {
+      displayName: me.member.displayName,
+      role: me.member.role,
+      teamName: me.team.name,
+      ...(promoted ? { replyCursor: 0 } : {}),
+    });
+    if (me.member.role !== 'lead') await forgetTeammatesReplies(this.db, me.member.id);
+    return promoted;
   }
 
   private async refreshConfig(): Promise<void> {

@@ -19,6 +19,7 @@ import {
 import { readChanges, teamCursor } from '../store/changes';
 import { assignItem, claimItem, endShift, readItemPage, releaseClaim, renewClaim, setItemState } from '../store/items';
 import { ingestSightings } from '../store/sightings';
+import { changeFor } from '../store/visibility';
 import { PRESENCE_CHANNEL } from '../live';
 import { callerOf, itemChange, mutate } from './guard';
 import type { RouteDeps } from './index';
@@ -48,7 +49,8 @@ export function itemRoutes(app: FastifyInstance, { db, clock }: RouteDeps): void
   app.get('/v1/changes', async (request): Promise<ChangesResponse> => {
     const caller = callerOf(request);
     const query = ChangesQuerySchema.parse(request.query);
-    return readChanges(db, caller.teamId, query.since, query.limit, true);
+    const page = await readChanges(db, caller.teamId, query.since, query.limit, true);
+    return { ...page, changes: page.changes.map((c) => changeFor(caller, c)) };
   });
 
   app.post('/v1/items/claim', async (request) => {

@@ -37,7 +37,7 @@ export function logRoutes(app: FastifyInstance, { db, clock }: RouteDeps): void 
   app.get('/v1/replies', async (request): Promise<RepliesPage> => {
     const caller = callerOf(request);
     const query = RepliesQuerySchema.parse(request.query);
-    return readRepliesSince(db, caller.teamId, query.since, query.limit);
+    return readRepliesSince(db, caller.teamId, caller.memberId, query.since, query.limit);
   });
 
   app.get('/v1/config', async (request): Promise<TeamConfig> => readConfig(db, callerOf(request).teamId));

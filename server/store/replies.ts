@@ -22,14 +22,40 @@ export async function readRepliesByIds(q: Queryable, teamId: string, ids: readon
   return rows.map(toEntry);
 }
 
-export async function readRepliesSince(q: Queryable, teamId: string, since: number, limit: number): Promise<{ entries: TeamReplyEntry[]; cursor: number; more: boolean }> {
-  const rows = await q.query('SELECT data, member_id, seq, received_at FROM replies WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
-    teamId,
-    since,
-    limit,
-  ]);
-  const entries = rows.map(toEntry);
-  return { entries, cursor: entries[entries.length - 1]?.seq ?? since, more: entries.length === limit };
+/** One row per entry, or a single row of nulls (but `top`) when there is none. */
+const PageRow = z.object({ seq: z.union([z.null(), z.coerce.number().int()]), top: z.coerce.number().int() });
+
+/**
+ * Entries after `since` that member `viewerId` may read (store/visibility.ts: a lead all, an agent
+ * their own), decided in one statement with the member's role as it is now. An agent's page skips
+ * teammates' rows in SQL, so a full page is a full page of theirs. The last page's cursor moves to
+ * the end of the log, so the next call does not scan the same teammates' rows again: entries get
+ * their seq in the transaction that commits them, in seq order (store/changes.ts), so the statement
+ * sees a prefix of the log and nothing below its end can appear later.
+ */
+export async function readRepliesSince(
+  q: Queryable,
+  teamId: string,
+  viewerId: string,
+  since: number,
+  limit: number,
+): Promise<{ entries: TeamReplyEntry[]; cursor: number; more: boolean }> {
+  const rows = await q.query(
+    `WITH viewer AS (SELECT id, role FROM members WHERE team_id = $1 AND id = $4::uuid),
+     page AS (
+       SELECT r.data, r.member_id, r.seq, r.received_at FROM replies r, viewer v
+       WHERE r.team_id = $1 AND r.seq > $2 AND (v.role = 'lead' OR r.member_id = v.id)
+       ORDER BY r.seq LIMIT $3),
+     top AS (SELECT coalesce(max(seq), 0) AS seq FROM replies WHERE team_id = $1)
+     SELECT page.data, page.member_id, page.seq, page.received_at, top.seq AS top FROM top LEFT JOIN page ON true ORDER BY page.seq`,
+    [teamId, since, limit, viewerId],
+  );
+  const parsed = rows.map((r) => PageRow.parse(r));
+  const entries = rows.filter((_, i) => parsed[i]?.seq !== null).map(toEntry);
+  const more = entries.length === limit;
+  const last = entries[entries.length - 1]?.seq ?? since;
+  const top = parsed[0]?.top ?? since;
+  return { entries, cursor: more ? last : Math.max(since, last, top), more };
 }
 
 /** Inserts new entries (seq filled in by `assignReplySeqs` once the change seqs are known). */

@@ -95,6 +95,14 @@ function problems(page: Page): Promise<Problem[]> {
       const [l, c, r] = [label.getBoundingClientRect(), chip.getBoundingClientRect(), list.getBoundingClientRect()];
       if (l.right > c.right + 1 || c.right > r.right + 1 || label.scrollWidth > label.clientWidth + 1) out.push({ what: 'reason chip cut', el: name(chip) });
     }
+    // A chip is one box: an inline chip broken over two lines reads as two half-framed ones.
+    for (const chip of document.querySelectorAll('.chip')) {
+      if (visible(chip) && chip.getClientRects().length > 1) out.push({ what: 'chip broken across lines', el: name(chip) });
+    }
+    // The time left is what a row is sorted and read by: it may not be cut ("Ответить в теч…").
+    for (const due of document.querySelectorAll('.row .due')) {
+      if (visible(due) && due.scrollWidth > due.clientWidth + 1) out.push({ what: `due time cut: ${due.scrollWidth} > ${due.clientWidth}`, el: name(due) });
+    }
     // The author's name is who wrote in: it must not shrink to "J.." while the handle stays whole.
     for (const head of document.querySelectorAll('.row-head')) {
       const author = head.querySelector('strong');
@@ -138,6 +146,10 @@ for (const [locale, lang] of LOCALES) {
         await panel.locator('[role=listbox] [data-queue-key]').first().click();
         await expect(panel.locator('[data-detail-key]')).toBeVisible();
         await expectFits(panel, 'open item');
+        // A known customer's item: the card with the matcher's evidence chips.
+        await panel.locator('[role=listbox] [data-queue-key="x:1840000000000000002"]').click();
+        await expect(panel.locator('.chip.evidence').first()).toBeVisible();
+        await expectFits(panel, 'open item with a customer');
         for (const tab of ['customers', 'templates', 'brands', 'settings']) {
           await panel.locator(`#tab-${tab}`).click();
           await expect(panel.locator(`#tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
@@ -151,6 +163,17 @@ for (const [locale, lang] of LOCALES) {
         await expectFits(panel, 'brand form');
         await panel.locator('.business-hours').screenshot({ path: test.info().outputPath(`hours-${locale}-${width}.png`) });
         await panel.screenshot({ path: test.info().outputPath(`settings-${locale}-${width}.png`), fullPage: false });
+      }
+      // The review page opened in a narrow window: its charts' hidden tables once widened it to 561 px.
+      const review = await context.newPage();
+      await review.setViewportSize({ width: 320, height: 700 });
+      await review.goto(`chrome-extension://${id}/review.html`);
+      await expect(review.locator('svg.chart.trend')).toBeVisible();
+      expect(await review.evaluate(() => document.documentElement.scrollWidth), 'review page width at 320px').toBeLessThanOrEqual(320);
+      // The weekly trend and the per-agent bars are drawn at the width they have, not shrunk: their labels stay readable.
+      for (const chart of ['trend', 'bars']) {
+        const label = review.locator(`svg.chart.${chart} text.tick`).last();
+        await expect.poll(() => label.evaluate((t) => t.getBoundingClientRect().height), { message: `${chart} label height (px)` }).toBeGreaterThanOrEqual(9);
       }
     } finally {
       await context.close();

@@ -3,8 +3,9 @@
  * PostgreSQL in a throw-away cluster when CI=true, the embedded one otherwise). Lena (a lead) and
  * Kim (an agent) capture the same post → one team item; both open it → one claim wins and the
  * other sees who; the winner escalates to the other → it lands in their queue with a notice; the
- * reply the other sends shows in the lead's live Review. All network is blocked except the team
- * server's loopback address.
+ * reply the other sends shows in the lead's live Review, while the agent's Review says the team's log
+ * is the leads' and lists the agent's own. All network is blocked except the team server's loopback
+ * address.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,6 +147,16 @@ test('two agents share one queue: one item, one claim, escalation with a notice,
     await expect(review.locator('[data-team-reply]')).toHaveCount(1);
     await expect(review.locator('[data-team-reply]')).toContainText(text);
     await expect(review.locator('[data-team-reply]')).toContainText(loserName);
+
+    // Kim is an agent: the team's log is the leads'. Kim's Review says so and lists Kim's own only,
+    // and the note fits a 320 px wide window.
+    const kimReview = await kim.context.newPage();
+    await kimReview.setViewportSize({ width: 320, height: 700 });
+    await kimReview.goto(`chrome-extension://${kim.extensionId}/review.html`);
+    await expect(kimReview.locator('[data-team-leads-only]')).toBeVisible();
+    await expect(kimReview.locator('[data-team-reply]')).toHaveCount(loser === kim ? 1 : 0);
+    const note = await kimReview.locator('[data-team-leads-only]').boundingBox();
+    expect(note && note.x >= 0 && note.x + note.width <= 320).toBe(true);
   } finally {
     await lena.context.close();
     await kim.context.close();

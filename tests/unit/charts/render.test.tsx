@@ -48,13 +48,30 @@ describe('Histogram', () => {
 
   it('has the table behind it for screen readers', () => {
     const doc = histogram([4, 0, 2]);
-    const rows = [...doc.querySelectorAll('table.sr-only tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    const rows = [...doc.querySelectorAll('.sr-only table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(rows).toEqual([['bin 0', '4'], ['bin 1', '0'], ['bin 2', '2']]);
-    expect(doc.querySelector('table.sr-only caption')?.textContent).toBe('Waits');
+    expect(doc.querySelector('.sr-only table caption')?.textContent).toBe('Waits');
   });
 });
 
 describe('TrendChart', () => {
+  it.each([
+    ['a quarter of Russian weeks', 13, (i: number) => `${i + 1} нояб.`],
+    ['five weeks', 5, (i: number) => `Nov ${i + 1}`],
+    ['two weeks', 2, (i: number) => `${i + 1} нояб.`],
+  ])('%s: week labels never overlap, every week keeps its point and table row', (_name, weeks, label) => {
+    const points: TrendPoint[] = Array.from({ length: weeks }, (_, i) => ({ id: `2026-W${10 + i}`, label: label(i), value: i + 1, display: `${i + 1} min` }));
+    const doc = parse(renderToStaticMarkup(<TrendChart points={points} title="Trend" onSelect={() => undefined} empty="" onePoint="" columns={['Week', 'Median']} formatTick={String} />));
+    const labels = [...doc.querySelectorAll('svg text.tick[text-anchor="middle"]')];
+    const xs = labels.map((t) => Number(t.getAttribute('x')));
+    const widest = Math.max(...labels.map((t) => (t.textContent ?? '').length)) * 6;
+    for (let i = 1; i < xs.length; i++) expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThan(widest);
+    expect(labels.length).toBeGreaterThanOrEqual(Math.min(weeks, 4));
+    expect(labels[0]?.textContent).toBe(label(0));
+    expect(doc.querySelectorAll('circle.point')).toHaveLength(weeks);
+    expect(doc.querySelectorAll('.sr-only table tbody tr')).toHaveLength(weeks);
+  });
+
   it.each([[[7]], [[7, 3]], [[0.5, 13, null, 99]], [[1441]]])('values %j sit at or below the top gridline', (values) => {
     const doc = trend(values);
     const topGrid = Math.min(...numbers(doc, 'line.grid', 'y1'));
@@ -84,13 +101,13 @@ describe('TrendChart', () => {
 
   it('has the table behind it', () => {
     const doc = trend([5, null]);
-    expect([...doc.querySelectorAll('table.sr-only tbody tr')].map((tr) => tr.textContent)).toEqual(['w05 min', 'w1— min']);
+    expect([...doc.querySelectorAll('.sr-only table tbody tr')].map((tr) => tr.textContent)).toEqual(['w05 min', 'w1— min']);
   });
 });
 
 describe('BarChart', () => {
   it('has the table behind it', () => {
     const html = renderToStaticMarkup(<BarChart bars={[{ id: 'ann', label: 'Ann', value: 3, display: '3' }]} title="Agents" onSelect={() => undefined} columns={['Agent', 'Replies']} />);
-    expect([...parse(html).querySelectorAll('table.sr-only th[scope="col"]')].map((th) => th.textContent)).toEqual(['Agent', 'Replies']);
+    expect([...parse(html).querySelectorAll('.sr-only table th[scope="col"]')].map((th) => th.textContent)).toEqual(['Agent', 'Replies']);
   });
 });

@@ -111,6 +111,13 @@ describe('reason details from facts', () => {
     ['ru', { code: 'influence', detail: '', facts: { followers: 12_300, verified: true, replies: 2 } }, '12,3\u00a0тыс. подписчиков, подтверждённый аккаунт, 2 ответа'],
     ['ru', { code: 'overdue', detail: '', facts: { waitingMin: 70, targetMin: 60, overdue: true } }, 'ждёт 1 ч 10 мин (норма 1 ч), просрочено'],
     ['ru', { code: 'complaint', detail: '"worst"' }, '"worst"'],
+    // Triage writes its score with a decimal point; the post's words after it stay as written.
+    ['ru', { code: 'complaint', detail: '0.86: "refunded", "1.5 weeks"' }, '0,86: "refunded", "1.5 weeks"'],
+    ['en', { code: 'complaint', detail: '0.86: "refunded"' }, '0.86: "refunded"'],
+    ['ru', { code: 'complaint', detail: '1.00' }, '1,00'],
+    ['ru', { code: 'sentiment', detail: '-0.79: "Worst", "#refund"' }, '-0,79: "Worst", "#refund"'],
+    ['zh_CN', { code: 'sentiment', detail: '-0.79: "差"' }, '-0.79: "差"'],
+    ['ru', { code: 'question', detail: '2.5: "?"' }, '2.5: "?"'],
   ])('%s: %j', (locale, reason, text) => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(localeGetMessage(locale));
     expect(reasonDetail(reason)).toBe(text);

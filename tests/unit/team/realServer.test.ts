@@ -100,7 +100,7 @@ afterAll(async () => {
 });
 
 describe('two agents and a lead on the real server', () => {
-  it('one item for one post, one winner of a claim race, escalation with a notice, the reply in the lead log', async () => {
+  it('one item for one post, one winner of a claim race, escalation with a notice, the reply in the lead log and not in the other agent\'s', async () => {
     const lead = await joinAs('Lena', leadInvite);
     agents.push(lead);
     const invite = async () => (await lead.sync.client()!.createInvite({ opId: crypto.randomUUID(), role: 'agent' })).code;
@@ -142,5 +142,10 @@ describe('two agents and a lead on the real server', () => {
     const [entry] = await lead.db.teamReplies.toArray();
     expect(entry?.agent).toBe(loser === dana ? 'Dana' : 'Kim');
     expect(entry?.memberId).toBe(loser.memberId);
+
+    // The other agent's device moves past the reply's place in the feed but never learns the reply:
+    // the team's log is the leads'.
+    await winner.until(async () => ((await getMembership(winner.db))?.cursor ?? 0) >= (entry?.seq ?? Number.MAX_SAFE_INTEGER));
+    expect([await winner.db.teamReplies.count(), await winner.db.replyLog.get(entry?.id ?? '')]).toEqual([0, undefined]);
   }, 60_000);
 });
