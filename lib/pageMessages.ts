@@ -15,6 +15,17 @@ export type SenderKind = 'content' | 'extension';
 export const CONTENT: readonly SenderKind[] = ['content'];
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+/** A batch's posts as JSON: 500 posts at their longest texts (PostSchema) stay well under it. */
+const MAX_POSTS_JSON = 64_000_000;
+/** JSON text → its value; text that is not JSON gives undefined, which the check after it rejects. */
+function parseJsonText(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch {
+    return undefined;
+  }
+}
 const tally = z.int().check(z.nonnegative());
 const handleText = z.string().check(z.maxLength(120));
 const nothing = z.optional(z.object({}));
@@ -37,6 +48,24 @@ export const PostVerdictSchema = z.object({
 });
 export type PostVerdict = z.infer<typeof PostVerdictSchema>;
 
+/**
+ * A verdict as the page gets it: only what the page acts on. The answer to every batch is parsed on
+ * the page's main thread (and copied into its world), field by field, so the background's full
+ * verdict (PostVerdictSchema) stays in the background. `priority` is there exactly when the post is
+ * a mention to mark and badge (matched, not the brand's own); absent, any earlier mark is cleared.
+ */
+export const PageVerdictSchema = z.object({
+  key: PostKeySchema,
+  priority: z.optional(z.int().check(z.gte(0), z.lte(100))),
+  /** The brand term the badge names. */
+  term: z.optional(z.string().check(z.maxLength(300))),
+  /** Where the post is in the queue; absent: not in it (the badge offers to add it). */
+  state: z.optional(z.enum(['queued', 'filtered'])),
+  /** Why the background could not file this post (also logged there); the rest of its batch was. */
+  rejected: z.optional(z.string().check(z.maxLength(300))),
+});
+export type PageVerdict = z.infer<typeof PageVerdictSchema>;
+
 /** A reply's text as the panel sends it and the page inserts it. */
 export const ReplyTextSchema = z.string().check(z.minLength(1), z.maxLength(40000));
 
@@ -49,14 +78,16 @@ export const pageMessageSchemas = {
       /**
        * Only posts that may mention a brand (the content script's pre-filter); the rest stay in the
        * page. Each is parsed by ingest on its own (PostSchema): one bad post never rejects its batch.
+       * Sent as one JSON text: the browser copies a message into the background value by value on
+       * the page's main thread (tens of µs per post), a string in one piece.
        */
-      posts: z.array(z.unknown()).check(z.maxLength(500)),
+      posts: z.pipe(z.pipe(z.string().check(z.maxLength(MAX_POSTS_JSON)), z.transform(parseJsonText)), z.array(z.unknown()).check(z.maxLength(500))),
       /** Posts newly recognised (keyed and marked) since the last report, sent or not. */
       recognised: tally,
       candidates: tally,
       extractionFailures: tally,
     }),
-    output: z.object({ verdicts: z.array(PostVerdictSchema) }),
+    output: z.object({ verdicts: z.array(PageVerdictSchema) }),
   },
   /** Content → background: the agent pressed "Add to queue" on a badge. */
   queueAdd: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: OkSchema },

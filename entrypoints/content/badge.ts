@@ -5,17 +5,25 @@
  */
 import { i18n } from '#i18n';
 import type { SiteAdapter } from '@/lib/sites/types';
-import type { PostVerdict } from '@/lib/pageMessages';
+import type { PageVerdict } from '@/lib/pageMessages';
 import { sendMessage } from './messaging';
 import { priorityBand } from '@/lib/pipeline/bands';
-import { PRIORITY_MARK, badgeQueueState, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
+import { PRIORITY_MARK, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
 
 const HOST_TAG = 'replyline-badge';
 const HOST_NAME = HOST_TAG.toUpperCase();
 
+/** Hosts this copy drew: a JavaScript lookup, where the tag name is a native call per added node. */
+const drawnHosts = new WeakSet<Element>();
+
 /** Our own badge host: adding one changes nothing the page's readers need to look at again. */
 export function isBadgeHost(node: Element): boolean {
-  return node.tagName === HOST_NAME;
+  return drawnHosts.has(node) || node.tagName === HOST_NAME;
+}
+
+/** `isBadgeHost` for hosts this copy drew only (no native call); an earlier copy's need the tag. */
+export function isDrawnBadgeHost(node: Element): boolean {
+  return drawnHosts.has(node);
 }
 const roots = new WeakMap<Element, { host: HTMLElement; root: ShadowRoot }>();
 
@@ -62,6 +70,7 @@ function ensureRoot(adapter: SiteAdapter, post: Element): ShadowRoot | undefined
   const anchor = adapter.authorLineAnchor(post);
   if (!anchor) return undefined;
   const host = document.createElement(HOST_TAG);
+  drawnHosts.add(host);
   const root = host.attachShadow({ mode: 'closed' });
   queueGapCheck(anchor, host);
   anchor.appendChild(host);
@@ -191,7 +200,7 @@ export async function loadBadgeLabels(): Promise<void> {
 const queuedLabel = () => label('queued');
 const addLabel = () => label('addToQueue');
 
-export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerdict): void {
+export function showBadge(adapter: SiteAdapter, post: Element, verdict: PageVerdict): void {
   const root = ensureRoot(adapter, post);
   if (!root) return;
   const priority = verdict.priority ?? 0;
@@ -211,11 +220,11 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PostVerd
   score.textContent = String(priority);
   const term = document.createElement('span');
   term.className = 'term';
-  term.textContent = verdict.terms[0] ?? '';
+  term.textContent = verdict.term ?? '';
 
   const add = document.createElement('button');
   add.type = 'button';
-  const state = badgeQueueState(verdict);
+  const state = verdict.state ?? 'add';
   add.textContent = state === 'add' ? addLabel() : label(state);
   add.disabled = state !== 'add';
   add.addEventListener('click', (event) => {

@@ -9,14 +9,13 @@
  */
 import type { SiteAdapter } from '@/lib/sites/types';
 import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
-import type { PostVerdict } from '@/lib/pageMessages';
+import type { PageVerdict } from '@/lib/pageMessages';
 import { sendMessage } from './messaging';
 import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas/posts';
-import { clearBadge, isBadgeHost, removeAllBadges, showBadge } from './badge';
+import { clearBadge, isBadgeHost, isDrawnBadgeHost, removeAllBadges, showBadge } from './badge';
 import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher, type BrandSet } from './brandMatcher';
-import { wirePost } from './wirePost';
 
 const POST_ATTR = 'data-replyline-post';
 /**
@@ -220,7 +219,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     const candidates = candidateCount(false);
     sending = true;
     try {
-      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts: posts.map(wirePost), recognised: recognisedNow, candidates, extractionFailures });
+      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts: JSON.stringify(posts), recognised: recognisedNow, candidates, extractionFailures });
       sending = false;
       retries = 0;
       reportedCandidates = candidates;
@@ -261,7 +260,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     recognised = 0;
     reportedCandidates = candidates;
     try {
-      await sendMessage('postsSeen', { page: pageRef(), posts: [], recognised: recognisedNow, candidates, extractionFailures });
+      await sendMessage('postsSeen', { page: pageRef(), posts: '[]', recognised: recognisedNow, candidates, extractionFailures });
     } catch (error) {
       // Said again once the page is quiet next time (or by the next batch).
       failures += extractionFailures;
@@ -284,7 +283,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     else void reportHealth();
   };
 
-  const applyVerdicts = (verdicts: PostVerdict[]) => {
+  const applyVerdicts = (verdicts: PageVerdict[]) => {
     for (const verdict of verdicts) {
       // Filed without this post (the background logged why too): say so here, where it was seen.
       if (verdict.rejected !== undefined) console.warn(`[replyline] ${verdict.key} was not filed: ${verdict.rejected}`);
@@ -299,8 +298,9 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
           lastRead.delete(el);
           continue;
         }
-        if (verdict.matched && !verdict.own && verdict.priority !== undefined) {
-          el.setAttribute(PRIORITY_ATTR, String(verdict.priority));
+        const { priority } = verdict;
+        if (priority !== undefined) {
+          el.setAttribute(PRIORITY_ATTR, String(priority));
           whenNear(el, () => {
             if (markedKeys.get(el) === verdict.key) showBadge(adapter, el, verdict);
           }, signal);
@@ -437,14 +437,18 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     settleLater();
     for (const node of nodes) {
       // A badge we just added would send its post through the key and text reads again for nothing.
-      if (!(node instanceof Element) || isBadgeHost(node)) continue;
+      if (!(node instanceof Element) || isDrawnBadgeHost(node)) continue;
       let posts: Element[];
-      let owner: Element | null;
+      let owner: Element | null = null;
       try {
         posts = adapter.findPostElements(node);
         // A row holding posts is not inside one; only other nodes (text filled in late, a part
-        // swapped in a recycled row) need the climb to their post.
-        owner = posts.length === 0 ? adapter.closestPost(node) : null;
+        // swapped in a recycled row) need the climb to their post. A badge holds no post: its tag
+        // is read only here (an earlier copy's badge), not for every row.
+        if (posts.length === 0) {
+          if (isBadgeHost(node)) continue;
+          owner = adapter.closestPost(node);
+        }
       } catch (error) {
         failed();
         console.warn('[replyline] could not look for posts', error);
@@ -475,7 +479,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
         return;
       }
       // A batch is in flight and the next would wait for its answer: send the rest beside it.
-      void sendMessage('postsSeen', { page: pageRef(), posts: [...pending.values()].map(wirePost), recognised: 0, candidates: counted?.candidates ?? 0, extractionFailures: 0 }).catch(
+      void sendMessage('postsSeen', { page: pageRef(), posts: JSON.stringify([...pending.values()]), recognised: 0, candidates: counted?.candidates ?? 0, extractionFailures: 0 }).catch(
         (error: unknown) => console.debug('[replyline] postsSeen on pagehide failed', error),
       );
     },

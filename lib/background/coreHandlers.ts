@@ -12,6 +12,7 @@ import { recordPageHealth, forgetTab } from '../db/pageHealth';
 import { loadDemoData } from '../db/demo';
 import { adapterFor } from '../sites';
 import { badgeLabels } from '../pipeline/badgeLabels';
+import { pageVerdict } from '../pipeline/pageVerdict';
 import { teamNotify } from './teamHandlers';
 import { firefoxToolbarApi, revealInSidebar } from './firefoxSidebar';
 import { i18n } from '#i18n';
@@ -37,7 +38,8 @@ export function registerCoreHandlers(db: ReplylineDb): void {
         now,
       });
     }
-    return { verdicts };
+    // The page parses its answer on its main thread: only what it acts on goes back.
+    return { verdicts: verdicts.map(pageVerdict) };
   });
 
   // Badges name the key the page shows, which may be another key of a post filed earlier.

@@ -163,28 +163,41 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     const queue = subscribers.size > immediateCount;
     const now = immediateCount > 0;
     let removal = false;
+    /** A flick removes every row in a record of its own, all from one timeline: its target is read once. */
+    let lastTarget: Node | undefined;
+    let lastElement: Element | undefined;
     for (const record of records) {
-      if (record.type === 'childList') {
-        const nodes = record.addedNodes;
+      // Each record getter is a native call: read each once, and the type only when no node was
+      // added (characterData records add none, so a record that adds nodes is a childList one).
+      const nodes = record.addedNodes;
+      const addedCount = nodes.length;
+      if (addedCount > 0) {
         if (record.removedNodes.length > 0) removal = true;
-        if (nodes.length > 0) {
-          if (queue && addedParent !== record.target) addedParent = addedParent === undefined && added.size === 0 ? record.target : null;
-          if (now && nowParent !== record.target) nowParent = nowParent === undefined ? record.target : null;
-        }
-        for (let i = 0; i < nodes.length; i++) {
+        const target = record.target;
+        if (queue && addedParent !== target) addedParent = addedParent === undefined && added.size === 0 ? target : null;
+        if (now && nowParent !== target) nowParent = nowParent === undefined ? target : null;
+        for (let i = 0; i < addedCount; i++) {
           const node = nodes[i];
           if (!isElement(node)) continue;
           if (queue) added.add(node);
           if (now) nowAdded.push(node);
         }
+        continue;
+      }
+      const type = record.type;
+      if (type === 'childList') {
+        removal = true; // a childList record that added nothing removed something
         // Additions are reported through onAdded (the caller looks up their owning post); a parent
         // reported as "changed" on every appended timeline row would make callers rescan it all.
-        const removalOnly = record.addedNodes.length === 0 && record.removedNodes.length > 0;
-        if (text && removalOnly && isElement(record.target)) {
-          if (queue) changed.add(record.target);
-          if (now) nowChanged.add(record.target);
+        if (!text) continue;
+        const target = record.target;
+        if (target !== lastTarget) {
+          lastTarget = target;
+          lastElement = isElement(target) ? target : undefined;
         }
-      } else if (record.type === 'characterData' && text) {
+        if (lastElement && queue) changed.add(lastElement);
+        if (lastElement && now) nowChanged.add(lastElement);
+      } else if (type === 'characterData' && text) {
         const parent = record.target.parentElement;
         if (parent && queue) changed.add(parent);
         if (parent && now) nowChanged.add(parent);

@@ -51,13 +51,24 @@ export function isXUserHandle(handle: string): boolean {
   return /^[A-Za-z0-9_]{1,15}$/.test(handle) && !X_RESERVED.has(handle.toLowerCase());
 }
 
+/** A profile path: `/acme` or `/acme/`. */
+const X_PROFILE_PATH = /^\/([A-Za-z0-9_]{1,15})\/?$/;
+
 /** `/acme` → 'acme' when the href is a plain profile link (not a status, not an app section). */
 export function parseXProfileHref(href: string | null | undefined): string | undefined {
   if (!href) return undefined;
+  // The relative path X renders is its own pathname on x.com (URL parsing changes nothing in it),
+  // so it is read directly: `new URL` per profile link of every extracted post was dear.
+  const plain = X_PROFILE_PATH.exec(href)?.[1];
+  if (plain) return X_RESERVED.has(plain.toLowerCase()) ? undefined : plain;
+  return parseXProfileUrl(href);
+}
+
+/** The general case of `parseXProfileHref`: any href a browser would resolve against x.com. */
+export function parseXProfileUrl(href: string): string | undefined {
   const url = toUrl(href, 'https://x.com');
   if (!url || !X_HOST.test(url.hostname)) return undefined;
-  const match = /^\/([A-Za-z0-9_]{1,15})\/?$/.exec(url.pathname);
-  const handle = match?.[1];
+  const handle = X_PROFILE_PATH.exec(url.pathname)?.[1];
   if (!handle || X_RESERVED.has(handle.toLowerCase())) return undefined;
   return handle;
 }

@@ -12,7 +12,7 @@ const ProfileSchema = z.object({
     nodes: z.array(
       z.object({
         id: z.number(),
-        callFrame: z.object({ functionName: z.string(), url: z.string() }),
+        callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number().optional(), columnNumber: z.number().optional() }),
         children: z.array(z.number()).optional(),
       }),
     ),
@@ -29,6 +29,24 @@ export interface Attribution {
   /** Time in (and called from) a function with this name. */
   byFunctionMs: number;
   gcMs: number;
+  /**
+   * The longest single sample charged to the `urlPart` code (ms). Samples are ~0.25 ms apart while
+   * the thread runs; one far longer means the thread was descheduled (a loaded machine) and that
+   * wall time was charged to whatever frame it resumed in.
+   */
+  longestUrlSampleMs: number;
+  /** Where the `urlPart` code's time went, by function (most self time first); empty without `urlPart`. */
+  breakdown: FunctionTime[];
+}
+
+/** One function's share of the sampled time of the matched code. */
+export interface FunctionTime {
+  /** `name file:line:col`; a native or V8 frame reads `name ← caller`, its nearest matched caller. */
+  frame: string;
+  /** Samples in this frame itself. */
+  selfMs: number;
+  /** Samples in it or anything it called (counted once per sample however deep it recurses). */
+  totalMs: number;
 }
 
 export async function startProfile(cdp: CDPSession): Promise<void> {
@@ -61,10 +79,37 @@ export async function stopProfile(cdp: CDPSession, match: { urlPart?: string; fu
     return result;
   };
 
+  const label = (frame: { functionName: string; url: string; lineNumber?: number | undefined; columnNumber?: number | undefined }) =>
+    `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${(frame.lineNumber ?? 0) + 1}:${(frame.columnNumber ?? 0) + 1}`;
+  const isMatched = (id: number) => match.urlPart !== undefined && (byId.get(id)?.callFrame.url.includes(match.urlPart) ?? false);
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, dt: number) => map.set(key, (map.get(key) ?? 0) + dt);
+  /** Charges one sample of the matched code: itself to its frame, and once to each matched frame above. */
+  const charge = (id: number, dt: number) => {
+    let self: string | undefined;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (!frame) break;
+      if (!isMatched(at)) {
+        if (self === undefined) self = frame.functionName || '(program)';
+        continue;
+      }
+      const key = label(frame);
+      if (self === undefined) self = key;
+      else if (!self.includes(' ← ') && !self.includes(':')) self = `${self} ← ${key}`;
+      if (!seen.has(key)) add(totalBy, key, dt);
+      seen.add(key);
+    }
+    if (self !== undefined) add(selfBy, self, dt);
+  };
+
   let busy = 0;
   let url = 0;
   let fn = 0;
   let gc = 0;
+  let longest = 0;
   profile.samples.forEach((id, i) => {
     // timeDeltas[i] is the time since the previous sample: charge it to this sample.
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
@@ -73,8 +118,16 @@ export async function stopProfile(cdp: CDPSession, match: { urlPart?: string; fu
     busy += dt;
     if (name === '(garbage collector)') gc += dt;
     const o = ownerOf(id);
-    if (o.url) url += dt;
+    if (o.url) {
+      url += dt;
+      longest = Math.max(longest, dt);
+      charge(id, dt);
+    }
     if (o.fn) fn += dt;
   });
-  return { busyMs: busy, byUrlMs: url, byFunctionMs: fn, gcMs: gc };
+  const breakdown = [...selfBy.entries()]
+    .map(([frame, selfMs]) => ({ frame, selfMs, totalMs: totalBy.get(frame) ?? selfMs }))
+    .concat([...totalBy.entries()].filter(([frame]) => !selfBy.has(frame)).map(([frame, totalMs]) => ({ frame, selfMs: 0, totalMs })))
+    .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
+  return { busyMs: busy, byUrlMs: url, byFunctionMs: fn, gcMs: gc, longestUrlSampleMs: longest, breakdown };
 }

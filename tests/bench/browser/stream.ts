@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { readStore } from '../../e2e/support/store';
 import { makeTweets, type FakeTweet } from '../../e2e/support/xPage';
 import { BENCH_ORIGIN, createBenchBrand, median, round, withExtension, type ExtensionSession } from './session';
-import { startProfile, stopProfile } from './profile';
+import { startProfile, stopProfile, type FunctionTime } from './profile';
 import { streamPage } from './streamPage';
 import { FLOOR_PATH } from './referenceExtension';
 import { FLOOR_TERMS } from './bareObserver';
@@ -40,6 +40,9 @@ interface StreamRun {
   maxLongTaskMs: number;
   /** Profiled runs: sampled JavaScript ms in our content script (A) or the floor's callback (F). */
   attributedMs?: number;
+  /** Profiled A runs: where our content script's time went, and its longest single sample (ms). */
+  breakdown?: FunctionTime[];
+  longestSampleMs?: number;
   queued?: number;
   read?: number;
   maxInPage: number;
@@ -64,7 +67,7 @@ export interface StreamBenchResult {
   queuedShare: number;
   floorRead: number;
   /** Profiled JavaScript µs per post: our content script, the floor (medians of the pairs), and the median ratio (the claim). */
-  profiled: { oursUsPerPost: number; floorUsPerPost: number; ratio: number; ratioPerPair: number[] };
+  profiled: { oursUsPerPost: number; floorUsPerPost: number; ratio: number; ratioPerPair: number[]; breakdown: FunctionTime[] };
   /** Thread-CPU JavaScript µs per post net of the page's (ScriptDuration, medians): immune to descheduling, noisy by subtraction. */
   scriptUsPerPost: { ours: number; floor: number };
   /** Main-thread CPU µs per post net of the page's own cost (median of repeats), and the ratio. */
@@ -95,6 +98,23 @@ const INTERVAL_MS = 100;
 const KEEP_BATCHES = 2;
 /** Profiled A/F pairs; the ratio is their median. */
 const PROFILED_PAIRS = 3;
+/** Functions listed in the profiled breakdown of our content script. */
+const BREAKDOWN_ROWS = 40;
+
+/** The profiled A runs' breakdowns in µs per post (mean over the runs), most self time first. */
+function meanBreakdown(runs: FunctionTime[][], posts: number): FunctionTime[] {
+  const sum = new Map<string, { selfMs: number; totalMs: number }>();
+  for (const run of runs) {
+    for (const f of run) {
+      const s = sum.get(f.frame) ?? { selfMs: 0, totalMs: 0 };
+      sum.set(f.frame, { selfMs: s.selfMs + f.selfMs, totalMs: s.totalMs + f.totalMs });
+    }
+  }
+  const perPost = (ms: number) => round((ms * 1000) / posts / Math.max(1, runs.length), 2);
+  return [...sum.entries()]
+    .map(([frame, s]) => ({ frame, selfMs: perPost(s.selfMs), totalMs: perPost(s.totalMs) }))
+    .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
+}
 
 /** 15 handles, as a real brand's support accounts; each contains the floor's term. */
 const HANDLES = [
@@ -220,6 +240,7 @@ async function runOnce(s: ExtensionSession, mode: Mode, tweets: FakeTweet[], tag
       scriptMs: delta('ScriptDuration'),
       maxLongTaskMs: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
       ...(attribution ? { attributedMs: mode === 'A' ? attribution.byUrlMs : attribution.byFunctionMs } : {}),
+      ...(attribution && mode === 'A' ? { breakdown: attribution.breakdown, longestSampleMs: attribution.longestUrlSampleMs } : {}),
       ...(queued !== undefined ? { queued } : {}),
       ...(read !== undefined ? { read } : {}),
       maxInPage: state.maxInPage,
@@ -299,17 +320,25 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
     }
     // Profiled pairs, A then F back to back: the sampler counts wall time, so a pair shares its load.
     const pairs: { ours: number; floor: number }[] = [];
+    const breakdowns: FunctionTime[][] = [];
     for (let k = 0; k < PROFILED_PAIRS; k++) {
       const profTweets = streamTweets(posts, 1_750_000_000_000_000_000n + BigInt(9 + k) * 1_000_000n);
       const pa = await runOnce(s, 'A', profTweets, `Aprof${k}`, true);
       const pf = await runOnce(s, 'F', profTweets, `Fprof${k}`, true);
       runs.push(pa); // its queue count is a run like any other
+      if (pa.breakdown) breakdowns.push(pa.breakdown);
       pairs.push({ ours: ((pa.attributedMs ?? NaN) * 1000) / posts, floor: ((pf.attributedMs ?? NaN) * 1000) / posts });
-      log(`  profiled pair ${k}: our content script ${round(pairs[k]?.ours ?? NaN)} µs/post, floor ${round(pairs[k]?.floor ?? NaN)} µs/post`);
+      log(
+        `  profiled pair ${k}: our content script ${round(pairs[k]?.ours ?? NaN)} µs/post, floor ${round(pairs[k]?.floor ?? NaN)} µs/post` +
+          ` (our longest single sample ${round(pa.longestSampleMs ?? NaN, 2)} ms: far above 0.25, the thread was descheduled there)`,
+      );
     }
     const oursUsPerPost = round(median(pairs.map((p) => p.ours)), 1);
     const floorUsPerPost = round(median(pairs.map((p) => p.floor)), 1);
     const ratioPerPair = pairs.map((p) => round(p.ours / p.floor, 2));
+    const breakdown = meanBreakdown(breakdowns, posts).slice(0, BREAKDOWN_ROWS);
+    log('  our content script by function, µs/post (self / total), mean of the profiled runs:');
+    for (const f of breakdown) log(`    ${f.selfMs.toFixed(2).padStart(6)} / ${f.totalMs.toFixed(2).padStart(6)}  ${f.frame}`);
 
     let heap: StreamBenchResult['heap'];
     if (heapRows > 0) {
@@ -346,7 +375,7 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
       queuedPerRepeat,
       queuedShare: round(queued / mentions, 3),
       floorRead: Math.min(...runs.filter((x) => x.mode === 'F').map((x) => x.read ?? 0)),
-      profiled: { oursUsPerPost, floorUsPerPost, ratio, ratioPerPair },
+      profiled: { oursUsPerPost, floorUsPerPost, ratio, ratioPerPair, breakdown },
       scriptUsPerPost: { ours: perPost(med('A', (x) => x.scriptMs) - med('C', (x) => x.scriptMs)), floor: perPost(med('F', (x) => x.scriptMs) - med('C', (x) => x.scriptMs)) },
       taskUsPerPost: { A: perPost(a), F: perPost(f), C: perPost(c) },
       ours: perPost(a - c),

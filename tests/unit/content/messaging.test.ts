@@ -18,15 +18,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const verdict = { key: 'x:1', matched: true, own: false, queued: true };
+const verdict = { key: 'x:1', priority: 60, term: 'acme', state: 'queued' };
 const labels = { label: 'P\u0001', addToQueue: 'Add', queued: 'Queued', filtered: 'Filtered', open: 'Open', openHint: 'Hint', reloadNotice: 'Reload', high: 'H', medium: 'M', low: 'L' };
 
 describe('answers the page receives', () => {
-  it('are parsed, defaults filled', async () => {
-    wire.answer = { verdicts: [verdict] };
+  it('are parsed', async () => {
+    wire.answer = { verdicts: [verdict, { key: 'x:2' }] };
     const page = { site: 'x', pageKind: 'home', url: 'https://x.com/home' } as const;
-    const { verdicts } = await sendMessage('postsSeen', { page, posts: [], recognised: 0, candidates: 0, extractionFailures: 0 });
-    expect(verdicts).toEqual([{ ...verdict, terms: [], filtered: false }]);
+    const { verdicts } = await sendMessage('postsSeen', { page, posts: '[]', recognised: 0, candidates: 0, extractionFailures: 0 });
+    expect(verdicts).toEqual([verdict, { key: 'x:2' }]);
     expect(wire.sent.at(-1)?.name).toBe('postsSeen');
   });
 
@@ -39,6 +39,7 @@ describe('answers the page receives', () => {
   it.each([
     ['postsSeen', { verdicts: [{ ...verdict, key: 'x:<b>' }] }],
     ['postsSeen', { verdicts: [{ ...verdict, priority: 101 }] }],
+    ['postsSeen', { verdicts: [{ ...verdict, state: 'add' }] }],
     ['matchProfilesGet', { revision: 'r', brands: [{ id: '' }] }],
     ['badgeLabelsGet', { ...labels, open: undefined }],
     ['brandHandlesGet', { handles: 'acme' }],

@@ -39,17 +39,24 @@ const noBrands = () => testFilter(compileMatcher([])).filter;
 /** Messages the background took (`sent`), and every attempt with the clock's time (`attempts`). */
 const channel = vi.hoisted(() => ({ sent: [] as { name: string; data: unknown }[], attempts: [] as number[], failNext: 0, now: (): number => 0 }));
 const sent = channel.sent;
-vi.mock('@/entrypoints/content/messaging', () => ({
-  sendMessage: async (name: string, data: { posts?: { key: string }[] }) => {
-    channel.attempts.push(channel.now());
-    if (channel.failNext > 0) {
-      channel.failNext -= 1;
-      throw new Error('Could not establish connection. Receiving end does not exist.');
-    }
-    channel.sent.push({ name, data });
-    return { verdicts: (data.posts ?? []).map((p) => ({ key: p.key, matched: false, own: false, terms: [], queued: false, filtered: false })) };
-  },
-}));
+vi.mock('@/entrypoints/content/messaging', async () => {
+  const z = await import('zod/mini');
+  const { pageSchemas } = await import('@/lib/pageMessages');
+  const Keyed = z.object({ key: z.string() });
+  return {
+    sendMessage: async (name: string, data: unknown) => {
+      channel.attempts.push(channel.now());
+      if (channel.failNext > 0) {
+        channel.failNext -= 1;
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      // Recorded as the background reads it (the posts' JSON text parsed by the message's schema).
+      const batch = name === 'postsSeen' ? z.parse(pageSchemas('postsSeen').input, data) : undefined;
+      channel.sent.push({ name, data: batch ?? data });
+      return { verdicts: (batch?.posts ?? []).map((p) => ({ key: z.parse(Keyed, p).key })) };
+    },
+  };
+});
 
 /** Timers the test runs by hand: `next()` moves time to the earliest one and runs it. */
 function manualClock() {

@@ -4,7 +4,7 @@ import { parseAnyCount, parseCount } from '../../../lib/sites/counts';
 import { parseFacebookTime } from '../../../lib/sites/facebook/time';
 import { facebookPageKind } from '../../../lib/sites/facebook';
 import { parseFacebookHref } from '../../../lib/sites/facebook/ids';
-import { parseXProfileHref, parseXStatusHref, parseXStatusUrl } from '../../../lib/sites/x/ids';
+import { parseXProfileHref, parseXProfileUrl, parseXStatusHref, parseXStatusUrl } from '../../../lib/sites/x/ids';
 import { adapterFor } from '../../../lib/sites';
 import { xPageKind } from '../../../lib/sites/x';
 
@@ -117,8 +117,28 @@ describe('X links', () => {
     ['/i', undefined],
     ['/acme/followers', undefined],
     ['/waytoolonghandle_123', undefined],
+    ['/Home/', undefined],
+    ['/acme?x=1', 'acme'],
+    ['/acme//', undefined],
   ])('profile %s', (href, expected) => {
     expect(parseXProfileHref(href)).toBe(expected);
+    expect(parseXProfileUrl(href)).toBe(expected);
+  });
+
+  it('the direct read of plain profile paths agrees with URL parsing on any href', () => {
+    const segment = fc.constantFrom('acme', 'Acme_2', 'home', 'i', '..', '.', '%61cme', '', 'x.com', 'waytoolonghandle_123');
+    const hrefs = fc.oneof(
+      fc.string(),
+      fc
+        .tuple(fc.constantFrom('/', '//', 'https://x.com/', ''), fc.array(segment, { maxLength: 3 }), fc.constantFrom('', '/', '?s=20', '#top'))
+        .map(([head, path, tail]) => head + path.join('/') + tail),
+    );
+    fc.assert(
+      fc.property(hrefs, (href) => {
+        expect(parseXProfileHref(href)).toEqual(parseXProfileUrl(href));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
