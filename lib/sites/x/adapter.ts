@@ -277,31 +277,52 @@ function extractPlain(article: Element, now: number): ExtractResult | undefined 
   const parentPostId = thread && thread.id !== status.id ? thread.id : undefined;
   const lang = attr(textEl, 'lang');
   const post: Post = {
-    key: postKey('x', status.id),
-    site: 'x',
-    postId: status.id,
-    kind: 'post',
-    url: xStatusUrl(status.handle, status.id),
-    authorHandle: handle,
-    authorName: readDisplayName(userName, article, handle).slice(0, 300),
+    ...ownFields({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }),
     authorVerified: false,
-    authorProfileUrl: `https://x.com/${handle}`,
-    text: text.slice(0, 40000),
     truncated: false,
-    createdAt: readTime(time),
-    lang: lang ? lang.slice(0, 20) : undefined,
-    seenAt: Math.max(0, Math.trunc(now)),
-    isReply: replyTo.length > 0 || parentPostId !== undefined,
-    replyToHandles: replyTo,
-    parentPostId,
     quotedPostId: undefined,
-    threadOwner: parentPostId !== undefined ? thread?.handle : undefined,
     quotedAuthorHandle: undefined,
     quotedText: undefined,
     repostedBy: undefined,
     counts: { replies: countOf(article, X.replyButton), reposts: countOf(article, X.repostButton), likes: countOf(article, X.likeButton) },
   };
   return { ok: true, post };
+}
+
+interface OwnParts {
+  status: { handle: string; id: string };
+  handle: string;
+  userName: Element | null;
+  article: Element;
+  text: string;
+  time: Element | null;
+  lang: string | null | undefined;
+  now: number;
+  replyTo: string[];
+  thread: { handle: string; id: string } | undefined;
+  parentPostId: string | undefined;
+}
+
+/** The fields both extractions read the same way from the post's own parts. */
+function ownFields(p: OwnParts) {
+  return {
+    key: postKey('x', p.status.id),
+    site: 'x' as const,
+    postId: p.status.id,
+    kind: 'post' as const,
+    url: xStatusUrl(p.status.handle, p.status.id),
+    authorHandle: p.handle,
+    authorName: readDisplayName(p.userName, p.article, p.handle).slice(0, 300),
+    authorProfileUrl: `https://x.com/${p.handle}`,
+    text: p.text.slice(0, 40000),
+    createdAt: readTime(p.time),
+    lang: p.lang ? p.lang.slice(0, 20) : undefined,
+    seenAt: Math.max(0, Math.trunc(p.now)),
+    isReply: p.replyTo.length > 0 || p.parentPostId !== undefined,
+    replyToHandles: p.replyTo,
+    parentPostId: p.parentPostId,
+    threadOwner: p.parentPostId !== undefined ? p.thread?.handle : undefined,
+  };
 }
 
 /** `readCount` for a post without quotes: the first button of the first selector that has one. */
@@ -349,25 +370,10 @@ export function extractByParts(article: Element, now: number): ExtractResult {
   // Zod parse here was pure cost on the page's main thread. The background still Zod-parses every
   // payload it receives (`handle()`), and a unit test checks extracted posts against PostSchema.
   const post: Post = {
-    key: postKey('x', status.id),
-    site: 'x',
-    postId: status.id,
-    kind: 'post',
-    url: xStatusUrl(status.handle, status.id),
-    authorHandle: handle,
-    authorName: readDisplayName(userName, article, handle).slice(0, 300),
+    ...ownFields({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }),
     authorVerified: hasOptional && (userName ? queryFirst(userName, X.verified) : ownFirst(article, X.verified, quotes)) !== null,
-    authorProfileUrl: `https://x.com/${handle}`,
-    text: text.slice(0, 40000),
     truncated: showMore !== null,
-    createdAt: readTime(time),
-    lang: lang ? lang.slice(0, 20) : undefined,
-    seenAt: Math.max(0, Math.trunc(now)),
-    isReply: replyTo.length > 0 || parentPostId !== undefined,
-    replyToHandles: replyTo,
-    parentPostId,
     quotedPostId,
-    threadOwner: parentPostId !== undefined ? thread?.handle : undefined,
     quotedAuthorHandle: quoted?.handle,
     quotedText: quoted?.text,
     repostedBy,

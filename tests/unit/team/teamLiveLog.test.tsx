@@ -12,21 +12,10 @@ import { getDb } from '@/lib/db/db';
 import { TeamMembershipSchema, TeamReplySchema } from '@/lib/team/records';
 import { catalogue, localeGetMessage } from '../support/i18n';
 import { KIM, ME, TEAM } from './fakeTransport';
+import { until } from '../i18n/live';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 
-/** Resolves once `check` holds, looking again on every change under `root` (never on a timer). */
-function until(root: Node, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (check()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!check()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-  });
-}
 const reply = (id: string, member: { id: string; displayName: string }, text: string) =>
   TeamReplySchema.parse({
     id, postKey: `x:${id.length}00${id.charCodeAt(0)}`, site: 'x', brandId: 'acme', agent: member.displayName, text, postAuthor: 'Jane Doe',
