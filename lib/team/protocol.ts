@@ -370,13 +370,27 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 
+const KNOWN_CHANGE_KINDS: ReadonlySet<string> = new Set(ChangeSchema.options.map((o) => o.shape.kind.value));
+
+/**
+ * A change as a device reads it: a kind this build does not know (a newer server's) is taken as
+ * `withheld`, so the cursor moves past it; failing the whole page would leave an older extension
+ * reconnecting forever. A known kind with a bad payload still fails.
+ */
+export const ReceivedChangeSchema = z.union([
+  ChangeSchema,
+  z
+    .object({ seq: CursorSchema, at: EpochMsSchema, kind: z.string().refine((kind) => !KNOWN_CHANGE_KINDS.has(kind)) })
+    .transform(({ seq, at }): Change => ({ seq, at, kind: 'withheld' })),
+]);
+
 export const ChangesQuerySchema = z.object({
   since: CursorParamSchema,
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export const ChangesResponseSchema = z.object({
   /** Ascending by seq. Coalesced: an item or reply appears once, at its latest seq. */
-  changes: z.array(ChangeSchema),
+  changes: z.array(ReceivedChangeSchema),
   /** Ask again with this; equals `since` when nothing is new. */
   cursor: CursorSchema,
   more: z.boolean(),
@@ -394,7 +408,7 @@ export type PresenceMember = z.infer<typeof PresenceMemberSchema>;
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** After authentication: who you are and the team's cursor now (catch up from your own). */
   z.object({ type: z.literal('hello'), member: MemberSchema, team: TeamSchema, cursor: CursorSchema }),
-  z.object({ type: z.literal('change'), cursor: CursorSchema, change: ChangeSchema }),
+  z.object({ type: z.literal('change'), cursor: CursorSchema, change: ReceivedChangeSchema }),
   /** Every connected member of the team (sent on any presence change). */
   z.object({ type: z.literal('presence'), members: z.array(PresenceMemberSchema) }),
   z.object({ type: z.literal('pong'), at: EpochMsSchema }),

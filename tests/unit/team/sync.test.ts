@@ -3,6 +3,7 @@ import { saveMembership, getMembership, enqueue, outboxCount } from '@/lib/db/te
 import { TeamSync, type SyncEvent } from '@/lib/team/sync';
 import { ClaimSession } from '@/lib/team/claims';
 import { ManualScheduler, backoffDelay } from '@/lib/team/scheduler';
+import { ReceivedChangeSchema } from '@/lib/team/protocol';
 import { freshDb } from '../support/db';
 import { FakeServer, KIM, ME, TEAM, healthyServer, membership, teamItem } from './fakeTransport';
 
@@ -82,6 +83,31 @@ describe('catching up and going live', () => {
     expect(server.calls.find((c) => c.path.startsWith('/v1/changes'))?.path).toContain('since=3');
     expect(await db.queue.count()).toBe(2);
     expect((await getMembership(db))?.cursor).toBe(5);
+  });
+
+  it("a kind of change this build does not know (a newer server's) moves the cursor instead of failing", async () => {
+    const { db, server, sync, when } = rig();
+    await saveMembership(db, membership({ cursor: 3 }));
+    healthyServer(server, 3);
+    server.on('GET /v1/changes', { changes: [{ seq: 4, at: 1, kind: 'futureThing', detail: { any: 1 } }, { seq: 5, at: 1, kind: 'item', item: teamItem('5') }], cursor: 5, more: false });
+    await sync.start();
+    expect((await getMembership(db))?.cursor).toBe(5);
+    expect(await db.queue.count()).toBe(1);
+    const socket = server.sockets[0];
+    const live = when((e) => e.type === 'caughtUp');
+    socket?.push({ type: 'hello', member: { ...ME, role: 'agent', onShift: true }, team: TEAM, cursor: 5 });
+    await live;
+    server.calls = [];
+    const merged = when((e) => e.type === 'change');
+    socket?.push({ type: 'change', cursor: 6, change: { seq: 6, at: 2, kind: 'anotherFutureThing' } });
+    await merged;
+    expect((await getMembership(db))?.cursor).toBe(6);
+    expect(server.calls.some((c) => c.path.startsWith('/v1/changes'))).toBe(false);
+  });
+
+  it('a known kind with a broken payload is still refused, never skipped as unknown', () => {
+    expect(ReceivedChangeSchema.safeParse({ seq: 4, at: 1, kind: 'item', item: { key: 'nonsense' } }).success).toBe(false);
+    expect(ReceivedChangeSchema.parse({ seq: 4, at: 1, kind: 'later' })).toEqual({ seq: 4, at: 1, kind: 'withheld' });
   });
 
   it('never lets an older version overwrite a newer one', async () => {
