@@ -64,6 +64,10 @@ export class FakeSocket implements SocketLike {
   push(message: ServerMessage): void {
     this.onmessage?.({ data: JSON.stringify(message) });
   }
+  /** A message this build's types do not describe (a newer server's). */
+  pushUntyped(message: Record<string, unknown>): void {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
   drop(): void {
     this.onclose?.({ code: 1006 });
   }

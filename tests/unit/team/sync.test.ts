@@ -99,7 +99,7 @@ describe('catching up and going live', () => {
     await live;
     server.calls = [];
     const merged = when((e) => e.type === 'change');
-    socket?.push({ type: 'change', cursor: 6, change: { seq: 6, at: 2, kind: 'anotherFutureThing' } });
+    socket?.pushUntyped({ type: 'change', cursor: 6, change: { seq: 6, at: 2, kind: 'anotherFutureThing' } });
     await merged;
     expect((await getMembership(db))?.cursor).toBe(6);
     expect(server.calls.some((c) => c.path.startsWith('/v1/changes'))).toBe(false);
