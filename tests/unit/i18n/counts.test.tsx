@@ -5,7 +5,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { QueueRow } from '@/components/QueueRow';
 import { Charts } from '@/components/review/Charts';
@@ -21,7 +21,7 @@ import { getDb } from '@/lib/db/db';
 import { formatDuration } from '@/lib/i18n/format';
 import { QueueItemSchema } from '@/lib/schemas/queue';
 import { localeGetMessage } from '../support/i18n';
-import { until } from './live';
+import { until, withoutActEnvironment } from './live';
 import { seedNothing } from './seed';
 
 const T = Date.UTC(2026, 10, 23, 9);
@@ -85,15 +85,7 @@ describe('time left in a queue row', () => {
 });
 
 describe("a customer's history: how many more contacts the Customers tab holds", () => {
-  const act = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-  const before = act.IS_REACT_ACT_ENVIRONMENT;
-  beforeAll(() => {
-    act.IS_REACT_ACT_ENVIRONMENT = false;
-  });
-  afterAll(async () => {
-    act.IS_REACT_ACT_ENVIRONMENT = before;
-    await seedNothing();
-  });
+  withoutActEnvironment(seedNothing);
   const queued = (n: number) =>
     QueueItemSchema.parse({
       key: `x:18610000000000000${String(n).padStart(2, '0')}`, site: 'x', brandId: 'acme', state: 'replied', priority: 40, rank: 1, reasons: [], reasonCodes: [],

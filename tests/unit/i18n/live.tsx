@@ -4,6 +4,7 @@
  * it was waiting for (a DOM change), never for time.
  */
 import type { ReactNode } from 'react';
+import { afterAll, beforeAll } from 'vitest';
 import { createRoot } from 'react-dom/client';
 import { i18n } from '#i18n';
 import { EvictedBanner } from '@/components/EvictedBanner';
@@ -28,6 +29,22 @@ import { ReviewApp } from '@/entrypoints/review/ReviewApp';
 import { GoalsView } from '@/components/review/GoalsView';
 import { DEFAULT_BUSINESS_HOURS } from '@/lib/schemas/settings';
 import { DRAFT, HELD_KEY, NOW, OPEN_KEY, heldItem, openItem, revokeThisDevice, seedBrandAndEmptyTeam, seedGoal, seedNothing } from './seed';
+
+/**
+ * For a block whose views update as their reads arrive: its tests wait for what the views show, not
+ * for act(), so React's act environment is off while it runs. `cleanup` runs after the block.
+ */
+export function withoutActEnvironment(cleanup: () => Promise<void> | void): void {
+  const act = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const before = act.IS_REACT_ACT_ENVIRONMENT;
+  beforeAll(() => {
+    act.IS_REACT_ACT_ENVIRONMENT = false;
+  });
+  afterAll(async () => {
+    act.IS_REACT_ACT_ENVIRONMENT = before;
+    await cleanup();
+  });
+}
 
 /** Resolves once `check` holds, looking again on every change under `root`. */
 export function until(root: Node, check: () => boolean): Promise<void> {

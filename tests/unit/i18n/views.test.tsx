@@ -6,7 +6,7 @@
  * (brand names, numbers): those are exactly the messages the target catalogue leaves as in English.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { BadRows } from '@/components/customers/BadRows';
 import { Evidence } from '@/components/customers/CustomerCard';
@@ -28,7 +28,7 @@ import { SAMPLE_CONTEXT } from '@/lib/compose';
 import { entry, mention, MIN } from '../review/helpers';
 import { catalogue, localeGetMessage } from '../support/i18n';
 import { formatCount, pickPlural } from '@/lib/i18n/format';
-import { renderBanners, renderBusinessHours, renderEmptyStates, renderOpenItem, renderGoals, renderRemovedDevice, renderSettings, renderTeamLog, renderTemplatesTab } from './live';
+import { renderBanners, renderBusinessHours, renderEmptyStates, renderOpenItem, renderGoals, renderRemovedDevice, renderSettings, renderTeamLog, renderTemplatesTab, withoutActEnvironment } from './live';
 import { answerLikeTheBackground, SENT_TODAY, seedBanners, seedNothing, seedTeamShop } from './seed';
 
 const T = Date.UTC(2026, 10, 23, 9); // a Monday morning
@@ -220,14 +220,7 @@ const LIVE_VIEWS: Array<[string, () => Promise<string>, number]> = [
 
 /** The live views' world: the seeded shop, the background's answers, `locale`'s catalogue. */
 function liveSetup(locale: string): void {
-  const act = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-  const before = act.IS_REACT_ACT_ENVIRONMENT;
-  beforeAll(() => {
-    // These views update as their reads arrive; the test waits for what they show, not for act().
-    act.IS_REACT_ACT_ENVIRONMENT = false;
-  });
-  afterAll(async () => {
-    act.IS_REACT_ACT_ENVIRONMENT = before;
+  withoutActEnvironment(async () => {
     // Test files share a worker: leave no spy, seeded record or fake background behind.
     vi.restoreAllMocks();
     fakeBrowser.reset();
