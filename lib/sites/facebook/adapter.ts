@@ -21,7 +21,7 @@ import {
 import { readLine, readText } from '../../dom/text';
 import { waitFor } from '../../dom/wait';
 import { parseCount } from '../counts';
-import { FB } from './facebook.selectors';
+import { FB, FB_STOP_TAGS, FB_TAG } from './facebook.selectors';
 import { parseFacebookHref, type FacebookRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
 
@@ -84,7 +84,7 @@ function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
     if (closestAny(message, [...FB.comment, ...FB.post, ...FB.dialog])) continue;
     let host: Element = message;
     for (let p = message.parentElement; p; p = p.parentElement) {
-      if (matchesAny(p, FB.feed) || p.tagName === 'BODY' || p.tagName === 'HTML') break;
+      if (matchesAny(p, FB.feed) || FB_STOP_TAGS.has(p.tagName)) break;
       if (queryAllFirst(p, FB.message).length > 1) break;
       host = p;
     }
@@ -155,7 +155,7 @@ function profileFromHref(href: string): { handle: string; url: string } | undefi
 function findAuthor(el: Element, chain: SelectorChain): Author | undefined {
   const candidates = [...ownAll(el, chain), ...ownAll(el, FB.link)];
   for (const node of candidates) {
-    const link = node.tagName === 'A' ? node : (closestAny(node, FB.link) ?? queryFirst(node, FB.link));
+    const link = node.tagName === FB_TAG.link ? node : (closestAny(node, FB.link) ?? queryFirst(node, FB.link));
     if (!link || link.getAttribute('aria-hidden') === 'true') continue;
     const profile = profileFromHref(attr(link, 'href'));
     const name = readLine(link);

@@ -89,3 +89,10 @@ export const FB = {
   /** The comment composer's form, when the layout has one. */
   form: ['form'],
 } as const;
+
+/**
+ * Tag names compared with `tagName` instead of matching a selector: a node that is itself a link is
+ * its own `FB.link` (no climb), and the walk up from a comment stops at the document's own roots.
+ */
+export const FB_TAG = { link: 'A' } as const;
+export const FB_STOP_TAGS: ReadonlySet<string> = new Set(['BODY', 'HTML']);

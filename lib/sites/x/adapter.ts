@@ -26,7 +26,7 @@ import { waitFor } from '../../dom/wait';
 import { parseCount } from '../counts';
 import { isXUserHandle, parseXProfileHref, parseXStatusHref, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
-import { X, xFocalTime, xProfileLink } from './x.selectors';
+import { X, X_TAG, xFocalTime, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
@@ -399,8 +399,8 @@ export function peekXKey(el: Element): PeekResult {
   // One query answers the common case: a timestamp before any quote in document order is inside
   // none (a quote's container precedes its own time), and X wraps it directly in the permalink.
   const first = article.querySelector(TIME_OR_QUOTE);
-  const link = first?.localName === 'time' ? first.parentElement : null;
-  if (link?.localName === 'a') {
+  const link = first?.localName === X_TAG.time ? first.parentElement : null;
+  if (link?.localName === X_TAG.permalink) {
     const ref = parseXStatusHref(link.getAttribute('href')?.trim());
     if (ref) return { ok: true, key: postKey('x', ref.id) };
   }
@@ -515,7 +515,7 @@ export const xReader: SiteReader = {
     // A timeline row (no article itself) holding one post, as nearly every added node is: one
     // native list, no array copied from it and no match of the row against the post selectors.
     // `in` asks the prototype chain (no native call); only an element has a `localName`.
-    if (!('localName' in root && root.localName === 'article')) {
+    if (!('localName' in root && root.localName === X_TAG.post)) {
       const list = root.querySelectorAll(POST_SELECTOR);
       const only = list.length === 1 ? list[0] : undefined;
       if (only) {

@@ -5,7 +5,7 @@
  * the reply's text or under the brand's handle; opening or closing the reply modal (/compose/…)
  * is not leaving the post.
  */
-import { selfAndDescendants } from '../../dom/query';
+import { queryAllAny, selfAndDescendants } from '../../dom/query';
 import type { SentDetection } from '../types';
 import { parseXStatusUrl, xStatusUrl } from './ids';
 import { X } from './x.selectors';
@@ -18,7 +18,7 @@ export interface SentToast {
 
 /** The status link in a toast element, absolute on https://x.com; null when it is another toast. */
 export function parseSentToast(toast: Element): SentToast | null {
-  for (const link of toast.querySelectorAll('a[href]')) {
+  for (const link of queryAllAny(toast, X.link)) {
     const href = link.getAttribute('href') ?? '';
     // Relative links resolve on https://x.com; an absolute one must be https too.
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^https:/i.test(href)) continue;

@@ -78,6 +78,13 @@ export const X = {
   sentToast: ['[data-testid="toast"]', '[role="alert"]'],
 } as const;
 
+/**
+ * Tag names the hot paths compare with `localName` instead of matching a selector (no native call):
+ * every `X.post` selector is an `article`, X's post time is a `time`, and its permalink wraps the
+ * time directly in an `a`. If X changes one, the cheap path misses and the selector path answers.
+ */
+export const X_TAG = { post: 'article', time: 'time', permalink: 'a' } as const;
+
 /** The focal post's own time, found by its permalink on a conversation page (`…/status/<id>`). */
 export function xFocalTime(statusId: string): string {
   return `a[href$="/status/${statusId}"] time`;
