@@ -15,17 +15,6 @@ export type SenderKind = 'content' | 'extension';
 export const CONTENT: readonly SenderKind[] = ['content'];
 
 export const OkSchema = z.object({ ok: z.literal(true) });
-/** A batch's posts as JSON: 500 posts at their longest texts (PostSchema) stay well under it. */
-const MAX_POSTS_JSON = 64_000_000;
-/** JSON text → its value; text that is not JSON gives undefined, which the check after it rejects. */
-function parseJsonText(text: string): unknown {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value;
-  } catch {
-    return undefined;
-  }
-}
 const tally = z.int().check(z.nonnegative());
 const handleText = z.string().check(z.maxLength(120));
 const nothing = z.optional(z.object({}));
@@ -78,10 +67,8 @@ export const pageMessageSchemas = {
       /**
        * Only posts that may mention a brand (the content script's pre-filter); the rest stay in the
        * page. Each is parsed by ingest on its own (PostSchema): one bad post never rejects its batch.
-       * Sent as one JSON text: the browser copies a message into the background value by value on
-       * the page's main thread (tens of µs per post), a string in one piece.
        */
-      posts: z.pipe(z.pipe(z.string().check(z.maxLength(MAX_POSTS_JSON)), z.transform(parseJsonText)), z.array(z.unknown()).check(z.maxLength(500))),
+      posts: z.array(z.unknown()).check(z.maxLength(500)),
       /** Posts newly recognised (keyed and marked) since the last report, sent or not. */
       recognised: tally,
       candidates: tally,

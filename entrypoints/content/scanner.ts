@@ -219,7 +219,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     const candidates = candidateCount(false);
     sending = true;
     try {
-      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts: JSON.stringify(posts), recognised: recognisedNow, candidates, extractionFailures });
+      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
       sending = false;
       retries = 0;
       reportedCandidates = candidates;
@@ -260,7 +260,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     recognised = 0;
     reportedCandidates = candidates;
     try {
-      await sendMessage('postsSeen', { page: pageRef(), posts: '[]', recognised: recognisedNow, candidates, extractionFailures });
+      await sendMessage('postsSeen', { page: pageRef(), posts: [], recognised: recognisedNow, candidates, extractionFailures });
     } catch (error) {
       // Said again once the page is quiet next time (or by the next batch).
       failures += extractionFailures;
@@ -479,7 +479,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
         return;
       }
       // A batch is in flight and the next would wait for its answer: send the rest beside it.
-      void sendMessage('postsSeen', { page: pageRef(), posts: JSON.stringify([...pending.values()]), recognised: 0, candidates: counted?.candidates ?? 0, extractionFailures: 0 }).catch(
+      void sendMessage('postsSeen', { page: pageRef(), posts: [...pending.values()], recognised: 0, candidates: counted?.candidates ?? 0, extractionFailures: 0 }).catch(
         (error: unknown) => console.debug('[replyline] postsSeen on pagehide failed', error),
       );
     },

@@ -25,7 +25,7 @@ describe('answers the page receives', () => {
   it('are parsed', async () => {
     wire.answer = { verdicts: [verdict, { key: 'x:2' }] };
     const page = { site: 'x', pageKind: 'home', url: 'https://x.com/home' } as const;
-    const { verdicts } = await sendMessage('postsSeen', { page, posts: '[]', recognised: 0, candidates: 0, extractionFailures: 0 });
+    const { verdicts } = await sendMessage('postsSeen', { page, posts: [], recognised: 0, candidates: 0, extractionFailures: 0 });
     expect(verdicts).toEqual([verdict, { key: 'x:2' }]);
     expect(wire.sent.at(-1)?.name).toBe('postsSeen');
   });

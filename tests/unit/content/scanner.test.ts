@@ -50,7 +50,7 @@ vi.mock('@/entrypoints/content/messaging', async () => {
         channel.failNext -= 1;
         throw new Error('Could not establish connection. Receiving end does not exist.');
       }
-      // Recorded as the background reads it (the posts' JSON text parsed by the message's schema).
+      // Recorded as the background reads it (parsed by the message's schema).
       const batch = name === 'postsSeen' ? z.parse(pageSchemas('postsSeen').input, data) : undefined;
       channel.sent.push({ name, data: batch ?? data });
       return { verdicts: (batch?.posts ?? []).map((p) => ({ key: z.parse(Keyed, p).key })) };

@@ -6,25 +6,24 @@ describe('message validation', () => {
   const page = { site: 'x', pageKind: 'home', url: 'https://x.com/home' };
 
   it('accepts a well-formed postsSeen batch', () => {
-    const parsed = parseMessage('postsSeen', { page, posts: JSON.stringify([post('1', 'hi')]), recognised: 4, candidates: 3, extractionFailures: 0 });
+    const parsed = parseMessage('postsSeen', { page, posts: [post('1', 'hi')], recognised: 4, candidates: 3, extractionFailures: 0 });
     expect(parsed.posts).toHaveLength(1);
   });
 
   it('leaves each post to ingest, so one bad post cannot reject its batch', () => {
-    const parsed = parseMessage('postsSeen', { page, posts: JSON.stringify([post('1', 'hi'), { ...post('2', 'x'), url: 'javascript:alert(1)' }]), recognised: 2, candidates: 2, extractionFailures: 0 });
+    const parsed = parseMessage('postsSeen', { page, posts: [post('1', 'hi'), { ...post('2', 'x'), url: 'javascript:alert(1)' }], recognised: 2, candidates: 2, extractionFailures: 0 });
     expect(parsed.posts).toHaveLength(2);
   });
 
   it.each([
-    ['missing page', { posts: '[]', recognised: 0, candidates: 0, extractionFailures: 0 }],
-    ['foreign site', { page: { ...page, site: 'myspace' }, posts: '[]', recognised: 0, candidates: 0, extractionFailures: 0 }],
-    ['negative counts', { page, posts: '[]', recognised: 0, candidates: -1, extractionFailures: 0 }],
-    ['negative recognised', { page, posts: '[]', recognised: -1, candidates: 0, extractionFailures: 0 }],
-    ['missing recognised', { page, posts: '[]', candidates: 0, extractionFailures: 0 }],
-    ['oversized batch', { page, posts: JSON.stringify(Array.from({ length: 501 }, (_, i) => post(String(i), 'x'))), recognised: 501, candidates: 0, extractionFailures: 0 }],
-    ['posts as a list, not JSON text', { page, posts: [post('1', 'hi')], recognised: 1, candidates: 0, extractionFailures: 0 }],
-    ['posts that are not JSON', { page, posts: '[{"key":', recognised: 1, candidates: 0, extractionFailures: 0 }],
-    ['posts JSON that is no list', { page, posts: '{"key":"x:1"}', recognised: 1, candidates: 0, extractionFailures: 0 }],
+    ['missing page', { posts: [], recognised: 0, candidates: 0, extractionFailures: 0 }],
+    ['foreign site', { page: { ...page, site: 'myspace' }, posts: [], recognised: 0, candidates: 0, extractionFailures: 0 }],
+    ['negative counts', { page, posts: [], recognised: 0, candidates: -1, extractionFailures: 0 }],
+    ['negative recognised', { page, posts: [], recognised: -1, candidates: 0, extractionFailures: 0 }],
+    ['missing recognised', { page, posts: [], candidates: 0, extractionFailures: 0 }],
+    ['oversized batch', { page, posts: Array.from({ length: 501 }, (_, i) => post(String(i), 'x')), recognised: 501, candidates: 0, extractionFailures: 0 }],
+    ['posts as text, not a list', { page, posts: '[{"key":"x:1"}]', recognised: 1, candidates: 0, extractionFailures: 0 }],
+    ['posts as one post, not a list', { page, posts: { key: 'x:1' }, recognised: 1, candidates: 0, extractionFailures: 0 }],
   ])('rejects postsSeen with %s', (_label, payload) => {
     expect(() => parseMessage('postsSeen', payload)).toThrow();
   });

@@ -38,7 +38,7 @@ describe('page messages', () => {
   });
 
   it.each([
-    ['postsSeen', { page: { site: 'x', pageKind: 'home', url: 'https://x.com/' }, posts: '[]', recognised: -1, candidates: 0, extractionFailures: 0 }],
+    ['postsSeen', { page: { site: 'x', pageKind: 'home', url: 'https://x.com/' }, posts: [], recognised: -1, candidates: 0, extractionFailures: 0 }],
     ['queueAdd', { key: 'x:' }],
     ['replySent', { key: 'x:1', text: 'hi', sentAt: 1, replyUrl: 'javascript:alert(1)' }],
     ['brandRepliesSeen', { key: 'x:1', replies: [{ handle: 'a', postId: 'x'.repeat(201) }] }],
