@@ -28,6 +28,7 @@ import { defaultTriageProfile, scorePost } from '../lib/triage/index';
 import { addressedBrand } from '../lib/matching/addressed';
 import { compileMatcher } from '../lib/matching/matcher';
 import { BrandProfileSchema } from '../lib/schemas/settings';
+import { evalBaseline } from './eval-baseline';
 import { evalComplaints } from './eval-complaints';
 import { prf, rocAuc } from '../lib/triage/model/metrics';
 
@@ -180,6 +181,8 @@ function main(): void {
   const result: Record<string, unknown> = {};
   const complaints = evalComplaints();
   if (complaints) result.complaintClassifier = complaints;
+  const baseline = evalBaseline();
+  if (baseline) result.plainBaseline = baseline;
   if (!existsSync(DATA)) {
     console.log(`eval: ${DATA} not found — skipping (the shared data folder is optional).`);
     if (complaints) console.log(`\n${JSON.stringify({ eval: 'triage', ...result })}`);
