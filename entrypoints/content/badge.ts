@@ -1,16 +1,18 @@
 /**
  * The in-page badge next to a matching post's author line. It lives in a closed shadow root so the
  * site's CSS can't reach it and page text can't become markup; it takes no layout space (an
- * absolutely positioned child of a zero-size host) and never moves focus.
+ * absolutely positioned child of a zero-size host) unless nothing else keeps it off the author's
+ * name and text (badgeFit.ts), and never moves focus.
  */
 import { i18n } from '#i18n';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { PageVerdict } from '@/lib/pageMessages';
 import { sendMessage } from './messaging';
+import { HOST_TAG, queueFit, stopFitting } from './badgeFit';
+import { makeCompact } from './badgeCompact';
 import { priorityBand } from '@/lib/pipeline/bands';
 import { PRIORITY_MARK, type BadgeLabels } from '@/lib/pipeline/badgeLabels';
 
-const HOST_TAG = 'replyline-badge';
 const HOST_NAME = HOST_TAG.toUpperCase();
 
 /** Hosts this copy drew: a JavaScript lookup, where the tag name is a native call per added node. */
@@ -29,16 +31,20 @@ const roots = new WeakMap<Element, { host: HTMLElement; root: ShadowRoot }>();
 
 const STYLE = `
 :host { all: initial; position: relative; display: inline-block; width: 0; height: 0; overflow: visible; vertical-align: middle; align-self: center; }
-.badge { box-sizing: border-box; position: absolute; top: -10px; left: 8px; z-index: 1; display: flex; gap: 4px; align-items: center; white-space: nowrap;
-  font: 500 11px/16px system-ui, sans-serif; color: #0f1419; background: #fff; border: 1px solid #cfd9de; border-radius: 999px; padding: 1px 6px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+.badge { box-sizing: border-box; position: absolute; top: -9px; left: 8px; z-index: 1; display: flex; gap: 4px; align-items: center; white-space: nowrap;
+  font: 500 11px/16px system-ui, sans-serif; color: #0f1419; background: #fff; border: 1px solid #cfd9de; border-radius: 999px; padding: 0 6px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 .dot { width: 8px; height: 8px; border-radius: 50%; }
 .high { background: #e0245e; } .medium { background: #f5a623; } .low { background: #17bf63; }
+.rest { display: contents; }
 .term { max-width: 120px; overflow: hidden; text-overflow: ellipsis; color: #536471; }
 button { all: unset; cursor: pointer; color: #1d9bf0; padding: 0 2px; border-radius: 4px; }
 button:focus-visible { outline: 2px solid #1d9bf0; }
 button[disabled] { color: #536471; cursor: default; }
-.badge.wrap { flex-wrap: wrap; white-space: normal; border-radius: 8px; row-gap: 0; }
-.badge.wrap .term { display: none; }
+.mark { display: flex; gap: 4px; align-items: center; padding: 0; color: inherit; }
+.compact .rest { display: none; }
+.open .rest { display: flex; flex-direction: column; align-items: start; gap: 2px; position: absolute; top: 100%; right: 0; box-sizing: border-box; width: max-content;
+  white-space: normal; background: #fff; border: 1px solid #cfd9de; border-radius: 8px; padding: 4px 6px; }
+.from-left .rest { right: auto; left: 0; }
 `;
 
 /**
@@ -210,7 +216,8 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PageVerd
   badge.className = 'badge';
   badge.setAttribute('role', 'group');
   // One lookup for every priority: the message with a marker where the number goes.
-  badge.setAttribute('aria-label', label('label').replace(PRIORITY_MARK, String(priority)));
+  const name = label('label').replace(PRIORITY_MARK, String(priority));
+  badge.setAttribute('aria-label', name);
   badge.dataset.priority = String(priority);
 
   const dot = document.createElement('span');
@@ -228,7 +235,9 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PageVerd
   add.textContent = state === 'add' ? addLabel() : label(state);
   add.disabled = state !== 'add';
   add.addEventListener('click', (event) => {
-    event.stopPropagation(); // X opens the post on any click inside the article
+    // X opens the post on any click inside the article; a Facebook comment's badge sits in its author link.
+    event.stopPropagation();
+    event.preventDefault();
     add.disabled = true;
     add.textContent = queuedLabel();
     void sendMessage('queueAdd', { key: verdict.key }).catch(() => {
@@ -242,6 +251,7 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PageVerd
   open.textContent = label('open');
   open.addEventListener('click', (event) => {
     event.stopPropagation();
+    event.preventDefault();
     void sendMessage('openInPanel', { key: verdict.key }).then((answer) => {
       if (answer.opened) return;
       open.textContent = label('openHint');
@@ -249,7 +259,10 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PageVerd
     });
   });
 
-  badge.append(dot, score, term, add, open);
+  const rest = document.createElement('span');
+  rest.className = 'rest';
+  rest.append(term, add, open);
+  badge.append(dot, score, rest);
   if (adoptSharedStyle(root)) {
     root.replaceChildren(badge);
   } else {
@@ -258,86 +271,14 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PageVerd
     root.replaceChildren(style, badge);
   }
   const host = roots.get(post)?.host;
-  if (host) queueFit(post, host, badge);
-}
-
-/**
- * A badge is drawn to the right of the author's name, which on a short Facebook comment is past
- * the comment's bubble. Once drawn, it moves left to end inside its post, or, when even the whole
- * post is narrower, wraps to the post's width over the text (it takes no layout space either way).
- * Batched like the gap checks: all reads, then all writes.
- */
-const FIT_PAD = 4;
-let fitChecks: { post: Element; host: HTMLElement; badge: HTMLElement }[] = [];
-
-/**
- * Boxes are read once the browser has laid the badge out for its next frame (a ResizeObserver's
- * first report): read in a microtask they forced a layout of the whole timeline per batch of
- * badges, in the content script's time. Where there is no ResizeObserver, a microtask as before.
- */
-let fitWatch: { observer: ResizeObserver; waiting: Map<Element, { post: Element; host: HTMLElement; badge: HTMLElement }> } | null | undefined;
-
-function fitObserver(): typeof fitWatch {
-  if (fitWatch !== undefined) return fitWatch;
-  if (typeof ResizeObserver !== 'function') return (fitWatch = null);
-  const waiting = new Map<Element, { post: Element; host: HTMLElement; badge: HTMLElement }>();
-  const observer = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      observer.unobserve(entry.target);
-      const check = waiting.get(entry.target);
-      waiting.delete(entry.target);
-      if (check && check.badge.isConnected) fitChecks.push(check);
-    }
-    fitBadges();
-  });
-  return (fitWatch = { observer, waiting });
-}
-
-function queueFit(post: Element, host: HTMLElement, badge: HTMLElement): void {
-  const watch = fitObserver();
-  if (watch) {
-    // A badge removed before its frame (its row recycled) is never reported: keep none of those.
-    for (const [el] of watch.waiting) {
-      if (el.isConnected) break;
-      watch.waiting.delete(el);
-      watch.observer.unobserve(el);
-    }
-    watch.waiting.set(badge, { post, host, badge });
-    watch.observer.observe(badge);
-    return;
-  }
-  if (fitChecks.length === 0) queueMicrotask(fitBadges);
-  fitChecks.push({ post, host, badge });
-}
-
-function fitBadges(): void {
-  const checks = fitChecks;
-  fitChecks = [];
-  if (checks.length === 0) return;
-  const viewportRight = document.documentElement.clientWidth;
-  const boxes = checks.map(({ post, host, badge }) => ({
-    post: post.getBoundingClientRect(),
-    host: host.getBoundingClientRect(),
-    badge: badge.getBoundingClientRect(),
-  }));
-  checks.forEach(({ badge }, i) => {
-    const box = boxes[i];
-    if (!box || box.post.width === 0) return; // not laid out (hidden): nothing to fit against
-    const right = Math.min(box.post.right, viewportRight) - FIT_PAD;
-    const left = box.post.left + FIT_PAD;
-    if (box.badge.right <= right) return;
-    if (box.badge.width <= right - left) {
-      badge.style.left = `${right - box.badge.width - box.host.left}px`;
-    } else {
-      badge.classList.add('wrap');
-      badge.style.width = `${Math.max(0, right - left)}px`;
-      badge.style.left = `${left - box.host.left}px`;
-    }
-  });
+  if (!host) return;
+  const tooltip = [name, label(band), verdict.term].filter(Boolean).join('\n');
+  queueFit({ post, host, badge, score, last: open, compact: () => makeCompact({ badge, mark: [dot, score], rest, post, name, tooltip }) });
 }
 
 /** Removes every badge host in the document, including ones an earlier copy of this script drew. */
 export function removeAllBadges(doc: Document): void {
+  stopFitting();
   for (const host of doc.querySelectorAll(HOST_TAG)) host.remove();
 }
 

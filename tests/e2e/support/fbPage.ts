@@ -54,7 +54,7 @@ export function fbPost(p: FakeFbPost, index: number): string {
 
 /** Just enough of Facebook's look for demo screenshots; layout only, no behaviour. */
 const FB_LOOK = `body{margin:0;background:#f0f2f5;font:15px/20px "Segoe UI",Helvetica,Arial,"Noto Sans","Noto Sans CJK SC",sans-serif;color:#050505}
-[role=feed]{width:590px;margin:16px auto;display:flex;flex-direction:column;gap:16px}[aria-posinset]{background:#fff;border-radius:8px;padding:12px 16px;box-shadow:0 1px 2px rgba(0,0,0,.2)}
+[role=feed]{width:590px;max-width:calc(100% - 16px);margin:16px auto;display:flex;flex-direction:column;gap:16px}[aria-posinset]{background:#fff;border-radius:8px;padding:12px 16px;box-shadow:0 1px 2px rgba(0,0,0,.2)}
 h2{font-size:15px;margin:0}a{color:inherit;text-decoration:none}h2+span a{color:#65676b;font-size:13px}[data-ad-rendering-role=story_message]{margin:8px 0}
 [aria-posinset]>div:nth-child(3){display:flex;gap:24px;color:#65676b;border-top:1px solid #ced0d4;border-bottom:1px solid #ced0d4;padding:6px 0}
 ul{list-style:none;padding:0;margin:8px 0}li>[role=article]{background:#f0f2f5;border-radius:18px;padding:8px 12px;margin:6px 0;display:inline-block}

@@ -55,10 +55,11 @@ export function tweetCell(t: FakeTweet): string {
 
 /** Just enough of X's look for demo screenshots; layout only, no behaviour. */
 const X_LOOK = `body{margin:0;font:15px/20px -apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;color:#0f1419;background:#fff}
-main{display:flex;justify-content:center}[data-testid=primaryColumn]{width:600px;border-left:1px solid #eff3f4;border-right:1px solid #eff3f4}
+main{display:flex;justify-content:center}[data-testid=primaryColumn]{width:600px;max-width:100%;min-width:0;border-left:1px solid #eff3f4;border-right:1px solid #eff3f4}
 h1{font-size:20px;padding:12px 16px;margin:0;border-bottom:1px solid #eff3f4}[data-testid=sidebarColumn]{width:350px}
 article{padding:12px 16px;border-bottom:1px solid #eff3f4}article>div{display:flex;gap:12px}article>div>div+div{flex:1;min-width:0}[data-testid=Tweet-User-Avatar] img{width:40px;height:40px;border-radius:50%;background:#cfd9de}
-a{color:inherit;text-decoration:none}[data-testid=User-Name]{display:flex;gap:4px;align-items:baseline}[data-testid=User-Name]>div{display:flex;gap:4px}
+a{color:inherit;text-decoration:none}[data-testid=User-Name]{display:flex;gap:4px;align-items:baseline;min-width:0}[data-testid=User-Name]>div{display:flex;gap:4px;min-width:0}
+[data-testid=User-Name] a{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}@media (max-width:960px){[data-testid=sidebarColumn]{display:none}}
 [data-testid=User-Name] span{font-weight:700}[data-testid=User-Name]>div+div span,[data-testid=User-Name] time{font-weight:400;color:#536471}
 [data-testid=tweetText]{margin:2px 0 8px;white-space:pre-wrap}[role=group]{display:flex;gap:48px}[role=group] button{border:0;background:none;color:#536471;min-width:20px;min-height:16px}`;
 
