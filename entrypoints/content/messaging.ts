@@ -64,6 +64,14 @@ export async function sendMessage<N extends PageMessageName>(name: N, data: Page
   return z.parse(pageSchemas(name).output, await request(name, data));
 }
 
+/**
+ * `sendMessage` for an answer the caller parses itself, part by part: the scanner's verdicts, most
+ * of which name posts a flick has already taken out of the page (only what the page acts on is parsed).
+ */
+export function sendMessageUnparsed<N extends PageMessageName>(name: N, data: PageMessageInput<N>): Promise<unknown> {
+  return request(name, data);
+}
+
 /** Parses a message the background sent to this page. */
 export function parseMessage<N extends PageMessageName>(name: N, data: unknown): PageMessageData<N> {
   return z.parse(pageSchemas(name).input, data);

@@ -60,9 +60,14 @@ export function startProfileWatch(adapter: SiteAdapter, signal: AbortSignal): vo
   const maybe = (elements: Element[]) => {
     if (elements.some((el) => adapter.mayHoldProfileStats(el))) later();
   };
+  // Rows appended to the timeline's row list: one look at the list, not one per row.
+  const maybeAdded = (elements: Element[], parent: Node | null) => {
+    if (parent instanceof Element && adapter.holdsOnlyRows(parent)) return;
+    maybe(elements);
+  };
   later();
   // A check per callback, then a debounce: cheaper in the observer's callback than queued for idle.
-  observe(document.body, { signal, immediate: true, onAdded: maybe, onTextChanged: maybe });
+  observe(document.body, { signal, immediate: true, onAdded: maybeAdded, onTextChanged: maybe });
   signal.addEventListener('abort', () => {
     if (timer) clearTimeout(timer);
   });

@@ -9,14 +9,17 @@
  */
 import type { SiteAdapter } from '@/lib/sites/types';
 import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
-import type { PageVerdict } from '@/lib/pageMessages';
-import { sendMessage } from './messaging';
+import { PageVerdictSchema } from '@/lib/pageMessages';
+import * as z from 'zod/mini';
+import { sendMessage, sendMessageUnparsed } from './messaging';
 import type { Matcher } from '@/lib/matching/matcher';
 import type { Post } from '@/lib/schemas/posts';
 import { clearBadge, isBadgeHost, isDrawnBadgeHost, removeAllBadges, showBadge } from './badge';
 import { cancelNear, whenNear } from './whenNear';
 import { watchBrandMatcher, type BrandSet } from './brandMatcher';
 
+/** A batch's answer: its verdicts are parsed one by one, only those the page acts on (applyVerdicts). */
+const VerdictListSchema = z.object({ verdicts: z.array(z.unknown()) });
 const POST_ATTR = 'data-replyline-post';
 /**
  * The key each element was marked with, mirrored from POST_ATTR: reading it back from the DOM was
@@ -72,8 +75,10 @@ export interface ScannerClock {
   later(task: () => void, ms: number): () => void;
 }
 
+/** Looked up once: a global read from the content script's world goes through the page's window. */
+const perf = performance;
 const realClock: ScannerClock = {
-  now: () => performance.now(),
+  now: () => perf.now(),
   later: (task, ms) => {
     const handle = setTimeout(task, ms);
     return () => clearTimeout(handle);
@@ -219,7 +224,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     const candidates = candidateCount(false);
     sending = true;
     try {
-      const { verdicts } = await sendMessage('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
+      const answer = await sendMessageUnparsed('postsSeen', { page: pageRef(), posts, recognised: recognisedNow, candidates, extractionFailures });
+      const { verdicts } = z.parse(VerdictListSchema, answer);
       sending = false;
       retries = 0;
       reportedCandidates = candidates;
@@ -283,21 +289,44 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     else void reportHealth();
   };
 
-  const applyVerdicts = (verdicts: PageVerdict[]) => {
-    for (const verdict of verdicts) {
+  /** The elements still showing post `key`; those gone from the page are forgotten. */
+  const liveElements = (key: string): Element[] => {
+    const live: Element[] = [];
+    for (const el of [...(elementsByKey.get(key) ?? [])]) {
+      if (markedKeys.get(el) !== key) continue; // recycled since
+      if (!el.isConnected) {
+        // Gone before its verdict (X keeps a row ~200 ms in a flick): nothing to mark or draw,
+        // and holding it would keep the whole row alive. If X puts it back, it is read anew.
+        untrack(el, key);
+        lastRead.delete(el);
+        continue;
+      }
+      live.push(el);
+    }
+    return live;
+  };
+
+  /**
+   * Each verdict is parsed (PageVerdictSchema) only when the page acts on it: a post still in the
+   * page, or one the background could not file. In a flick most rows are gone by their answer, and
+   * parsing every verdict was a good part of a batch's cost. A verdict the page cannot read is
+   * skipped, not its whole batch.
+   */
+  const applyVerdicts = (verdicts: readonly unknown[]) => {
+    for (const raw of verdicts) {
+      const key = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'key') : undefined;
+      const elements = typeof key === 'string' ? liveElements(key) : [];
+      const rejected = typeof raw === 'object' && raw !== null && Reflect.get(raw, 'rejected') !== undefined;
+      if (elements.length === 0 && !rejected) continue;
+      const parsed = z.safeParse(PageVerdictSchema, raw);
+      if (!parsed.success) {
+        console.warn('[replyline] a verdict the page cannot read', parsed.error);
+        continue;
+      }
+      const verdict = parsed.data;
       // Filed without this post (the background logged why too): say so here, where it was seen.
       if (verdict.rejected !== undefined) console.warn(`[replyline] ${verdict.key} was not filed: ${verdict.rejected}`);
-      const elements = elementsByKey.get(verdict.key);
-      if (!elements) continue;
-      for (const el of [...elements]) {
-        if (markedKeys.get(el) !== verdict.key) continue; // recycled since
-        if (!el.isConnected) {
-          // Gone before its verdict (X keeps a row ~200 ms in a flick): nothing to mark or draw,
-          // and holding it would keep the whole row alive. If X puts it back, it is read anew.
-          untrack(el, verdict.key);
-          lastRead.delete(el);
-          continue;
-        }
+      for (const el of elements) {
         const { priority } = verdict;
         if (priority !== undefined) {
           el.setAttribute(PRIORITY_ATTR, String(priority));

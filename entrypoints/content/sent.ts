@@ -128,8 +128,11 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal): v
     if (signal.aborted || handles.length === 0) return;
     for (const { key, replies } of adapter.answeredOnPage(document, location.href, handles, Date.now())) report(key, replies);
   };
+  // Replies under a post are shown only where posts sit in threads: elsewhere (X's timelines and
+  // search) answeredOnPage finds nothing, and a page streaming rows would scan twice a second for it.
+  let threads = adapter.mayHaveThreads(location.href);
   const schedule = () => {
-    timer ??= setTimeout(scan, 500);
+    if (threads) timer ??= setTimeout(scan, 500);
   };
   signal.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
 
@@ -142,7 +145,10 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal): v
     }
   };
   void load();
-  onNavigate(signal, () => void load());
+  onNavigate(signal, () => {
+    threads = adapter.mayHaveThreads(location.href);
+    void load();
+  });
   // Only arms a timer: cheaper in the observer's callback than queued for idle.
   observe(document.body, { signal, immediate: true, onAdded: schedule, onTextChanged: schedule });
 }

@@ -7,8 +7,11 @@ import { isElement } from './query';
 
 export interface ObserveHandlers {
   signal: AbortSignal;
-  /** Newly attached elements (outermost only: descendants of a reported element are not repeated). */
-  onAdded: (elements: Element[]) => void;
+  /**
+   * Newly attached elements (outermost only: descendants of a reported element are not repeated).
+   * `parent`: the node they were all appended to, or null when they came from several.
+   */
+  onAdded: (elements: Element[], parent: Node | null) => void;
   /** Elements whose text or children changed in place (X fills and recycles rows this way). */
   onTextChanged?: (elements: Element[]) => void;
   /**
@@ -212,10 +215,11 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
   function deliverNow(): void {
     if (nowAdded.length > 0) {
       // Rows appended to one parent cannot contain one another: no climb (the timeline case).
-      const chunk = nowParent === null ? outermostOf(nowAdded) : nowAdded.slice();
+      const parent = nowParent ?? null;
+      const chunk = parent === null ? outermostOf(nowAdded) : nowAdded.slice();
       nowAdded.length = 0;
       nowParent = undefined;
-      deliver(chunk, (s) => (s.immediate ? s.onAdded : undefined));
+      deliver(chunk, (s) => (s.immediate ? s.onAdded : undefined), parent);
     }
     if (nowChanged.size > 0) {
       const chunk = [...nowChanged];
@@ -249,12 +253,12 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
   }
 
   /** One subscriber's failure must not starve the others of the chunk. */
-  function deliver(chunk: Element[], pick: (s: ObserveHandlers) => ((elements: Element[]) => void) | undefined): void {
+  function deliver(chunk: Element[], pick: (s: ObserveHandlers) => ((elements: Element[], parent: Node | null) => void) | undefined, parent: Node | null = null): void {
     for (const subscriber of [...subscribers]) {
       const callback = pick(subscriber);
       if (!callback || subscriber.signal.aborted) continue;
       try {
-        callback(chunk);
+        callback(chunk, parent);
       } catch (error) {
         console.error('[replyline] observer callback failed', error);
       }
@@ -267,6 +271,7 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
     do {
       if (added.size > 0) {
         const siblings = addedParent !== null;
+        const parent = siblings ? (addedParent ?? null) : null;
         const chunk = siblings ? take(added, chunkSize) : outermost(take(added, chunkSize));
         if (added.size === 0) {
           addedParent = undefined;
@@ -274,7 +279,7 @@ function createWatcher(root: Node, options: ObserveOptions, onIdle: () => void):
         } else {
           for (const el of chunk) reported.add(el);
         }
-        if (chunk.length > 0) deliver(chunk, (s) => (s.immediate ? undefined : s.onAdded));
+        if (chunk.length > 0) deliver(chunk, (s) => (s.immediate ? undefined : s.onAdded), parent);
       } else if (changed.size > 0) {
         const chunk = take(changed, chunkSize);
         if (chunk.length > 0) deliver(chunk, (s) => (s.immediate ? undefined : s.onTextChanged));

@@ -41,13 +41,27 @@ function fullWidthSeparators(ascii: readonly string[]): string {
   return out;
 }
 
-/** `reject(text)` is true only when no pattern (normalised text) can occur in `text`'s normalised form. */
-export function asciiReject(patterns: readonly string[]): (text: string) => boolean {
+/**
+ * Whether some pattern occurs anywhere in `text`'s normalised form, when one native test can tell:
+ * false = none can, true = one does, undefined = only the matcher knows (the text has a character
+ * that is not ASCII or a separator). The RegExp answers both ways for such text: a post that
+ * names a brand then skips the matcher's normalisation too, not only one that names none.
+ */
+export function asciiDecide(patterns: readonly string[]): (text: string) => boolean | undefined {
   const nonEmpty = patterns.filter((p) => p !== '');
   const ascii = nonEmpty.filter((p) => !NON_ASCII.test(p));
-  const source = ascii.map((p) => p.replace(SPECIAL, '\\$&').replace(/ /g, '[\\t-\\r ]+')).join('|');
+  // A pattern containing another can only occur where that one does: the shorter alone answers
+  // "does any occur" (a brand's handles all contain its name: 46 alternatives become one).
+  const needed = ascii.filter((p, i) => !ascii.some((q, j) => j !== i && p.includes(q) && (p !== q || j < i)));
+  const source = needed.map((p) => p.replace(SPECIAL, '\\$&').replace(/ /g, '[\\t-\\r ]+')).join('|');
   const any = source === '' ? null : new RegExp(source, 'i');
   // A non-ASCII pattern may occur among those characters: then any non-ASCII text takes the matcher.
   const other = ascii.length === nonEmpty.length ? new RegExp(`[^\\x00-\\x7f${SEPARATORS}${fullWidthSeparators(ascii)}]`) : NON_ASCII;
-  return (text) => !other.test(text) && (any === null || !any.test(text));
+  return (text) => (other.test(text) ? undefined : any !== null && any.test(text));
+}
+
+/** `reject(text)` is true only when no pattern (normalised text) can occur in `text`'s normalised form. */
+export function asciiReject(patterns: readonly string[]): (text: string) => boolean {
+  const decide = asciiDecide(patterns);
+  return (text) => decide(text) === false;
 }

@@ -21,7 +21,7 @@ import type { BrandMatch, BrandMatchSummary, BrandTerms, MatchKind } from '../sc
 import { buildAutomaton, DENSE_CELL_LIMIT } from './automaton';
 import { Edge } from './charClass';
 import { fusedScanner } from './fused';
-import { asciiReject } from './asciiReject';
+import { asciiDecide } from './asciiReject';
 import { createBuffer, normaliseInto, originalEnd, SPACE } from './normalise';
 import { boundaryOk, resolveHits, type Hit } from './select';
 import { compilePatterns, type Pattern } from './terms';
@@ -81,7 +81,8 @@ export function compileMatcher(profiles: readonly BrandTerms[], options: Matcher
   // One buffer per matcher, reused: matching is synchronous, so no call can see another's data.
   const buf = createBuffer();
   // The page's test runs on every post: most name no brand, and for ASCII text one native RegExp says so.
-  const reject = options.prefilter ? asciiReject(patterns.map((p) => p.text)) : undefined;
+  const decide = options.prefilter ? asciiDecide(patterns.map((p) => p.text)) : undefined;
+  const reject = decide && ((text: string) => decide(text) === false);
   let hits: Hit[] = [];
   const onHit = (pattern: number, end: number) => {
     const p = patterns[pattern]!;
@@ -108,7 +109,9 @@ export function compileMatcher(profiles: readonly BrandTerms[], options: Matcher
   const pool: Hit[] = [];
   /** Without exclusions (the page's prefilter) any accepted hit survives resolution. */
   const test = (text: string): boolean => {
-    if (patterns.length === 0 || text === '' || reject?.(text)) return false;
+    if (patterns.length === 0 || text === '') return false;
+    const decided = decide?.(text);
+    if (decided !== undefined) return decided;
     const found = fused(text);
     for (let k = 0; k < found.count; k++) {
       const state = found.rows[k]! / classes;

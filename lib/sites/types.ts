@@ -49,6 +49,11 @@ export interface SiteReader {
   readProfileStats(doc: ParentNode): ProfileStat[];
   /** Whether a changed element may hold (or sit in) a follower count: only then is the page re-read. */
   mayHoldProfileStats(el: Element): boolean;
+  /**
+   * Whether `el` holds only timeline rows, none of which carries a follower count: elements
+   * appended to it need no look each (a flick appends a few dozen rows per frame). False when unsure.
+   */
+  holdsOnlyRows(el: Element): boolean;
   /** Replies by any of `handles` (the brand's own) already visible; `now` resolves relative times. */
   findBrandReplies(doc: ParentNode, handles: readonly string[], now?: number): BrandReply[];
   /** The reply editor for this post if it is already open. */

@@ -542,6 +542,8 @@ export const facebookReader: SiteReader = {
   },
   readProfileStats: readFacebookProfileStats,
   mayHoldProfileStats: (el) => touchesAny(el, FB.followersLink),
+  // The feed's rows are not told apart from the page around them: each added element is looked at.
+  holdsOnlyRows: () => false,
   findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.toLowerCase()));
     const out: BrandReply[] = [];

@@ -545,6 +545,7 @@ export const xReader: SiteReader = {
   // Timeline rows and posts never carry a follower count (the header and hover cards are outside
   // them): the common case is answered without walking the row.
   mayHoldProfileStats: (el) => !isPostRow(el) && !isRowList(el) && touchesAny(el, PROFILE_STATS_PARTS),
+  holdsOnlyRows: isRowList,
   findBrandReplies: (doc, handles, now = Date.now()) => {
     const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
     const out: BrandReply[] = [];

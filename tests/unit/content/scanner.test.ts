@@ -37,25 +37,31 @@ function testFilter(initial: Matcher | undefined, handles: readonly string[] = [
 const noBrands = () => testFilter(compileMatcher([])).filter;
 
 /** Messages the background took (`sent`), and every attempt with the clock's time (`attempts`). */
-const channel = vi.hoisted(() => ({ sent: [] as { name: string; data: unknown }[], attempts: [] as number[], failNext: 0, now: (): number => 0 }));
+const channel = vi.hoisted(() => ({
+  sent: [] as { name: string; data: unknown }[],
+  attempts: [] as number[],
+  failNext: 0,
+  now: (): number => 0,
+  /** The background's verdict for each post sent (default: the key alone, no priority). */
+  verdict: (key: string): unknown => ({ key }),
+}));
 const sent = channel.sent;
 vi.mock('@/entrypoints/content/messaging', async () => {
   const z = await import('zod/mini');
   const { pageSchemas } = await import('@/lib/pageMessages');
   const Keyed = z.object({ key: z.string() });
-  return {
-    sendMessage: async (name: string, data: unknown) => {
-      channel.attempts.push(channel.now());
-      if (channel.failNext > 0) {
-        channel.failNext -= 1;
-        throw new Error('Could not establish connection. Receiving end does not exist.');
-      }
-      // Recorded as the background reads it (parsed by the message's schema).
-      const batch = name === 'postsSeen' ? z.parse(pageSchemas('postsSeen').input, data) : undefined;
-      channel.sent.push({ name, data: batch ?? data });
-      return { verdicts: (batch?.posts ?? []).map((p) => ({ key: z.parse(Keyed, p).key })) };
-    },
+  const sendMessageUnparsed = async (name: string, data: unknown) => {
+    channel.attempts.push(channel.now());
+    if (channel.failNext > 0) {
+      channel.failNext -= 1;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }
+    // Recorded as the background reads it (parsed by the message's schema).
+    const batch = name === 'postsSeen' ? z.parse(pageSchemas('postsSeen').input, data) : undefined;
+    channel.sent.push({ name, data: batch ?? data });
+    return { verdicts: (batch?.posts ?? []).map((p) => channel.verdict(z.parse(Keyed, p).key)) };
   };
+  return { sendMessage: sendMessageUnparsed, sendMessageUnparsed };
 });
 
 /** Timers the test runs by hand: `next()` moves time to the earliest one and runs it. */
@@ -142,6 +148,7 @@ describe('startPostScanner reporting', () => {
     sent.length = 0;
     channel.attempts.length = 0;
     channel.failNext = 0;
+    channel.verdict = (key) => ({ key });
     vi.spyOn(console, 'debug').mockImplementation(() => {});
     time = manualClock();
     channel.now = time.now;
@@ -201,6 +208,20 @@ describe('startPostScanner reporting', () => {
     expect(batches.flatMap((b) => b.posts.map((p) => p.key))).toEqual([`x:${tweets[0]?.id}`, `x:${tweets[3]?.id}`]);
     expect(batches.flatMap((b) => b.posts.map((p) => p.text))).toEqual([tweets[0]?.text, tweets[3]?.text]);
     expect(batches.reduce((n, b) => n + b.recognised, 0)).toBe(6);
+  });
+
+  it('marks priorities from verdicts one by one: a verdict the page cannot read costs only its own post', async () => {
+    const tweets = makeTweets(3, (i) => `Hey @acme, order ${i} is late`, 1761500000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    const unreadable = `x:${tweets[1]?.id}`;
+    channel.verdict = (key) => (key === unreadable ? { key, priority: 'urgent' } : { key, priority: 70 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await settle();
+    const priorities = [...document.querySelectorAll('article')].map((a) => a.getAttribute('data-replyline-priority'));
+    expect(priorities).toEqual(['70', null, '70']);
+    expect(sent).toHaveLength(1); // not sent again: the batch itself was answered
+    expect(warn).toHaveBeenCalledWith('[replyline] a verdict the page cannot read', expect.anything());
   });
 
   it('finds a mention at the very start of a post whose markup has no whitespace between parts (as on X)', async () => {

@@ -297,6 +297,32 @@ describe('onNavigate', () => {
     ac.abort();
   });
 
+  it.each([
+    ['immediate', true],
+    ['idle', false],
+  ])('tells an %s subscriber the parent rows were appended to, and null when they came from several', async (_, immediate) => {
+    const s = manualScheduler();
+    const list = div('timeline');
+    const other = div('sidebar');
+    document.body.append(list, other);
+    const calls: [string[], string | null][] = [];
+    const ac = new AbortController();
+    const onAdded = (els: Element[], parent: Node | null) => calls.push([els.map((e) => e.id), parent instanceof Element ? parent.id : null]);
+    observe(document.body, { signal: ac.signal, immediate, onAdded }, { scheduler: s.scheduler });
+    list.append(div('row-0'), div('row-1'));
+    await mutationsDelivered();
+    s.run();
+    list.append(div('row-2'));
+    other.append(div('card'));
+    await mutationsDelivered();
+    s.run();
+    expect(calls).toEqual([
+      [['row-0', 'row-1'], 'timeline'],
+      [['row-2', 'card'], null],
+    ]);
+    ac.abort();
+  });
+
   it('a shared observer starts watching text once a subscriber wants text changes', async () => {
     const row = div('row');
     row.textContent = 'old';

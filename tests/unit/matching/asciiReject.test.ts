@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiReject, SEPARATOR_RANGES } from '../../../lib/matching/asciiReject';
+import { asciiDecide, asciiReject, SEPARATOR_RANGES } from '../../../lib/matching/asciiReject';
 import { compileMatcher } from '../../../lib/matching/matcher';
 import { normalise } from '../../../lib/matching/normalise';
 import { compilePatterns } from '../../../lib/matching/terms';
@@ -79,6 +79,31 @@ describe('asciiReject', () => {
       fc.assert(
         fc.property(mixed, (t) => {
           if (rejectAscii(t)) expect(occursAscii(t)).toBe(false);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    const decideAscii = asciiDecide(asciiPatterns);
+
+    it.each([
+      ['Customer 3@bob·1hLovely weather', false],
+      ['Customer 3@bob·1h@AcmeHelp where', true], // names a brand: no normalisation either
+      ['今天 @AcmeHelp 很好', true],
+      ['кошка ACME', true],
+      ['x．com／acme', undefined], // full-width "." and "/": only the matcher can tell
+      ['кошка é', undefined],
+    ])('%j → decide %s', (input, expected) => {
+      expect(decideAscii(input)).toBe(expected);
+    });
+
+    it('answers exactly whenever it answers (and for every text of ASCII and separators)', () => {
+      const separator = (c: number) => SEPARATOR_RANGES.some(([a, b]) => c >= a && c <= b);
+      fc.assert(
+        fc.property(mixed, (t) => {
+          const decided = decideAscii(t);
+          if (decided !== undefined) expect(decided).toBe(occursAscii(t));
+          if ([...t].every((c) => c.charCodeAt(0) < 128 || separator(c.charCodeAt(0)))) expect(decided).toBe(occursAscii(t));
         }),
         { numRuns: 3000 },
       );

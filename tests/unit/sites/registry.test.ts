@@ -34,6 +34,7 @@ const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | '
   authorLineAnchor: 'function',
   readProfileStats: 'function',
   mayHoldProfileStats: 'function',
+  holdsOnlyRows: 'function',
   findBrandReplies: 'function',
   replyBoxFor: 'function',
   openReplyBox: 'function',

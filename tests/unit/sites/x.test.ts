@@ -266,6 +266,19 @@ describe('x profile stats', () => {
     expect(xAdapter.mayHoldProfileStats(el)).toBe(expected);
   });
 
+  it.each<[string, (d: Document) => Element | null, boolean]>([
+    ['the timeline row list', () => timeline.querySelector('[data-testid="cellInnerDiv"]')?.parentElement ?? null, true],
+    ['a timeline row', () => timeline.querySelector('[data-testid="cellInnerDiv"]'), false],
+    ['the layer holding the hover card', (d) => d.getElementById('layers'), false],
+    ['the page body', (d) => d.body, false],
+  ])('holdsOnlyRows: %s → %s', (_, pick, expected) => {
+    const el = pick(doc);
+    if (!el) throw new Error('fixture element missing');
+    expect(xAdapter.holdsOnlyRows(el)).toBe(expected);
+    // Whatever it says of a row list holds for each of its rows.
+    if (expected) for (const row of el.children) expect(xAdapter.mayHoldProfileStats(row)).toBe(false);
+  });
+
   it('reads the header and the hover card', () => {
     expect(xAdapter.readProfileStats(doc)).toEqual([
       { handle: 'acme', followers: 12_300, verified: true },
