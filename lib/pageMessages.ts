@@ -1,20 +1,22 @@
 /**
  * The messages a content script exchanges with the background: the part of the protocol that runs
- * beside the page. Written with `zod/mini` so the page's bundle carries neither classic Zod nor the
- * panel's schemas; lib/messages.ts spreads these entries into the one registry (each message is
- * defined once, here or there), and the background parses every payload in `handle` as for any other.
+ * beside the page. Written with `zod/mini` so the editor script (which parses `insertReply`) carries
+ * neither classic Zod nor the panel's schemas; lib/messages.ts spreads these entries into the one
+ * registry (each message is defined once, here or there), and the background parses every payload
+ * in `handle` as for any other. The content script loads only the answers (lib/pageAnswers.ts).
  */
 import * as z from 'zod/mini';
-import { BadgeLabelsSchema } from './pipeline/badgeLabels';
-import { BrandTermsSchema, PageKindSchema, ProfileStatSchema } from './schemas/posts';
+import { pageAnswerSchemas as answers } from './pageAnswers';
+import { PageKindSchema, ProfileStatSchema } from './schemas/posts';
 import { IdSchema, PostKeySchema, SiteSchema } from './schemas/primitives';
 import { InsertResultSchema, ReplyContextSchema, ReplySentSchema } from './schemas/replies';
+
+export { OkSchema, PageVerdictSchema, type PageVerdict } from './pageAnswers';
 
 /** Who sent a message: a content script in a site tab, or an extension page (panel, review page). */
 export type SenderKind = 'content' | 'extension';
 export const CONTENT: readonly SenderKind[] = ['content'];
 
-export const OkSchema = z.object({ ok: z.literal(true) });
 const tally = z.int().check(z.nonnegative());
 const handleText = z.string().check(z.maxLength(120));
 const nothing = z.optional(z.object({}));
@@ -37,24 +39,6 @@ export const PostVerdictSchema = z.object({
 });
 export type PostVerdict = z.infer<typeof PostVerdictSchema>;
 
-/**
- * A verdict as the page gets it: only what the page acts on. The answer to every batch is parsed on
- * the page's main thread (and copied into its world), field by field, so the background's full
- * verdict (PostVerdictSchema) stays in the background. `priority` is there exactly when the post is
- * a mention to mark and badge (matched, not the brand's own); absent, any earlier mark is cleared.
- */
-export const PageVerdictSchema = z.object({
-  key: PostKeySchema,
-  priority: z.optional(z.int().check(z.gte(0), z.lte(100))),
-  /** The brand term the badge names. */
-  term: z.optional(z.string().check(z.maxLength(300))),
-  /** Where the post is in the queue; absent: not in it (the badge offers to add it). */
-  state: z.optional(z.enum(['queued', 'filtered'])),
-  /** Why the background could not file this post (also logged there); the rest of its batch was. */
-  rejected: z.optional(z.string().check(z.maxLength(300))),
-});
-export type PageVerdict = z.infer<typeof PageVerdictSchema>;
-
 /** A reply's text as the panel sends it and the page inserts it. */
 export const ReplyTextSchema = z.string().check(z.minLength(1), z.maxLength(40000));
 
@@ -74,15 +58,15 @@ export const pageMessageSchemas = {
       candidates: tally,
       extractionFailures: tally,
     }),
-    output: z.object({ verdicts: z.array(PageVerdictSchema) }),
+    output: answers.postsSeen,
   },
   /** Content → background: the agent pressed "Add to queue" on a badge. */
-  queueAdd: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: OkSchema },
+  queueAdd: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: answers.queueAdd },
   /**
    * Content → background: "Open in Replyline" — open the side panel on this item. `opened`: false
    * when the panel could not be shown from here (Firefox: only its toolbar click can).
    */
-  openInPanel: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: z.object({ ok: z.literal(true), opened: z.boolean() }) },
+  openInPanel: { from: CONTENT, input: z.object({ key: PostKeySchema }), output: answers.openInPanel },
   /** Background → content (one tab): open the post's reply box and insert; never sends. */
   insertReply: {
     input: z.object({
@@ -98,7 +82,7 @@ export const pageMessageSchemas = {
     output: InsertResultSchema,
   },
   /** Content → background: the inserted reply was sent (toast / new reply / new comment seen). */
-  replySent: { from: CONTENT, input: ReplySentSchema, output: z.object({ ok: z.literal(true), written: z.boolean(), entryId: z.optional(z.string()) }) },
+  replySent: { from: CONTENT, input: ReplySentSchema, output: answers.replySent },
   /** Content → background: replies by the brand's own handles already visible under a post. */
   brandRepliesSeen: {
     from: CONTENT,
@@ -117,25 +101,25 @@ export const pageMessageSchemas = {
         )
         .check(z.maxLength(200)),
     }),
-    output: OkSchema,
+    output: answers.brandRepliesSeen,
   },
   /** Content → background: follower counts / verified badges seen in profile headers and hover cards. */
   profileStatsSeen: {
     from: CONTENT,
     input: z.object({ site: SiteSchema, stats: z.array(ProfileStatSchema).check(z.maxLength(200)) }),
-    output: z.object({ ok: z.literal(true), written: tally }),
+    output: answers.profileStatsSeen,
   },
   /** Content → background: every brand's own handles (for "already answered" detection). */
-  brandHandlesGet: { from: CONTENT, input: nothing, output: z.object({ handles: z.array(z.string()) }) },
+  brandHandlesGet: { from: CONTENT, input: nothing, output: answers.brandHandlesGet },
   /**
    * Content → background: what matching needs of every brand, for the content script's pre-filter
    * (only posts whose text may mention a brand are extracted and sent). `revision` changes with any brand.
    */
-  matchProfilesGet: { from: CONTENT, input: nothing, output: z.object({ revision: z.string(), brands: z.array(BrandTermsSchema) }) },
+  matchProfilesGet: { from: CONTENT, input: nothing, output: answers.matchProfilesGet },
   /** Content → background: the badge's words in the browser's language (see pipeline/badgeLabels). */
-  badgeLabelsGet: { from: CONTENT, input: nothing, output: BadgeLabelsSchema },
+  badgeLabelsGet: { from: CONTENT, input: nothing, output: answers.badgeLabelsGet },
   /** Content → background: a content script started in this tab (it no longer needs a reload). */
-  contentAttached: { from: CONTENT, input: nothing, output: OkSchema },
+  contentAttached: { from: CONTENT, input: nothing, output: answers.contentAttached },
 } as const;
 
 type PageSchemas = typeof pageMessageSchemas;

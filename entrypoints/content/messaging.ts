@@ -1,7 +1,8 @@
 /**
  * The content script's end of the protocol: only the page messages (lib/pageMessages.ts), so the
  * page's bundle holds neither the panel's schemas nor classic Zod. What the page receives is
- * parsed like what it reads from the DOM: every answer here, `insertReply` in reply.ts.
+ * parsed like what it reads from the DOM: every answer here (lib/pageAnswers.ts, so the inputs
+ * the background parses stay out of the bundle), `insertReply` in reply.ts.
  *
  * The background speaks @webext-core/messaging (lib/messages.ts); the page speaks its wire format
  * by hand, which weighs a tenth of the library (tests/unit/content/messaging.test.ts runs both
@@ -9,7 +10,8 @@
  * or `{ err: { name, message, stack } }`.
  */
 import * as z from 'zod/mini';
-import { pageSchemas, type PageMessageData, type PageMessageInput, type PageMessageName, type PageMessageOutput } from '@/lib/pageMessages';
+import { pageAnswerSchema, type PageAnswer, type PageSentName } from '@/lib/pageAnswers';
+import type { PageMessageInput, PageMessageName, PageMessageOutput } from '@/lib/pageMessages';
 
 type Answer = { res: unknown } | { err: { name: string; message: string; stack: string } };
 type Listener = (message: { data: unknown }) => Promise<unknown>;
@@ -60,19 +62,14 @@ export const messaging = {
 };
 
 /** Sends to the background (which parses the payload in `handle`) and parses its answer. */
-export async function sendMessage<N extends PageMessageName>(name: N, data: PageMessageInput<N>): Promise<PageMessageOutput<N>> {
-  return z.parse(pageSchemas(name).output, await request(name, data));
+export async function sendMessage<N extends PageSentName>(name: N, data: PageMessageInput<N>): Promise<PageAnswer<N>> {
+  return z.parse(pageAnswerSchema(name), await request(name, data));
 }
 
 /**
  * `sendMessage` for an answer the caller parses itself, part by part: the scanner's verdicts, most
  * of which name posts a flick has already taken out of the page (only what the page acts on is parsed).
  */
-export function sendMessageUnparsed<N extends PageMessageName>(name: N, data: PageMessageInput<N>): Promise<unknown> {
+export function sendMessageUnparsed<N extends PageSentName>(name: N, data: PageMessageInput<N>): Promise<unknown> {
   return request(name, data);
-}
-
-/** Parses a message the background sent to this page. */
-export function parseMessage<N extends PageMessageName>(name: N, data: unknown): PageMessageData<N> {
-  return z.parse(pageSchemas(name).input, data);
 }

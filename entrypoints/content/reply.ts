@@ -6,7 +6,9 @@
  * `insertReply` to the page.
  */
 import type { EditingAdapter } from '@/lib/sites/types';
-import { messaging, parseMessage } from './messaging';
+import * as z from 'zod/mini';
+import { pageSchemas, type PageMessageData, type PageMessageName } from '@/lib/pageMessages';
+import { messaging } from './messaging';
 import type { InsertResult } from '@/lib/schemas/replies';
 import { insertIntoEditor } from '@/lib/editor';
 import { watchForSent } from './sent';
@@ -22,6 +24,14 @@ export function postElementFor(doc: ParentNode, keys: readonly string[]): Elemen
   const wanted = new Set(keys);
   for (const el of doc.querySelectorAll(`[${POST_ATTR}]`)) if (wanted.has(el.getAttribute(POST_ATTR) ?? '')) return el;
   return null;
+}
+
+/**
+ * Parses a message the background sent to this page. Here, in the editor script, not in
+ * messaging.ts: the content script then loads no input schema (lib/pageMessages.ts).
+ */
+export function parseMessage<N extends PageMessageName>(name: N, data: unknown): PageMessageData<N> {
+  return z.parse(pageSchemas(name).input, data);
 }
 
 export function startReplyInsertion(adapter: EditingAdapter, signal: AbortSignal): void {

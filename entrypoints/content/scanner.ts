@@ -9,7 +9,7 @@
  */
 import type { SiteAdapter } from '@/lib/sites/types';
 import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
-import { PageVerdictSchema } from '@/lib/pageMessages';
+import { PageVerdictSchema } from '@/lib/pageAnswers';
 import * as z from 'zod/mini';
 import { sendMessage, sendMessageUnparsed } from './messaging';
 import type { Matcher } from '@/lib/matching/matcher';

@@ -1,11 +1,17 @@
 /**
  * Posts read from the page, page health, what site adapters report, and brand-term matches.
- * `zod/mini`: the content script parses these (see primitives.ts).
+ * `zod/mini`: the page protocol is built on these (see primitives.ts); the background parses them.
  */
 import * as z from 'zod/mini';
-import { EpochMsSchema, HttpsUrlSchema, IdSchema, PostKeySchema, SiteSchema, termList } from './primitives';
+import { EpochMsSchema, IdSchema, PostKeySchema, SiteSchema } from './primitives';
 
 // ---------------------------------------------------------------- posts seen in the page
+/**
+ * Links we store and render must be plain https (never javascript:, data: …). Here, not in
+ * primitives.ts: the content script parses no link, and its bundle then carries no URL parser.
+ */
+export const HttpsUrlSchema = z.url({ protocol: /^https$/ }).check(z.maxLength(2000));
+
 /** A count: a non-negative integer. */
 const tally = z.int().check(z.nonnegative());
 const count = z.optional(tally);
@@ -129,27 +135,7 @@ export const BrandMatchSummarySchema = z.object({
 });
 export type BrandMatchSummary = z.infer<typeof BrandMatchSummarySchema>;
 
-/**
- * What matching needs of a brand profile (BrandProfileSchema in settings.ts is built on it): all
- * the page's pre-filter receives, so a tab never holds a brand's hours, weights or tone rules.
- */
-export const BrandTermsSchema = z.object({
-  id: IdSchema,
-  /** Brand and support handles without '@'; posts by these are the brand's own replies. */
-  handles: termList,
-  names: termList,
-  products: termList,
-  hashtags: termList,
-  misspellings: termList,
-  exclusions: termList,
-  /**
-   * Replies to the brand's handles, replies and comments under its own posts and quotes of them
-   * count as mentions though they do not name it. On by default (a support desk's main traffic);
-   * a brand whose posts draw thousands of comments can switch it off.
-   */
-  threadMentions: z._default(z.boolean(), true),
-});
-export type BrandTerms = z.infer<typeof BrandTermsSchema>;
+export { BrandTermsSchema, type BrandTerms } from './brandTerms';
 
 // ---------------------------------------------------------------- site adapters
 /** Follower count and badge read from an X profile header / hover card or a Facebook page. */

@@ -23,6 +23,4 @@ export const siteOfKey = (key: PostKey): Site => SiteSchema.parse(key.slice(0, k
 
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(120));
 
-/** Links we store and render must be plain https (never javascript:, data: …). */
-export const HttpsUrlSchema = z.url({ protocol: /^https$/ }).check(z.maxLength(2000));
 export const termList = z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))).check(z.maxLength(2000)), []);

@@ -1,6 +1,7 @@
 /** Replies: insertion into the site, sent detection and the reply log (`zod/mini`: the page parses them). */
 import * as z from 'zod/mini';
-import { EpochMsSchema, HttpsUrlSchema, IdSchema, PostKeySchema, SiteSchema } from './primitives';
+import { HttpsUrlSchema } from './posts';
+import { EpochMsSchema, IdSchema, PostKeySchema, SiteSchema } from './primitives';
 
 const upTo = (max: number) => z.string().check(z.maxLength(max));
 

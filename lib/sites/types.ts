@@ -1,6 +1,6 @@
 /**
- * The contract every site adapter fulfils. Adapters only READ the page (and locate, never fill,
- * the reply editor); what they return is parsed with the shared Zod schemas.
+ * The contract every site adapter fulfils. Adapters only READ the page (their editor side locates,
+ * never fills, the reply editor); what they return is parsed with the shared Zod schemas.
  */
 import type { Strategy } from '../editor/strategies';
 import type { BrandReply, PageKind, Post, ProfileStat } from '../schemas/posts';
@@ -15,7 +15,7 @@ export type ExtractResult = { ok: true; post: Post } | { ok: false; reason: Extr
 
 export type PeekResult = { ok: true; key: string } | { ok: false; reason: ExtractFailure };
 
-/** What reads a site's pages: posts, keys, threads, profile stats and its reply editor. */
+/** What reads a site's pages: posts, keys, threads and profile stats. */
 export interface SiteReader {
   readonly site: Site;
   matches(url: string): boolean;
@@ -56,12 +56,6 @@ export interface SiteReader {
   holdsOnlyRows(el: Element): boolean;
   /** Replies by any of `handles` (the brand's own) already visible; `now` resolves relative times. */
   findBrandReplies(doc: ParentNode, handles: readonly string[], now?: number): BrandReply[];
-  /** The reply editor for this post if it is already open. */
-  replyBoxFor(postEl: Element): HTMLElement | null;
-  /** Clicks whatever opens the reply editor; returns the editor once present (null on timeout). */
-  openReplyBox(postEl: Element, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<HTMLElement | null>;
-  /** The button that sends what is in `editor`, when the site has one. */
-  postButtonFor(editor: Element): HTMLElement | null;
 }
 
 /** How a site shows that the agent's reply left the page (entrypoints/content/sent.ts asks). */
@@ -105,6 +99,12 @@ export interface SiteEditor {
   /** Ways to write into the site's editor, tried in order (lib/editor/insert.ts). */
   readonly insertStrategies: readonly Strategy[];
   readonly sent: SentDetection;
+  /** The reply editor for this post if it is already open (here, not in the reader: every page loads that). */
+  replyBoxFor(postEl: Element): HTMLElement | null;
+  /** Clicks whatever opens the reply editor; returns the editor once present (null on timeout). */
+  openReplyBox(postEl: Element, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<HTMLElement | null>;
+  /** The button that sends what is in `editor`, when the site has one. */
+  postButtonFor(editor: Element): HTMLElement | null;
 }
 
 /** A site's reader and its editor side together: what inserting and sent detection use. */

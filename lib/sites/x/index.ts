@@ -23,6 +23,6 @@ export const xAdapter: SiteAdapter = {
   },
 };
 
-export { extractX, peekXKey, readXProfileStats, xPageKind, xReplyBoxFor } from './adapter';
+export { extractX, peekXKey, readXProfileStats, xPageKind } from './adapter';
 export { isXUserHandle, parseXProfileHref, parseXStatusHref, parseXStatusUrl, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
 export { findSentToasts, parseSentToast, type SentToast } from './sent';

@@ -5,6 +5,7 @@
  * stay out of this bundle; the real build came out 0.3–0.4 kB smaller than this one when
  * measured (rolldown).
  */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
@@ -28,7 +29,15 @@ beforeAll(async () => {
 describe.each(sites)('%s content script bundle', (site) => {
   it('bundles the real entry', () => {
     expect(bundleOf(site).inputs).toContain('entrypoints/content/scanner.ts');
-    expect(bundleOf(site).inputs).toContain('lib/pageMessages.ts');
+    expect(bundleOf(site).inputs).toContain('lib/pageAnswers.ts');
+  });
+
+  it('parses only what it receives: no message inputs, no post or reply schemas, no URL parser', () => {
+    // The background parses what the page sends; these stay in its bundle and the editor script's.
+    const { inputs } = bundleOf(site);
+    expect(inputs.filter((f) => /^lib\/(pageMessages\.ts|schemas\/(posts|replies)\.ts)$/.test(f))).toEqual([]);
+    expect(readFileSync(resolve(__dirname, '../../..', 'node_modules/zod/v4/core/schemas.js'), 'utf8')).toContain('$ZodURL');
+    expect(bundleOf(site).text).not.toContain('$ZodURL');
   });
 
   it("holds its own site's adapter and no other site's", () => {
@@ -42,9 +51,9 @@ describe.each(sites)('%s content script bundle', (site) => {
     expect(inputs.filter((f) => /node_modules\/zod\/(v4\/classic|v4\/locales|v3)\//.test(f))).toEqual([]);
   });
 
-  it('leaves the reply editor, the sent watch and date parsing to the editor script and the background', () => {
+  it('leaves the reply editor (finding it too), the sent watch and date parsing to the editor script and the background', () => {
     const { inputs, bytesByInput } = bundleOf(site);
-    expect(inputs.filter((f) => /^lib\/editor\/(insert|strategies|clipboard)\.ts$|^entrypoints\/content\/(reply|editorScript)\.ts$|^lib\/sites\/[^/]+\/(editor|sent|time)\.ts$/.test(f))).toEqual([]);
+    expect(inputs.filter((f) => /^lib\/dom\/wait\.ts$|^lib\/editor\/(insert|strategies|clipboard)\.ts$|^entrypoints\/content\/(reply|editorScript)\.ts$|^lib\/sites\/[^/]+\/(editor|sent|time)\.ts$/.test(f))).toEqual([]);
     // sent.ts stays for the answered watch (brand replies sent from anywhere); its sent watch does not.
     expect(bytesByInput['entrypoints/content/sent.ts'] ?? 0).toBeLessThan(1000);
   });

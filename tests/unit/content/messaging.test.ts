@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { parseMessage, sendMessage } from '@/entrypoints/content/messaging';
+import { sendMessage } from '@/entrypoints/content/messaging';
+import { parseMessage } from '@/entrypoints/content/reply';
 
 /** The background's side of the wire (tests/unit/content/messagingWire.test.ts runs the real one). */
 const wire = { answer: undefined as unknown, sent: [] as Array<{ name: unknown; data: unknown }> };

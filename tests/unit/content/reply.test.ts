@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { postElementFor } from '@/entrypoints/content/reply';
 
-vi.mock('@/entrypoints/content/messaging', () => ({ messaging: { onMessage: () => () => undefined }, parseMessage: () => undefined }));
+vi.mock('@/entrypoints/content/messaging', () => ({ messaging: { onMessage: () => () => undefined } }));
 
 describe('postElementFor', () => {
   it('finds the post under whichever of its keys this page load shows', () => {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedSenders, messageSchemas, parseMessage } from '@/lib/messages';
+import { pageAnswerSchemas } from '@/lib/pageAnswers';
 import { pageMessageSchemas, type PageMessageName } from '@/lib/pageMessages';
 
 const pageNames = Object.keys(pageMessageSchemas).filter((n): n is PageMessageName => n in pageMessageSchemas);
@@ -27,6 +28,14 @@ describe('page messages', () => {
     const all = Object.keys(messageSchemas).filter((n): n is keyof typeof messageSchemas => n in messageSchemas);
     expect(all.filter((n) => allowedSenders(n).includes('content')).sort()).toEqual([...sentByPages].sort());
     expect(pageNames.filter((n) => !sentByPages.includes(n))).toEqual(['insertReply']);
+  });
+
+  it.each(sentByPages)("%s's answer is the one the page parses (lib/pageAnswers.ts)", (name) => {
+    expect(pageMessageSchemas[name].output).toBe(Reflect.get(pageAnswerSchemas, name));
+  });
+
+  it('the page parses answers only to what it sends', () => {
+    expect(Object.keys(pageAnswerSchemas).sort()).toEqual([...sentByPages].sort());
   });
 
   it.each(sentByPages)('%s is answered through handle(), which parses it first', (name) => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PostSchema, type Post } from '../../../lib/schemas/posts';
+import { PostSchema, ProfileStatSchema, type Post } from '../../../lib/schemas/posts';
 import fc from 'fast-check';
 import { contentId, facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';
 import { settlePostTime, settleReplyTime } from '../../../lib/sites/postTime';
+import { facebookEditor } from '../../../lib/sites/facebook/editor';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
 const HOUR = 3_600_000;
@@ -114,11 +115,11 @@ describe('facebook adapter on the feed fixture', () => {
   });
 
   it('locates the comment box under the post; a comment gets only a composer in its own thread', () => {
-    const editor = facebookAdapter.replyBoxFor(byId(feed, 'post-1'));
+    const editor = facebookEditor.replyBoxFor(byId(feed, 'post-1'));
     expect(editor?.getAttribute('role')).toBe('textbox');
     // A reply there would not reach the commenter (tests/unit/sites/facebookReplyBox.test.ts).
-    expect(facebookAdapter.replyBoxFor(byId(feed, 'c-ru'))).toBeNull();
-    expect(facebookAdapter.replyBoxFor(byId(feed, 'post-2'))).toBeNull();
+    expect(facebookEditor.replyBoxFor(byId(feed, 'c-ru'))).toBeNull();
+    expect(facebookEditor.replyBoxFor(byId(feed, 'post-2'))).toBeNull();
   });
 
   it('anchors badges on the author heading and counts structural candidates', () => {
@@ -164,9 +165,9 @@ describe('facebook variants', () => {
   });
 
   it('finds the composer and its send button inside the dialog', async () => {
-    const editor = await facebookAdapter.openReplyBox(byId(dialogDoc, 'dlg'));
+    const editor = await facebookEditor.openReplyBox(byId(dialogDoc, 'dlg'));
     expect(editor?.closest('[role="dialog"]')?.id).toBe('dlg');
-    expect(editor && facebookAdapter.postButtonFor(editor)?.id).toBe('focused-state-composer-submit');
+    expect(editor && facebookEditor.postButtonFor(editor)?.id).toBe('focused-state-composer-submit');
   });
 
   it('clicks the comment button and waits for the composer when none is open', async () => {
@@ -177,7 +178,7 @@ describe('facebook variants', () => {
     button?.addEventListener('click', () => {
       post.insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="late"></div>');
     });
-    expect((await facebookAdapter.openReplyBox(post, { timeoutMs: 1000 }))?.id).toBe('late');
+    expect((await facebookEditor.openReplyBox(post, { timeoutMs: 1000 }))?.id).toBe('late');
   });
 
   describe('keys that survive a new page load (pfbid permalinks change)', () => {
@@ -249,7 +250,7 @@ describe('facebook variants', () => {
       byId(doc, 'pp-comment-button').addEventListener('click', () => {
         post.insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="pp-editor"></div>');
       });
-      expect((await facebookAdapter.openReplyBox(post, { timeoutMs: 1000 }))?.id).toBe('pp-editor');
+      expect((await facebookEditor.openReplyBox(post, { timeoutMs: 1000 }))?.id).toBe('pp-editor');
       // Not "3 comments" (the count), not a comment's Reply.
       expect(clicked).toEqual(['pp-comment-button']);
     });
@@ -259,10 +260,16 @@ describe('facebook variants', () => {
     ['<a href="https://www.facebook.com/AcmeBakery/followers/">12K followers</a>', [{ handle: 'AcmeBakery', followers: 12_000 }]],
     ['<a href="/profile.php?id=1000&amp;sk=followers">1,2 тыс. подписчиков</a>', [{ handle: '1000', followers: 1200 }]],
     ['<a href="/AcmeBakery/followers">followers</a>', []],
+    // Longer than a handle may be: the background would refuse the whole message.
+    [`<a href="/${'a'.repeat(121)}/followers/">5 followers</a>`, []],
+    [`<a href="/${'a'.repeat(120)}/followers/">5 followers</a>`, [{ handle: 'a'.repeat(120), followers: 5 }]],
   ])('reads page follower counts from %s', (html, expected) => {
     const doc = loadFixture('facebook', 'feed-describedby.html', 'https://www.facebook.com/AcmeBakery');
     doc.body.insertAdjacentHTML('beforeend', html);
-    expect(facebookAdapter.readProfileStats(doc)).toEqual(expected);
+    const stats = facebookAdapter.readProfileStats(doc);
+    expect(stats).toEqual(expected);
+    // Not parsed on the page: valid by construction, as the background parses them.
+    for (const stat of stats) expect(ProfileStatSchema.parse(stat)).toEqual(stat);
   });
 
   it('maps a lazily added subtree inside a post back to that post, not to a second element', () => {

@@ -3,8 +3,8 @@
  * never in the post's own comment box; the post's box is only for a post that is itself the mention.
  */
 import { describe, expect, it } from 'vitest';
-import { facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';
+import { facebookEditor } from '../../../lib/sites/facebook/editor';
 
 const URL = 'https://www.facebook.com/';
 const load = () => loadFixture('facebook', 'comment-replies.html', URL);
@@ -28,8 +28,8 @@ function clicksOn(doc: Document): string[] {
 describe('facebook: where a reply goes', () => {
   it('a post that is the mention gets the post’s own comment box', async () => {
     const doc = load();
-    expect(facebookAdapter.replyBoxFor(byId(doc, 'rp-post'))?.id).toBe('rp-top-editor');
-    expect((await facebookAdapter.openReplyBox(byId(doc, 'rp-post'), { timeoutMs: 200 }))?.id).toBe('rp-top-editor');
+    expect(facebookEditor.replyBoxFor(byId(doc, 'rp-post'))?.id).toBe('rp-top-editor');
+    expect((await facebookEditor.openReplyBox(byId(doc, 'rp-post'), { timeoutMs: 200 }))?.id).toBe('rp-top-editor');
   });
 
   it.each<[string, string, string]>([
@@ -41,37 +41,37 @@ describe('facebook: where a reply goes', () => {
   ])('a comment (#%s) opens its own Reply (#%s) and gets the composer in its thread', async (commentId, buttonId, threadId) => {
     const doc = load();
     const clicked = clicksOn(doc);
-    expect(facebookAdapter.replyBoxFor(byId(doc, commentId))).toBeNull();
+    expect(facebookEditor.replyBoxFor(byId(doc, commentId))).toBeNull();
     opensComposerIn(doc, buttonId, threadId, 'reply-editor');
-    const editor = await facebookAdapter.openReplyBox(byId(doc, commentId), { timeoutMs: 1000 });
+    const editor = await facebookEditor.openReplyBox(byId(doc, commentId), { timeoutMs: 1000 });
     expect(editor?.id).toBe('reply-editor');
     expect(clicked).toEqual([buttonId]);
-    expect(facebookAdapter.replyBoxFor(byId(doc, commentId))?.id).toBe('reply-editor');
+    expect(facebookEditor.replyBoxFor(byId(doc, commentId))?.id).toBe('reply-editor');
   });
 
   it('reuses a reply composer already open in the comment’s thread without clicking', async () => {
     const doc = load();
     byId(doc, 'rp-thread-2').insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="open-reply"></div>');
     const clicked = clicksOn(doc);
-    expect((await facebookAdapter.openReplyBox(byId(doc, 'rp-c2'), { timeoutMs: 200 }))?.id).toBe('open-reply');
+    expect((await facebookEditor.openReplyBox(byId(doc, 'rp-c2'), { timeoutMs: 200 }))?.id).toBe('open-reply');
     expect(clicked).toEqual([]);
     // Another comment's open composer is not this one's.
-    expect(facebookAdapter.replyBoxFor(byId(doc, 'rp-c1'))).toBeNull();
+    expect(facebookEditor.replyBoxFor(byId(doc, 'rp-c1'))).toBeNull();
   });
 
   it('the post’s box is never a reply composer, even one that comes first in the page', () => {
     const doc = load();
     byId(doc, 'rp-top-form').remove();
     byId(doc, 'rp-thread-1').insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="reply-open"></div>');
-    expect(facebookAdapter.replyBoxFor(byId(doc, 'rp-post'))).toBeNull();
+    expect(facebookEditor.replyBoxFor(byId(doc, 'rp-post'))).toBeNull();
     byId(doc, 'rp-post').insertAdjacentHTML('beforeend', '<form><div contenteditable="true" role="textbox" id="top-late"></div></form>');
-    expect(facebookAdapter.replyBoxFor(byId(doc, 'rp-post'))?.id).toBe('top-late');
+    expect(facebookEditor.replyBoxFor(byId(doc, 'rp-post'))?.id).toBe('top-late');
   });
 
   it('a comment without a Reply action gets no box at all, never the post’s', async () => {
     const doc = load();
     const clicked = clicksOn(doc);
-    expect(await facebookAdapter.openReplyBox(byId(doc, 'rp-c3'), { timeoutMs: 100 })).toBeNull();
+    expect(await facebookEditor.openReplyBox(byId(doc, 'rp-c3'), { timeoutMs: 100 })).toBeNull();
     expect(clicked).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('facebook: where a reply goes', () => {
     byId(page, 'pp-post').insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" id="pp-top"></div>');
     const reply = comment.querySelector('ul [role="button"]');
     reply?.addEventListener('click', () => comment.insertAdjacentHTML('afterend', '<div contenteditable="true" role="textbox" id="pp-reply"></div>'));
-    expect((await facebookAdapter.openReplyBox(comment, { timeoutMs: 1000 }))?.id).toBe('pp-reply');
+    expect((await facebookEditor.openReplyBox(comment, { timeoutMs: 1000 }))?.id).toBe('pp-reply');
     expect(clicked).toEqual(['Ответить']);
   });
 });

@@ -36,18 +36,18 @@ const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | '
   mayHoldProfileStats: 'function',
   holdsOnlyRows: 'function',
   findBrandReplies: 'function',
-  replyBoxFor: 'function',
-  openReplyBox: 'function',
-  postButtonFor: 'function',
   matchPatterns: 'list',
   answeredOnPage: 'function',
 };
 
 /** Every member of SiteEditor (the editor script's side of a site). */
-const EDITOR_CAPABILITIES: Record<keyof SiteEditor, 'string' | 'list' | 'object'> = {
+const EDITOR_CAPABILITIES: Record<keyof SiteEditor, 'function' | 'string' | 'list' | 'object'> = {
   site: 'string',
   insertStrategies: 'list',
   sent: 'object',
+  replyBoxFor: 'function',
+  openReplyBox: 'function',
+  postButtonFor: 'function',
 };
 
 const kindOf = (value: unknown): string => (Array.isArray(value) ? (value.length > 0 ? 'list' : 'empty list') : typeof value);

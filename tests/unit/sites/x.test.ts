@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseWhitespace } from '../../../lib/dom/text';
-import { PostSchema, type Post } from '../../../lib/schemas/posts';
+import { PostSchema, ProfileStatSchema, type Post } from '../../../lib/schemas/posts';
 import { extractX, xAdapter } from '../../../lib/sites/x';
 import { facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';
 import { tweetArticle } from '../../e2e/support/xPage';
+import { xEditor } from '../../../lib/sites/x/editor';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
 const timeline = loadFixture('x', 'timeline.html', 'https://x.com/home');
@@ -228,17 +229,17 @@ describe('x adapter on a conversation page', () => {
 
   it('locates the inline Draft.js editor and its send button', async () => {
     const focal = byId(doc, 'focal');
-    const editor = xAdapter.replyBoxFor(focal);
+    const editor = xEditor.replyBoxFor(focal);
     expect(editor?.getAttribute('data-testid')).toBe('tweetTextarea_0');
-    expect(await xAdapter.openReplyBox(focal)).toBe(editor);
-    expect(editor && xAdapter.postButtonFor(editor)?.getAttribute('data-testid')).toBe('tweetButtonInline');
+    expect(await xEditor.openReplyBox(focal)).toBe(editor);
+    expect(editor && xEditor.postButtonFor(editor)?.getAttribute('data-testid')).toBe('tweetButtonInline');
   });
 
   it('clicks Reply and waits for the modal editor when none is open', async () => {
     const timelineDoc = loadFixture('x', 'timeline.html', 'https://x.com/home');
     const article = xAdapter.findPostElements(byId(timelineDoc, 'row-plain'))[0];
     if (!article) throw new Error('fixture shape');
-    expect(xAdapter.replyBoxFor(article)).toBeNull();
+    expect(xEditor.replyBoxFor(article)).toBeNull();
     const reply = article.querySelector('[data-testid="reply"]');
     reply?.addEventListener('click', () => {
       timelineDoc.body.insertAdjacentHTML(
@@ -246,9 +247,9 @@ describe('x adapter on a conversation page', () => {
         '<div role="dialog"><div contenteditable="true" role="textbox" data-testid="tweetTextarea_0"></div><button data-testid="tweetButton"></button></div>',
       );
     });
-    const editor = await xAdapter.openReplyBox(article, { timeoutMs: 1000 });
+    const editor = await xEditor.openReplyBox(article, { timeoutMs: 1000 });
     expect(editor?.closest('[role="dialog"]')).not.toBeNull();
-    expect(editor && xAdapter.postButtonFor(editor)?.getAttribute('data-testid')).toBe('tweetButton');
+    expect(editor && xEditor.postButtonFor(editor)?.getAttribute('data-testid')).toBe('tweetButton');
   });
 });
 
@@ -280,6 +281,8 @@ describe('x profile stats', () => {
   });
 
   it('reads the header and the hover card', () => {
+    // Not parsed on the page: valid by construction, as the background parses them.
+    for (const stat of xAdapter.readProfileStats(doc)) expect(ProfileStatSchema.parse(stat)).toEqual(stat);
     expect(xAdapter.readProfileStats(doc)).toEqual([
       { handle: 'acme', followers: 12_300, verified: true },
       { handle: 'jane_doe', followers: 1234, verified: false },
