@@ -1,6 +1,7 @@
 /**
  * Features of the complaint model: hashed word uni/bigrams, character n-grams (2–4, and 1–3 for
  * Chinese, which needs no segmentation and survives misspellings like "cofee"), grievance cues,
+ * general Chinese complaint/praise words,
  * the lexicon's sentiment/complaint/question/praise signals and the post's language, each cue and
  * signal also crossed with the language. Every n-gram and cue keeps its span in the normalised
  * text so a prediction can say which words pushed it. No strings are built per n-gram: hashes are
@@ -10,8 +11,10 @@ import { findComplaintEvidence } from '../complaint';
 import { analyzeSentiment } from '../sentiment';
 import { findPraise, findQuestion } from '../signals';
 import { normalizeText, tokenize } from '../text';
+import { pointSignals } from './contrast';
 import { CUES, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
 import { detectLanguage, type Language } from './lang';
+import { zhLexiconHits } from './zhLexicon';
 
 /** Signals the triage already computed for the post; passed in so they are not computed twice. */
 export interface LexiconSignals {
@@ -165,15 +168,29 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   }
 
   // Plain requests and relayed news: weights set by hand (train.ts FIXED_WEIGHTS), see there.
-  if (isInfoQuestion(text, cuesFound, signals.sentiment)) named('q:info', 1);
-  else if (isSuggestion(cuesFound, signals.sentiment)) named('q:suggest', 1);
-  if (isRelay(cuesFound, signals.sentiment)) named('q:relay', 1);
+  // "Love it! But my order…": sentiment and praise of the point after a contrast (contrast.ts).
+  const point = pointSignals(raw, language, signals);
+  const infoQuestion = isInfoQuestion(text, cuesFound, point.sentiment);
+  if (infoQuestion) named('q:info', 1);
+  else if (isSuggestion(cuesFound, point.sentiment)) named('q:suggest', 1);
+  if (isRelay(cuesFound, point.sentiment)) named('q:relay', 1);
+
+  // General Chinese complaint and praise words (zhLexicon.ts), learned: unlike the n-grams of the
+  // training file's ten shop categories they carry to review domains it lacks. A plain question
+  // ("怎么退货？") names a complaint word without complaining.
+  if (scripts.han) {
+    const hits = zhLexiconHits(text);
+    for (const [name, spans] of [['zhlex:complaint', infoQuestion ? [] : hits.complaint], ['zhlex:praise', hits.praise]] as const) {
+      const v = Math.min(1, 0.5 + 0.25 * spans.length) / Math.max(1, spans.length);
+      for (const [s, e] of spans) named(name, v, s, e);
+    }
+  }
   named('bias', 1);
-  named('lex:negative', Math.max(0, -signals.sentiment));
-  named('lex:positive', Math.max(0, signals.sentiment));
+  named('lex:negative', Math.max(0, -point.sentiment));
+  named('lex:positive', Math.max(0, point.sentiment));
   named('lex:complaint', Math.min(3, signals.complaintStrength) / 3);
   if (signals.question) named('lex:question', 1);
-  if (signals.praise) named('lex:praise', 1);
+  if (point.praise) named('lex:praise', 1);
   if (text.includes('@')) named('x:addressed', 1);
   named('x:length', Math.min(1, text.length / 400));
   return f;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractFeatures, hashString } from '../../../lib/triage/model/features';
+import { zhLexiconHits } from '../../../lib/triage/model/zhLexicon';
+
+const words = (text: string, side: 'complaint' | 'praise'): string[] => zhLexiconHits(text)[side].map(([s, e]) => text.slice(s, e));
+
+describe('Chinese complaint and praise words', () => {
+  it.each([
+    ['质量太差了，很失望，已经退货', ['太差', '失望', '退货'], []],
+    ['物美价廉，值得推荐，好评', [], ['物美价廉', '值得', '推荐', '好评']],
+    // A negated word counts for the other side, softeners between included.
+    ['不满意，不太推荐', ['不满意', '推荐'], []],
+    ['物流不慢，价格不贵', [], ['慢', '贵']],
+    // Words that carry their own negator are not flipped again.
+    ['还不错', [], ['不错']],
+    ['不好用', ['不好用'], []],
+    ['the tent pole broke', [], []],
+  ])('%s', (text, complaint, praise) => {
+    expect(words(text, 'complaint')).toEqual(complaint);
+    expect(words(text, 'praise')).toEqual(praise);
+  });
+});
+
+describe('Chinese lexicon features', () => {
+  const bits = 19;
+  const mask = (1 << bits) - 1;
+  const bucket = (name: string, lang?: string): number => (lang ? hashString(name, hashString(`lang:${lang}`)) : hashString(name)) & mask;
+  const has = (text: string, name: string): boolean => {
+    const f = extractFeatures(text, bits);
+    return f.index.includes(bucket(name)) && f.index.includes(bucket(name, f.language));
+  };
+
+  it.each([
+    ['东西坏了，很失望', 'zhlex:complaint', true],
+    ['很满意，推荐', 'zhlex:praise', true],
+    ['很满意，推荐', 'zhlex:complaint', false],
+    // A plain question names a complaint word without complaining.
+    ['怎么退货？', 'zhlex:complaint', false],
+    ['my order is broken and I am disappointed', 'zhlex:complaint', false],
+  ])('%s has %s: %s', (text, name, expected) => {
+    expect(has(text, name)).toBe(expected);
+  });
+
+  it('points the words it found back into the text, for the explanation', () => {
+    const f = extractFeatures('东西坏了，很失望', bits);
+    const spans = f.index.flatMap((h, k) => (h === bucket('zhlex:complaint') ? [f.text.slice(f.start[k], f.end[k])] : []));
+    expect(spans).toEqual(['坏了', '失望']);
+  });
+});
