@@ -4,11 +4,11 @@
  * placeholders). Every mention, in a post's text or in one of its comments, must reach the queue
  * exactly once though its element is gone.
  */
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { fbPage, fbPost, type FakeFbPost } from './support/fbPage';
 import { createBrand } from './support/panel';
 import { readStore } from './support/store';
+import { queueKeys, streamScripts, streamState } from './support/stream';
 
 const POSTS = 150;
 /** 10 units (30 posts and comments) every 100 ms. */
@@ -18,16 +18,6 @@ const CHUNK_EVERY_MS = 100;
 const KEEP_TICKS = 2;
 const postMentions = (i: number) => i % 10 === 0 || i % 10 === 5;
 const commentMentions = (i: number) => i % 10 === 3;
-
-/** JSON that is safe inside a <script> element. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
-
-interface StreamState {
-  appended: number;
-  removed: number;
-  maxInPage: number;
-  done: boolean;
-}
 
 function feedUnits(): { units: FakeFbPost[]; keys: string[] } {
   const units = Array.from({ length: POSTS }, (_, i): FakeFbPost => ({
@@ -51,38 +41,9 @@ function feedUnits(): { units: FakeFbPost[]; keys: string[] } {
 /** Facebook's own script: each tick drops the units added KEEP_TICKS ticks ago, then appends the next CHUNK. */
 function flickFeed(): { html: string; keys: string[] } {
   const { units, keys } = feedUnits();
-  const cells = units.map(fbPost);
-  const script = `
-    const cells = JSON.parse(document.getElementById('cells').textContent);
-    const feed = document.querySelector('[role=feed]');
-    const rl = (window.__rl = { appended: 0, removed: 0, maxInPage: 0, done: false });
-    const ticks = [];
-    const tick = () => {
-      if (ticks.length >= ${KEEP_TICKS} || rl.appended >= cells.length) {
-        for (const unit of ticks.shift() ?? []) unit.remove(), (rl.removed += 1);
-      }
-      if (rl.appended < cells.length) {
-        const before = feed.children.length;
-        feed.insertAdjacentHTML('beforeend', cells.slice(rl.appended, rl.appended + ${CHUNK}).join(''));
-        ticks.push([...feed.children].slice(before));
-        rl.appended = Math.min(cells.length, rl.appended + ${CHUNK});
-      }
-      rl.maxInPage = Math.max(rl.maxInPage, feed.children.length);
-      if (ticks.length > 0) setTimeout(tick, ${CHUNK_EVERY_MS});
-      else rl.done = true;
-    };
-    addEventListener('load', () => setTimeout(tick, ${CHUNK_EVERY_MS}));`;
-  const html = fbPage([]).replace('</body>', `<script type="application/json" id="cells">${scriptJson(cells)}</script><script>${script}</script></body>`);
-  return { html, keys };
+  const stream = streamScripts(units.map(fbPost), { container: '[role=feed]', chunk: CHUNK, everyMs: CHUNK_EVERY_MS, keepTicks: KEEP_TICKS });
+  return { html: fbPage([]).replace('</body>', `${stream}</body>`), keys };
 }
-
-const streamState = (page: Page): Promise<StreamState> => page.evaluate(() => (window as unknown as { __rl: StreamState }).__rl);
-
-const queueKeys = (rows: unknown[]): string[] =>
-  rows.flatMap((r) => {
-    const key: unknown = typeof r === 'object' && r !== null ? Reflect.get(r, 'key') : undefined;
-    return typeof key === 'string' ? [key] : [];
-  });
 
 test('a flick through the Facebook feed with units removed after ~200 ms loses no mention in posts or comments', async ({ context, sitePages, openPanel }) => {
   test.setTimeout(60_000);
