@@ -12,7 +12,7 @@ import { analyzeSentiment } from '../sentiment';
 import { findPraise, findQuestion } from '../signals';
 import { normalizeText, tokenize } from '../text';
 import { pointSignals } from './contrast';
-import { CUES, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
+import { CUES, isAnnouncement, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
 import { detectLanguage, type Language } from './lang';
 import { zhLexiconHits } from './zhLexicon';
 
@@ -174,6 +174,7 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   if (infoQuestion) named('q:info', 1);
   else if (isSuggestion(cuesFound, point.sentiment)) named('q:suggest', 1);
   if (isRelay(cuesFound, point.sentiment)) named('q:relay', 1);
+  if (scripts.cyrillic && isAnnouncement(text, cuesFound, point.sentiment)) named('q:news', 1);
 
   // General Chinese complaint and praise words (zhLexicon.ts), learned: unlike the n-grams of the
   // training file's ten shop categories they carry to review domains it lacks. A plain question

@@ -134,6 +134,27 @@ export const isSuggestion = (cuesFound: ReadonlySet<string>, sentiment: number):
 export const isRelay = (cuesFound: ReadonlySet<string>, sentiment: number): boolean =>
   cuesFound.has('x.relay') && isPlain(new Set([...cuesFound].filter((c) => !c.endsWith('.time') && !c.endsWith('.bang'))), sentiment);
 
+/**
+ * Russian news and offers about a service ("запускает 5G", "снизил ставки", "промокод на скидку",
+ * "взять кредит…"): the bank tweets' commonest non-complaint, and one that posts to any operator,
+ * shop or delivery service share. Not a cue: learned, it would only repeat the bank n-grams.
+ */
+const RU_ANNOUNCE = words(
+  'запуска[ею]т', 'запустил[аио]?', 'открыва[ею]т', 'откроет', 'открыл[аио]?', 'снизил[аио]?', 'снижа[ею]т', 'представил[аио]?',
+  'объявил[аио]?', 'стало известно', 'новост*', 'плановы[ех] работ*', 'млн', 'млрд',
+  'акци[яиюй]', 'скидк*', 'промокод*', 'кэшб[эе]к*', 'кешб[эе]к*', 'бонус*', 'выгодн*', 'розыгрыш*', 'годовых',
+  'взять (?:кредит*|ипотек*|займ*)', 'оформ(?:ить|ите|и) (?:кредит*|карт*|ипотек*|вклад*)', 'подарок',
+);
+
+/**
+ * A Russian announcement with nothing wrong in it. Like a relay, a span of time ("весь месяц")
+ * does not count as a grievance here: offers run for one.
+ */
+export function isAnnouncement(text: string, cuesFound: ReadonlySet<string>, sentiment: number): boolean {
+  RU_ANNOUNCE.lastIndex = 0;
+  return RU_ANNOUNCE.test(text) && isPlain(new Set([...cuesFound].filter((c) => !c.endsWith('.time') && !c.endsWith('.bang'))), sentiment);
+}
+
 function isPlain(cuesFound: ReadonlySet<string>, sentiment: number): boolean {
   if (sentiment <= -0.3) return false;
   for (const c of cuesFound) if (isGrievanceCue(c)) return false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashString, normalizeForModel } from '../../../lib/triage/model/features';
-import { CUES, isInfoQuestion, isRelay, isSuggestion } from '../../../lib/triage/model/grievance';
+import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
+import { CUES, isAnnouncement, isInfoQuestion, isRelay, isSuggestion } from '../../../lib/triage/model/grievance';
 import { LANGUAGES } from '../../../lib/triage/model/lang';
 import { featurise, FIXED_WEIGHTS, trainWeights, DEFAULT_OPTIONS, type Example } from '../../../lib/triage/model/train';
 
@@ -80,6 +80,47 @@ describe('plain posts', () => {
     ['RT @bob: @acme still no refund after 3 weeks', false],
   ])('%s → relayed news: %s', (text, expected) => {
     expect(isRelay(cuesOf(text), 0)).toBe(expected);
+  });
+});
+
+describe('Russian news and offers', () => {
+  const news = (raw: string, sentiment = 0): boolean => isAnnouncement(normalizeForModel(raw), cuesOf(raw), sentiment);
+  // Written for this test, across services: a telecom, a shop, a bank, a delivery service.
+  it.each([
+    ['RT @news: @telco запускает 5G ещё в трёх городах', true],
+    ['@shop открывает новый пункт выдачи у метро', true],
+    ['Банк снизил ставки по вкладам', true],
+    ['кэшбэк 10% на кафе весь месяц', true],
+    ['промокод на скидку 300 рублей на первый заказ', true],
+    ['Взять кредит наличными онлайн', true],
+    ['плановые работы на сети в ночь на субботу', true],
+    ['@shop скидку так и не применили к заказу', false],
+    ['@telco обещали скидку, а списали полную цену', false],
+    ['@bank почему акция не работает уже неделю?', false],
+    ['@delivery курьер опять опоздал на час', false],
+    ['@bank спасибо, всё решили', false],
+  ])('%s → announcement: %s', (text, expected) => {
+    expect(news(text)).toBe(expected);
+  });
+
+  it('negative sentiment is not plain news', () => {
+    expect(news('Банк снизил ставки по вкладам', -0.5)).toBe(false);
+  });
+
+  const bits = DEFAULT_OPTIONS.bits;
+  const newsRu = hashString('q:news', hashString('lang:ru')) & ((1 << bits) - 1);
+  it.each([
+    ['RT @news: @telco запускает 5G ещё в трёх городах', true],
+    ['@delivery курьер опять опоздал на час', false],
+    ['RT @news: @telco launches 5G in three more cities', false],
+  ])('%s → the model sees Russian news: %s', (text, expected) => {
+    expect(extractFeatures(text, bits).index.includes(newsRu)).toBe(expected);
+  });
+
+  it('weighs against a complaint in Russian only', () => {
+    expect(FIXED_WEIGHTS['q:news@ru']).toBeLessThan(0);
+    expect(LANGUAGES.filter((l) => l !== 'ru' && FIXED_WEIGHTS[`q:news@${l}`] !== undefined)).toEqual([]);
+    expect(FIXED_WEIGHTS['q:news']).toBeUndefined();
   });
 });
 
