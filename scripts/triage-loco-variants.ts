@@ -5,19 +5,11 @@
  * Russian posts get the shipped features unchanged. (The lexicon variant tried here now ships:
  * lib/triage/model/zhLexicon.ts.)
  */
-import { hashString, type Features } from '../lib/triage/model/features';
+import { codeOf, FNV_OFFSET, hashString, isHanCode, step, type Features } from '../lib/triage/model/features';
 
 export const VARIANTS = ['g14', 'g24', 'g25', 'neg'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const step = (h: number, code: number): number => Math.imul(h ^ code, FNV_PRIME);
-const codeOf = (s: string, i: number): number => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57 ? 48 : c;
-};
-const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 const HAN = /\p{Script=Han}/u;
 const WORD_RE = /(?:(?!\p{Script=Han})[\p{L}\p{N}@])+/gu;
 

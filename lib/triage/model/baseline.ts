@@ -7,7 +7,7 @@
  * features, negation scopes or hand-set weights: it says what bag-of-n-grams alone reaches on our
  * sets. No random step anywhere, so the same examples give the same weights on every run.
  */
-import { hashString, normalizeForModel } from './features';
+import { hashString, isHanCode, normalizeForModel } from './features';
 import type { Example } from './train';
 
 export interface BaselineOptions {
@@ -41,7 +41,6 @@ const CHAR_SEED = hashString('baseline:char');
 const FNV_PRIME = 0x01000193;
 /** Words: runs of letters and digits; Chinese runs are left to the character n-grams (no segmenter). */
 const WORD_RE = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
-const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** Term counts of the two blocks, by hash bucket. */
 export function ngramCounts(raw: string, bits: number): { words: Map<number, number>; chars: Map<number, number> } {
@@ -64,7 +63,7 @@ export function ngramCounts(raw: string, bits: number): { words: Map<number, num
     let han = false;
     for (let n = 1; n <= 4 && i + n <= padded.length; n++) {
       const c = padded.charCodeAt(i + n - 1);
-      han ||= isHan(c);
+      han ||= isHanCode(c);
       h = Math.imul(h ^ c, FNV_PRIME) >>> 0;
       if (han ? n <= 3 : n >= 2) add(chars, h);
     }

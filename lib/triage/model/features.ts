@@ -40,11 +40,12 @@ export interface Features {
 /** Characters beyond this add little and long reviews would dominate the cost. */
 export const MAX_CHARS = 1000;
 
-const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a, one character code at a time (the experiment scripts and the baseline hash alike). */
+export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const step = (h: number, code: number): number => Math.imul(h ^ code, FNV_PRIME);
+export const step = (h: number, code: number): number => Math.imul(h ^ code, FNV_PRIME);
 /** Digits hash alike: "3 weeks" and "5 weeks" are one feature. */
-const codeOf = (s: string, i: number): number => {
+export const codeOf = (s: string, i: number): number => {
   const c = s.charCodeAt(i);
   return c >= 48 && c <= 57 ? 48 : c;
 };
@@ -55,7 +56,7 @@ export function hashString(s: string, seed = FNV_OFFSET): number {
   return h >>> 0;
 }
 
-const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+export const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** Lower case, no links, mentions as "@", hashtags as words, no apostrophes, "sooo" → "soo". */
 export function normalizeForModel(raw: string): string {
