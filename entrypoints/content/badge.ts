@@ -273,7 +273,8 @@ export function showBadge(adapter: SiteAdapter, post: Element, verdict: PageVerd
   const host = roots.get(post)?.host;
   if (!host) return;
   const tooltip = [name, label(band), verdict.term].filter(Boolean).join('\n');
-  queueFit({ post, host, badge, score, last: open, compact: () => makeCompact({ badge, mark: [dot, score], rest, post, name, tooltip }) });
+  const ends = (): Element | null => adapter.authorLineEnd(post);
+  queueFit({ post, host, badge, score, last: open, ends, compact: () => makeCompact({ badge, mark: [dot, score], rest, post, name, tooltip }) });
 }
 
 /** Removes every badge host in the document, including ones an earlier copy of this script drew. */

@@ -7,6 +7,8 @@
  * - else (a name as wide as its comment bubble, X's author line at 320 px) the compact badge
  *   takes its own width in the author line: the one case where it takes layout space, since any
  *   place over the post would cover the name or the text.
+ * The site's own controls at the end of the author line (X's post menu) count as the post's edge:
+ * the badge ends before them, as it ends inside the post.
  * Batched: all reads, then all writes.
  */
 
@@ -16,21 +18,40 @@ export const HOST_TAG = 'replyline-badge';
 
 export type FitMode = { kind: 'full' } | { kind: 'compact' } | { kind: 'reserve'; width: number };
 
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
 export interface FitBoxes {
   post: { left: number; right: number; width: number };
   host: { left: number };
-  badge: { left: number; right: number };
+  badge: Box;
   /** The priority number: the compact badge ends where it ends, plus the badge's own padding. */
   score: { right: number };
   /** The badge's last part in its full form. */
   last: { right: number };
   viewportRight: number;
+  /** The site's controls at the end of the author line; only those level with the badge count. */
+  ends?: Box[];
+}
+
+/** Where the badge must end: the post's (or window's) edge, or the first site control right of it. */
+function rightEdge(box: FitBoxes): number {
+  let edge = Math.min(box.post.right, box.viewportRight);
+  for (const end of box.ends ?? []) {
+    const level = end.top < box.badge.bottom && box.badge.top < end.bottom;
+    if (level && end.right > box.badge.left && end.right > end.left) edge = Math.min(edge, end.left);
+  }
+  return edge - FIT_PAD;
 }
 
 /** Pure: the measured boxes (viewport coordinates) → how the badge is shown. */
 export function fitMode(box: FitBoxes): FitMode | null {
   if (box.post.width === 0) return null; // not laid out (hidden): nothing to fit against
-  const right = Math.min(box.post.right, box.viewportRight) - FIT_PAD;
+  const right = rightEdge(box);
   if (box.badge.right <= right) return { kind: 'full' };
   const compactWidth = box.score.right - box.badge.left + (box.badge.right - box.last.right);
   if (box.badge.left + compactWidth <= right) return { kind: 'compact' };
@@ -43,6 +64,8 @@ export interface FitCheck {
   badge: HTMLElement;
   score: Element;
   last: Element;
+  /** The site's controls at the end of the author line, looked up when the badge is fitted. */
+  ends: () => Element | null;
   /** Turns the badge into its compact form (a write); returns what turns it back. */
   compact: () => () => void;
 }
@@ -139,16 +162,18 @@ function fitBadges(): void {
   fitChecks = [];
   if (checks.length === 0) return;
   const viewportRight = document.documentElement.clientWidth;
-  const modes = checks.map(({ post, host, badge, score, last }) =>
-    fitMode({
+  const modes = checks.map(({ post, host, badge, score, last, ends }) => {
+    const end = ends();
+    return fitMode({
       post: post.getBoundingClientRect(),
       host: host.getBoundingClientRect(),
       badge: badge.getBoundingClientRect(),
       score: score.getBoundingClientRect(),
       last: last.getBoundingClientRect(),
       viewportRight,
-    }),
-  );
+      ends: end ? [end.getBoundingClientRect()] : [],
+    });
+  });
   checks.forEach(({ host, badge, compact }, i) => {
     const mode = modes[i];
     if (!mode || mode.kind === 'full') return;

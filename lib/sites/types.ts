@@ -45,6 +45,11 @@ export interface SiteReader {
   countCandidates(doc: ParentNode): number;
   /** Where an in-page badge goes: next to the author line. */
   authorLineAnchor(el: Element): Element | null;
+  /**
+   * The site's own controls at the end of the author line (X's post menu), which the badge must
+   * not cover; null where there are none.
+   */
+  authorLineEnd(el: Element): Element | null;
   /** Follower counts and badges visible in profile headers and hover cards. */
   readProfileStats(doc: ParentNode): ProfileStat[];
   /** Whether a changed element may hold (or sit in) a follower count: only then is the page re-read. */

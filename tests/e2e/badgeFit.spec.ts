@@ -2,7 +2,8 @@
  * The in-page badge sits by the author's name, in a closed shadow root, and takes no layout space
  * unless it must: it may never hide what it is about. On every post kind (X posts, Facebook feed
  * posts, Facebook comments) and from 320 px up, with the longest labels (Russian), its box stays
- * inside its post and off the author's name and the first line of the text; where the whole badge
+ * inside its post and off the author's name, the first line of the text and the site's own controls
+ * at the end of the author line (X's "More" post menu and Grok button); where the whole badge
  * has no room it shows compact (the priority, the rest behind a button), still reachable by keyboard.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -96,12 +97,18 @@ async function badgeParts(page: Page): Promise<BadgeParts[]> {
   }
 }
 
-/** Where the post's author name and first text line are, as selectors inside the post element. */
+/** Where the post's author name, first text line and own controls are, as selectors inside the post element. */
 interface PostKind {
   name: string;
   text: string;
+  /** The site's controls at the end of the author line, which the agent must still reach. */
+  ends?: string;
 }
-const X_POST: PostKind = { name: '[data-testid="User-Name"] a span', text: '[data-testid="tweetText"]' };
+const X_POST: PostKind = {
+  name: '[data-testid="User-Name"] a span',
+  text: '[data-testid="tweetText"]',
+  ends: '[data-testid="caret"], button[aria-label="Grok actions"]',
+};
 const FB_POST: PostKind = { name: 'h2 a span', text: '[data-ad-rendering-role="story_message"]' };
 const FB_COMMENT: PostKind = { name: ':scope > div > a span[dir="auto"]', text: ':scope > div > div [dir="auto"]' };
 
@@ -128,7 +135,8 @@ function pageBoxes(page: Page, key: string, kind: PostKind) {
       const range = document.createRange();
       if (node) range.selectNodeContents(node);
       const firstLine = node ? range.getClientRects()[0] : undefined;
-      return { post: plain(post.getBoundingClientRect()), names, firstLine: firstLine ? plain(firstLine) : null };
+      const ends = kind.ends ? [...post.querySelectorAll(kind.ends)].map((el) => plain(el.getBoundingClientRect())) : [];
+      return { post: plain(post.getBoundingClientRect()), names, firstLine: firstLine ? plain(firstLine) : null, ends };
     },
     { key, kind },
   );
@@ -155,6 +163,8 @@ async function fitProblems(page: Page, kinds: Record<string, PostKind>): Promise
     for (const name of boxes.names) if (overlaps(b, name)) out.push(`${where} covers the author ${JSON.stringify(name)}`);
     if (!boxes.firstLine) out.push(`${key}: no text line found`);
     else if (overlaps(b, boxes.firstLine)) out.push(`${where} covers the first text line ${JSON.stringify(boxes.firstLine)}`);
+    if (kind.ends && boxes.ends.length === 0) out.push(`${key}: no author-line controls found`);
+    for (const end of boxes.ends) if (overlaps(b, end)) out.push(`${where} covers the site's control ${JSON.stringify(end)}`);
     // The full badge's buttons, when shown, are inside the badge (they are what it is for).
     for (const button of badge.buttons) if (button && (button.left < b.left || button.right > b.right)) out.push(`${where}: a button sits outside it`);
   }

@@ -336,10 +336,11 @@ test.describe('X', () => {
 
 test.describe('X badge', () => {
   test('never shifts the layout, never steals focus; Add to queue and Open in Replyline work', async ({ context, sitePages, openPanel }) => {
+    // Short names: room for the whole badge before X's own controls at the end of the author row.
     const tweets = [
       tweet('1800000000000000001', 'calm_cat', 'Quiet morning here'),
-      tweet('1800000000000000002', 'angry_ann', '@acme my parcel is lost, still waiting for a refund'),
-      tweet('1800000000000000003', 'sad_sam', 'Acme app crashes at checkout, please help'),
+      tweet('1800000000000000002', 'ann', '@acme my parcel is lost, still waiting for a refund'),
+      tweet('1800000000000000003', 'sam', 'Acme app crashes at checkout, please help'),
     ];
     // The page keeps focus in its own search box, and counts clicks reaching the articles (X opens
     // the post on any click inside one).
@@ -347,7 +348,7 @@ test.describe('X badge', () => {
       window.__articleClicks = 0;
       document.addEventListener('click', (e) => { if (e.target instanceof Element && e.target.closest('article')) window.__articleClicks++; });
       document.getElementById('q').focus();`;
-    // X's author line shrinks to its content (the "more" button sits right after it), so any width
+    // X's author line shrinks to its content (its own Grok and "more" buttons sit at the row's end), so any width
     // the badge took would show as a wider User-Name.
     const shrinkToFit = '<style>[data-testid=User-Name]{width:max-content}</style></head>';
     sitePages.set(

@@ -465,6 +465,8 @@ export const facebookReader: SiteReader = {
     if (!author) return null;
     return closestAny(author.link, FB.authorHeading) ?? author.link;
   },
+  // Its own menu, not a nested comment's; the fit ignores it unless it sits on the badge's line.
+  authorLineEnd: (el) => ownAll(el, FB.authorLineEnd)[0] ?? null,
   readProfileStats: readFacebookProfileStats,
   mayHoldProfileStats: (el) => touchesAny(el, FB.followersLink),
   // The feed's rows are not told apart from the page around them: each added element is looked at.

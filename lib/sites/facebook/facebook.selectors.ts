@@ -35,6 +35,12 @@ export const FB = {
   postAuthor: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href]', 'h3 a[href]', 'h4 a[href]', 'strong a[href]', 'a[href] strong'],
   /** Comment text: the localised `lang` block (2021), then the text-align block (2024+). */
   commentText: ['span[lang][dir="auto"]', 'div[dir="auto"][style*="text-align"]', 'div[dir="auto"]'],
+  /**
+   * The post's own "…" menu ("Actions for this post"; on a comment "Hide or report this"): the
+   * badge in the author line must leave it clickable. Labels are localised, so matched by role and
+   * popup; the first one of a post comes in its header, before any "Most relevant" sort menu.
+   */
+  authorLineEnd: ['[role="button"][aria-haspopup="menu"]'],
   /** Timestamps: `abbr[data-utime]` (classic), `time[datetime]` when present. */
   utime: ['abbr[data-utime]'],
   time: ['time[datetime]'],

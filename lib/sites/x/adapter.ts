@@ -520,6 +520,17 @@ export const xReader: SiteReader = {
     const article = firstSelfOrDescendant(el, X.post) ?? el;
     return ownFirst(article, X.userName, quoteContainers(article));
   },
+  authorLineEnd: (el) => {
+    const article = firstSelfOrDescendant(el, X.post) ?? el;
+    const quotes = quoteContainers(article);
+    const caret = ownFirst(article, X.authorLineEnd, quotes);
+    const line = ownFirst(article, X.userName, quotes);
+    if (!caret || !line) return caret;
+    // The caret's whole column (the Grok button beside it too): its widest ancestor off the author line.
+    let column = caret;
+    for (let up = caret.parentElement; up && up !== article && !up.contains(line); up = up.parentElement) column = up;
+    return column;
+  },
   readProfileStats: readXProfileStats,
   // Timeline rows and posts never carry a follower count (the header and hover cards are outside
   // them): the common case is answered without walking the row.

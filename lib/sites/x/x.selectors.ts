@@ -12,6 +12,12 @@ export const X = {
   candidate: ['[data-testid="primaryColumn"] article', 'main article', '[data-testid="cellInnerDiv"] article', 'article[role="article"]'],
   /** Author line: `User-Name` since 2023-ish; `User-Names` in 2023 snapshots. */
   userName: ['[data-testid="User-Name"]', '[data-testid="User-Names"]'],
+  /**
+   * X's own "More" (···) post menu at the end of the author row, in every snapshot 2021–2026. The
+   * badge must leave it clickable, and with it the column it sits in: since 2025 that column also
+   * holds the "Grok actions" button, which has no test id (its label is English-only).
+   */
+  authorLineEnd: ['[data-testid="caret"]'],
   /** Post body; before 2022 it was a bare `div[lang][dir=auto]`. */
   text: ['[data-testid="tweetText"]', 'div[lang][dir="auto"]'],
   /** Long posts are cut with a "Show more" link. */

@@ -29,6 +29,15 @@ function replyingTo(handles: string[]): string {
 }
 
 /**
+ * X's controls at the end of the author row, in a column of their own beside it (2025 markup): the
+ * "Grok actions" button and the "More" (···) post menu, `data-testid="caret"`.
+ */
+const ROW_END = [
+  '<div><div><button aria-label="Grok actions" role="button" type="button"><svg viewBox="0 0 33 32" aria-hidden="true"></svg></button>',
+  '<button aria-expanded="false" aria-haspopup="menu" aria-label="More" role="button" data-testid="caret" type="button"><svg viewBox="0 0 24 24" aria-hidden="true"></svg></button></div></div>',
+].join('');
+
+/**
  * One post as X renders it. No text between elements, as in X's markup: a post's textContent runs
  * its parts together ("@jane·1hAcme lost…"), which page code must cope with.
  */
@@ -38,9 +47,9 @@ export function tweetArticle(t: FakeTweet): string {
   return [
     '<article role="article" tabindex="-1" data-testid="tweet"><div>',
     `<div data-testid="Tweet-User-Avatar"><a href="/${h}" role="link"><img alt="" src="data:,"></a></div>`,
-    `<div><div data-testid="User-Name"><div><a href="/${h}" role="link"><div dir="ltr"><span><span>${escapeHtml(t.name)}</span></span></div></a></div>`,
+    `<div><div><div><div data-testid="User-Name"><div><a href="/${h}" role="link"><div dir="ltr"><span><span>${escapeHtml(t.name)}</span></span></div></a></div>`,
     `<div><a href="/${h}" role="link" tabindex="-1"><div dir="ltr"><span>@${h}</span></div></a><div dir="ltr"><span>·</span></div>`,
-    `<div><a href="/${h}/status/${t.id}" aria-label="${escapeHtml(t.createdAt)}" role="link"><time datetime="${t.createdAt}">1h</time></a></div></div></div>`,
+    `<div><a href="/${h}/status/${t.id}" aria-label="${escapeHtml(t.createdAt)}" role="link"><time datetime="${t.createdAt}">1h</time></a></div></div></div></div>${ROW_END}</div>`,
     replyingTo(t.replyTo ?? []),
     `<div dir="auto" lang="en" data-testid="tweetText"><span>${escapeHtml(t.text)}</span></div>`,
     `<div role="group" aria-label="${replies} replies"><button aria-label="${replies} Replies. Reply" role="button" data-testid="reply" type="button"><span>${replies}</span></button>`,
@@ -61,6 +70,8 @@ article{padding:12px 16px;border-bottom:1px solid #eff3f4}article>div{display:fl
 a{color:inherit;text-decoration:none}[data-testid=User-Name]{display:flex;gap:4px;align-items:baseline;min-width:0}[data-testid=User-Name]>div{display:flex;gap:4px;min-width:0}
 [data-testid=User-Name] a{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}@media (max-width:960px){[data-testid=sidebarColumn]{display:none}}
 [data-testid=User-Name] span{font-weight:700}[data-testid=User-Name]>div+div span,[data-testid=User-Name] time{font-weight:400;color:#536471}
+article>div>div+div>div:first-child{display:flex;gap:8px;align-items:start}article>div>div+div>div:first-child>div:first-child{flex:1;min-width:0}
+article>div>div+div>div:first-child>div+div>div{display:flex}[data-testid=caret],[aria-label="Grok actions"]{width:34px;height:20px;border:0;padding:0;background:none}
 [data-testid=tweetText]{margin:2px 0 8px;white-space:pre-wrap}[role=group]{display:flex;gap:48px}[role=group] button{border:0;background:none;color:#536471;min-width:20px;min-height:16px}`;
 
 /** A page shell like x.com: primary column with a timeline; `script` runs as the site's own code. */

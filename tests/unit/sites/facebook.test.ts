@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PostSchema, ProfileStatSchema, type Post } from '../../../lib/schemas/posts';
 import fc from 'fast-check';
 import { contentId, facebookAdapter } from '../../../lib/sites/facebook';
-import { byId, loadFixture } from './load';
+import { byId, loadFixture, loadHtml } from './load';
 import { settlePostTime, settleReplyTime } from '../../../lib/sites/postTime';
 import { facebookEditor } from '../../../lib/sites/facebook/editor';
 
@@ -283,5 +283,28 @@ describe('facebook variants', () => {
   it('yields nothing from an X page', () => {
     const doc = loadFixture('x', 'timeline.html', 'https://www.facebook.com/');
     expect(facebookAdapter.findPostElements(doc.body)).toEqual([]);
+  });
+});
+
+describe('facebook authorLineEnd', () => {
+  const post = (header: string, comment: string): Element => {
+    const doc = loadHtml(`<div role="feed"><div aria-posinset="1" role="article"><div><h2><a href="https://www.facebook.com/acme"><strong>Acme</strong></a></h2>${header}</div>
+<div data-ad-rendering-role="story_message"><div dir="auto">Hello</div></div>
+<ul><li><div role="article" aria-label="Comment by Ann"><a href="https://www.facebook.com/ann?comment_id=1">Ann</a><div dir="auto">Hi</div>${comment}</div></li></ul></div></div>`, 'https://www.facebook.com/');
+    return doc.querySelector('[aria-posinset]')!;
+  };
+  const menu = (label: string) => `<div role="button" tabindex="0" aria-haspopup="menu" aria-label="${label}"></div>`;
+
+  it.each([
+    ['the post header menu, whatever its language', menu('Действия с публикацией'), menu('Hide or report this'), 'Действия с публикацией'],
+    ['nothing when only a comment has a menu', '', menu('Hide or report this'), null],
+  ])('finds %s', (_, header, comment, expected) => {
+    const end = facebookAdapter.authorLineEnd(post(header, comment));
+    expect(end?.getAttribute('aria-label') ?? null).toBe(expected);
+  });
+
+  it("finds a comment's own menu for the comment", () => {
+    const comment = post('', menu('Hide or report this')).querySelector('li [role="article"]')!;
+    expect(facebookAdapter.authorLineEnd(comment)?.getAttribute('aria-label')).toBe('Hide or report this');
   });
 });

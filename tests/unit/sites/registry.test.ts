@@ -32,6 +32,7 @@ const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | '
   mayHaveThreads: 'function',
   countCandidates: 'function',
   authorLineAnchor: 'function',
+  authorLineEnd: 'function',
   readProfileStats: 'function',
   mayHoldProfileStats: 'function',
   holdsOnlyRows: 'function',

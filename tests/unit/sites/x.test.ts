@@ -180,6 +180,19 @@ describe('x adapter on the home timeline fixture', () => {
     expect(anchor?.textContent).toContain('@carol');
   });
 
+  it("finds X's own controls at the end of the author row: the caret's whole column, never the author line", () => {
+    const host = timeline.createElement('div');
+    host.innerHTML = tweetArticle({ id: '1850000000000000098', handle: 'jo', name: 'Jo', text: 'hi', createdAt: '2026-11-23T16:00:00.000Z' });
+    const article = xAdapter.findPostElements(host)[0];
+    const end = article ? xAdapter.authorLineEnd(article) : null;
+    expect(end?.querySelector('[data-testid="caret"]')).not.toBeNull();
+    expect(end?.querySelector('button[aria-label="Grok actions"]')).not.toBeNull();
+    expect(end?.querySelector('[data-testid="User-Name"]')).toBeNull();
+    // Markup without the caret (older snapshots, our fixture): nothing to keep clear.
+    const plain = xAdapter.findPostElements(byId(timeline, 'row-quote'))[0];
+    expect(plain && xAdapter.authorLineEnd(plain)).toBeNull();
+  });
+
   it('closestPost finds the article around any inner node', () => {
     const text = byId(timeline, 'row-emoji').querySelector('[data-testid="tweetText"]');
     expect(text && xAdapter.closestPost(text)?.getAttribute('data-testid')).toBe('tweet');
