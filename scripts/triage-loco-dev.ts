@@ -8,11 +8,9 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { calibrate, decodeModel, logitOf } from '../lib/triage/model/classifier';
 import { prf, rocAuc } from '../lib/triage/model/metrics';
-import { extractFeatures, hashString } from '../lib/triage/model/features';
-import { LANGUAGES } from '../lib/triage/model/lang';
-import { seededRandom } from '../lib/random';
-import { buildModel, CALIBRATION_PRIOR, featurise, trainAveraged, trainWeights, type Featurised, type TrainOptions } from '../lib/triage/model/train';
-import { augment, charGrams, type Variant } from './triage-loco-variants';
+import { extractFeatures } from '../lib/triage/model/features';
+import { buildModel, CALIBRATION_PRIOR, featurise, trainAveraged, type Featurised, type TrainOptions } from '../lib/triage/model/train';
+import { augment, type Variant } from './triage-loco-variants';
 import { available, examplesOf, LABELLED_FILES, readRows, splitOf, type Split } from './triage-data';
 import { loadDevSets } from './triage-devsets';
 
@@ -99,7 +97,7 @@ export function weightsOf(rows: readonly CatRow[], byCategory: boolean): number[
 }
 
 
-export function evalVariantOnDev(variants: ReadonlySet<Variant>, options: TrainOptions, seeds: readonly number[], prior: number, byCategory: boolean, dropout: number): void {
+export function evalVariantOnDev(variants: ReadonlySet<Variant>, options: TrainOptions, seeds: readonly number[], prior: number, byCategory: boolean): void {
   const started = performance.now();
   const train: Featurised[] = [];
   const tune: { file: string; rows: Featurised[] }[] = [];
@@ -121,7 +119,7 @@ export function evalVariantOnDev(variants: ReadonlySet<Variant>, options: TrainO
     train.push(...feat(featurise(ex.filter((_, i) => rows[i]?.split === 'train'), options.bits)));
     tune.push({ file: file.name, rows: feat(featurise(ex.filter((_, i) => rows[i]?.split === 'tune'), options.bits)) });
   }
-  const model = decodeModel(buildModel(trainSeeds(train, options, seeds, dropout), options.bits, tune.flatMap((t) => t.rows), 0.5, { ...CALIBRATION_PRIOR, zh: prior }));
+  const model = decodeModel(buildModel(trainAveraged(train, options, seeds), options.bits, tune.flatMap((t) => t.rows), 0.5, { ...CALIBRATION_PRIOR, zh: prior }));
   const score = (rows: readonly Featurised[]): Scores =>
     scoresOf(rows.map((r) => ({ p: calibrate(model, r.features.language, logitOf(r.features, model.weights)), truth: r.complaint })), model.threshold);
   const line = (name: string, s: Scores): void => console.log(`dev-check ${name.padEnd(36)} F1 ${s.f1.toFixed(3)} AUC ${s.auc.toFixed(3)} best ${s.bestF1.toFixed(3)}`);
@@ -131,76 +129,4 @@ export function evalVariantOnDev(variants: ReadonlySet<Variant>, options: TrainO
   }
   for (const t of tune) line(`${t.file} tune`, score(t.rows));
   console.log(`dev-check: ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
-/** How many leading entries of a post's features are its word and character n-grams. */
-export function ngramCount(f: Featurised): number {
-  const words = [...f.features.text.matchAll(/(?:(?!\p{Script=Han})[\p{L}\p{N}@])+/gu)].length;
-  return (words > 0 ? words * 2 - 1 : 0) + charGrams(f.features.text, 1, 3).length;
-}
-
-/**
- * `trainWeights` with n-gram dropout on Chinese posts: each n-gram occurrence is left out of an
- * update with probability `p` (the rest scaled by 1 / (1 − p)), so cues and lexicon features must
- * carry more. p = 0 is exactly `trainWeights`.
- */
-export function trainDropout(data: readonly Featurised[], options: TrainOptions, p: number): Float64Array {
-  if (p === 0) return trainWeights(data, options);
-  const mask = (1 << options.bits) - 1;
-  const counts = data.map((d) => (/\p{Script=Han}/u.test(d.features.text) ? ngramCount(d) : 0));
-  const w = new Float64Array(1 << options.bits);
-  const g2 = new Float64Array(1 << options.bits);
-  const frozen = new Uint8Array(1 << options.bits);
-  const langSeeds = LANGUAGES.map((l) => hashString(`lang:${l}`));
-  for (const key of Object.keys(options.fixed)) {
-    const name = key.split('@')[0] ?? key;
-    frozen[hashString(name) & mask] = 1;
-    for (const seed of langSeeds) frozen[hashString(name, seed) & mask] = 1;
-  }
-  const order = data.map((_, i) => i);
-  const random = seededRandom(options.seed);
-  const drop = seededRandom(options.seed + 1000);
-  const keep = 1 / (1 - p);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const t = order[i] ?? 0;
-      order[i] = order[j] ?? 0;
-      order[j] = t;
-    }
-    for (const n of order) {
-      const ex = data[n];
-      if (!ex) continue;
-      const { index, value } = ex.features;
-      const c = counts[n] ?? 0;
-      const v = Float64Array.from(value, (x, k) => (k < c ? (drop() < p ? 0 : x * keep) : x));
-      let z = 0;
-      for (let k = 0; k < index.length; k++) z += (w[index[k] ?? 0] ?? 0) * (v[k] ?? 0);
-      const g = (1 / (1 + Math.exp(-z)) - (ex.complaint ? 1 : 0)) * ex.weight;
-      for (let k = 0; k < index.length; k++) {
-        const at = index[k] ?? 0;
-        if (frozen[at] === 1 || v[k] === 0) continue;
-        const wi = w[at] ?? 0;
-        const grad = g * (v[k] ?? 0) + options.l2 * wi;
-        const acc = (g2[at] ?? 0) + grad * grad;
-        g2[at] = acc;
-        w[at] = wi - (options.learningRate * grad) / Math.sqrt(acc + 1e-8);
-      }
-    }
-  }
-  for (const [key, val] of Object.entries(options.fixed)) {
-    const [name = key, lang] = key.split('@');
-    w[(lang ? hashString(name, hashString(`lang:${lang}`)) : hashString(name)) & mask] = val;
-  }
-  return w;
-}
-
-export function trainSeeds(data: readonly Featurised[], options: TrainOptions, seeds: readonly number[], p: number): Float64Array {
-  if (p === 0) return trainAveraged(data, options, seeds);
-  const mean = new Float64Array(1 << options.bits);
-  for (const seed of seeds) {
-    const w = trainDropout(data, { ...options, seed }, p);
-    for (let i = 0; i < w.length; i++) mean[i] = (mean[i] ?? 0) + (w[i] ?? 0) / seeds.length;
-  }
-  return mean;
 }

@@ -20,7 +20,7 @@ interface Gram {
 }
 
 /** features.ts's character n-grams, with the range of grams holding a Han character as a parameter. */
-export function charGrams(text: string, hanMin: number, hanMax: number): Gram[] {
+function charGrams(text: string, hanMin: number, hanMax: number): Gram[] {
   const padded = ` ${text} `;
   const out: Gram[] = [];
   for (let i = 0; i < padded.length; i++) {

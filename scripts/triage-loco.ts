@@ -9,7 +9,7 @@
  * features and for the plain TF-IDF baseline (lib/triage/model/baseline.ts, uncalibrated 0.5).
  *
  *   npx tsx scripts/triage-loco.ts [--seeds 18,1,2] [--baseline] [--prior 0.6] [--by-category]
- *     [--variants g14,neg] [--l2 1e-6] [--dev] [--dump 书籍] [--dropout 0.3]
+ *     [--variants g14,neg] [--l2 1e-6] [--dev] [--dump 书籍]
  *     [--zh-cue-scale 2 | --zh-cues-learned] [--zh-learn-kinds broken,still]
  * `--variants` adds candidate Chinese features (scripts/triage-loco-variants.ts); `--dev` also
  * trains on every file, as `npm run train` does, and prints the in-domain dev splits and the
@@ -20,9 +20,9 @@
 import { existsSync } from 'node:fs';
 import { baselineProbability, trainBaseline } from '../lib/triage/model/baseline';
 import { calibrate, decodeModel, logitOf } from '../lib/triage/model/classifier';
-import { buildModel, CALIBRATION_PRIOR, CUE_SCALE, DEFAULT_OPTIONS, FIXED_WEIGHTS, featurise, type Example, type Featurised } from '../lib/triage/model/train';
+import { buildModel, CALIBRATION_PRIOR, CUE_SCALE, DEFAULT_OPTIONS, FIXED_WEIGHTS, featurise, trainWeights, type Example, type Featurised } from '../lib/triage/model/train';
 import { augment, VARIANTS, type Variant } from './triage-loco-variants';
-import { evalVariantOnDev, readCategories, trainDropout, scoresOf, weightsOf, type CatRow, type Scores } from './triage-loco-dev';
+import { evalVariantOnDev, readCategories, scoresOf, weightsOf, type CatRow, type Scores } from './triage-loco-dev';
 import { LABELLED_FILES } from './triage-data';
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
@@ -54,11 +54,10 @@ function main(): void {
     ),
   );
   const options = { ...DEFAULT_OPTIONS, l2, fixed };
-  const dropout = Number(arg('--dropout') ?? 0);
-  if (process.argv.includes('--dev')) evalVariantOnDev(variants, options, seeds, prior, byCategory, dropout);
+  if (process.argv.includes('--dev')) evalVariantOnDev(variants, options, seeds, prior, byCategory);
   const rows = readCategories(file.path);
   const categories = [...new Set(rows.map((r) => r.category))].sort();
-  console.log(`loco: ${rows.length} train+tune rows, ${categories.length} categories; seeds ${seeds.join(', ')}; zh prior ${prior}; l2 ${l2}; dropout ${dropout}; zh cues ${zhLearned ? 'learned' : `× ${zhScale}, learned [${[...learnKinds].join(', ')}]`}; variants [${[...variants].join(', ')}]${byCategory ? '; categories balanced' : ''}`);
+  console.log(`loco: ${rows.length} train+tune rows, ${categories.length} categories; seeds ${seeds.join(', ')}; zh prior ${prior}; l2 ${l2}; zh cues ${zhLearned ? 'learned' : `× ${zhScale}, learned [${[...learnKinds].join(', ')}]`}; variants [${[...variants].join(', ')}]${byCategory ? '; categories balanced' : ''}`);
   const started = performance.now();
   const features = featurise(rows.map((r) => ({ text: r.text, complaint: r.complaint, weight: 1 })), DEFAULT_OPTIONS.bits).map((f) => ({
     ...f,
@@ -75,7 +74,7 @@ function main(): void {
     const train: Featurised[] = trainIdx.map((i, k) => ({ ...(features[i] as Featurised), weight: w[k] ?? 1 }));
     const tune = tuneIdx.map((i) => features[i] as Featurised);
     const shipped = seeds.map((seed) => {
-      const model = decodeModel(buildModel(trainDropout(train, { ...options, seed }, dropout), DEFAULT_OPTIONS.bits, tune, 0.5, { ...CALIBRATION_PRIOR, zh: prior }));
+      const model = decodeModel(buildModel(trainWeights(train, { ...options, seed }), DEFAULT_OPTIONS.bits, tune, 0.5, { ...CALIBRATION_PRIOR, zh: prior }));
       const scored = testIdx.map((i) => {
         const f = features[i] as Featurised;
         return { p: calibrate(model, f.features.language, logitOf(f.features, model.weights)), truth: f.complaint, text: rows[i]?.text ?? '' };
