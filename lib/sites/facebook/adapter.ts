@@ -402,7 +402,7 @@ function finish(el: Element, parts: Parts): ExtractResult {
     truncated: parts.body.truncated,
     createdAt: parts.createdAt,
     timeLabels: parts.timeLabels,
-    lang: attr(ownFirst(el, ['[lang]']), 'lang').slice(0, 20) || undefined,
+    lang: attr(ownFirst(el, FB.lang), 'lang').slice(0, 20) || undefined,
     seenAt: Math.max(0, Math.trunc(parts.now)),
     isReply: parts.isReply ?? false,
     parentPostId: parts.parentPostId,

@@ -33,6 +33,8 @@ export const FB = {
    * (heading or bold name).
    */
   postAuthor: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href]', 'h3 a[href]', 'h4 a[href]', 'strong a[href]', 'a[href] strong'],
+  /** The post's language as Facebook marks it (a `lang` attribute on the text block, when there is one). */
+  lang: ['[lang]'],
   /** Comment text: the localised `lang` block (2021), then the text-align block (2024+). */
   commentText: ['span[lang][dir="auto"]', 'div[dir="auto"][style*="text-align"]', 'div[dir="auto"]'],
   /**

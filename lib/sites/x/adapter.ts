@@ -24,7 +24,7 @@ import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
 import { isXUserHandle, parseXProfileHref, parseXStatusHref, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
-import { X, X_TAG, xFocalTime, xProfileLink } from './x.selectors';
+import { X, X_TAG, X_TIME_OR_QUOTE, xFocalTime, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
@@ -187,9 +187,6 @@ function readTime(time: Element | null): number | undefined {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : undefined;
 }
-
-/** X.time's preferred selector and every quote selector in one list, for peekXKey's one query. */
-const TIME_OR_QUOTE = `${X.time[0]}, ${X.quoteOrPost[0]}`;
 
 /** The preferred post selector, tried alone first by findPostElements. */
 const POST_SELECTOR = X.post[0];
@@ -396,7 +393,7 @@ export function peekXKey(el: Element): PeekResult {
   if (!article) return { ok: false, reason: 'notAPost' };
   // One query answers the common case: a timestamp before any quote in document order is inside
   // none (a quote's container precedes its own time), and X wraps it directly in the permalink.
-  const first = article.querySelector(TIME_OR_QUOTE);
+  const first = article.querySelector(X_TIME_OR_QUOTE);
   const link = first?.localName === X_TAG.time ? first.parentElement : null;
   if (link?.localName === X_TAG.permalink) {
     const ref = parseXStatusHref(link.getAttribute('href')?.trim());

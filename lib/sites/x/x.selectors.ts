@@ -91,6 +91,12 @@ export const X = {
  */
 export const X_TAG = { post: 'article', time: 'time', permalink: 'a' } as const;
 
+/**
+ * The post time's preferred selector and the quote's in one query: the key read's single native
+ * call (a time before any quote in document order is the post's own).
+ */
+export const X_TIME_OR_QUOTE = `${X.time[0]}, ${X.quoteOrPost[0]}`;
+
 /** The focal post's own time, found by its permalink on a conversation page (`…/status/<id>`). */
 export function xFocalTime(statusId: string): string {
   return `a[href$="/status/${statusId}"] time`;
