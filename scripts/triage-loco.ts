@@ -10,10 +10,11 @@
  *
  *   npx tsx scripts/triage-loco.ts [--seeds 18,1,2] [--baseline] [--prior 0.6] [--by-category]
  *     [--variants g14,neg] [--l2 1e-6] [--dev] [--dump 书籍]
- *     [--zh-cue-scale 2 | --zh-cues-learned] [--zh-learn-kinds broken,still]
+ *     [--zh-cue-scale 2 | --zh-cues-learned] [--zh-learn-kinds broken,still] [--fixed name@lang=w,…] [--dev-only]
  * `--variants` adds candidate Chinese features (scripts/triage-loco-variants.ts); `--dev` also
  * trains on every file, as `npm run train` does, and prints the in-domain dev splits and the
- * files' tune splits for the same settings.
+ * files' tune splits for the same settings (`--dev-only`: only those); `--fixed` sets or overrides
+ * hand-set weights for the run (`rulex:praise@ru=-1`; 0 turns a feature off).
  *
  * Skips cleanly, exit 0, without ../shared/data.
  */
@@ -48,13 +49,19 @@ function main(): void {
   const zhScale = Number(arg('--zh-cue-scale') ?? CUE_SCALE.zh);
   const zhLearned = process.argv.includes('--zh-cues-learned');
   const learnKinds = new Set((arg('--zh-learn-kinds') ?? '').split(',').filter(Boolean));
-  const fixed = Object.fromEntries(
+  const fixed: Record<string, number> = Object.fromEntries(
     Object.entries(FIXED_WEIGHTS).flatMap(([k, v]): [string, number][] =>
       !k.startsWith('cue:zh.') ? [[k, v]] : zhLearned || learnKinds.has(k.slice('cue:zh.'.length)) ? [] : [[k, (v * zhScale) / CUE_SCALE.zh]],
     ),
   );
+  // `--fixed rulex:praise@ru=-2,…`: set weights overridden or added (0 = the feature off).
+  for (const kv of (arg('--fixed') ?? '').split(',').filter(Boolean)) {
+    const [k = '', v = ''] = kv.split('=');
+    fixed[k] = Number(v);
+  }
   const options = { ...DEFAULT_OPTIONS, l2, fixed };
-  if (process.argv.includes('--dev')) evalVariantOnDev(variants, options, seeds, prior, byCategory);
+  if (process.argv.includes('--dev') || process.argv.includes('--dev-only')) evalVariantOnDev(variants, options, seeds, prior, byCategory);
+  if (process.argv.includes('--dev-only')) return;
   const rows = readCategories(file.path);
   const categories = [...new Set(rows.map((r) => r.category))].sort();
   console.log(`loco: ${rows.length} train+tune rows, ${categories.length} categories; seeds ${seeds.join(', ')}; zh prior ${prior}; l2 ${l2}; zh cues ${zhLearned ? 'learned' : `× ${zhScale}, learned [${[...learnKinds].join(', ')}]`}; variants [${[...variants].join(', ')}]${byCategory ? '; categories balanced' : ''}`);

@@ -12,8 +12,10 @@ import { analyzeSentiment } from '../sentiment';
 import { findPraise, findQuestion } from '../signals';
 import { normalizeText, tokenize } from '../text';
 import { pointSignals } from './contrast';
-import { CUES, isAnnouncement, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
+import { isAside } from './aside';
+import { CUES, isAnnouncement, isGrievanceCue, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
 import { detectLanguage, type Language } from './lang';
+import { ruLexiconHits } from './ruLexicon';
 import { zhLexiconHits } from './zhLexicon';
 
 /** Signals the triage already computed for the post; passed in so they are not computed twice. */
@@ -176,6 +178,8 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   else if (isSuggestion(cuesFound, point.sentiment)) named('q:suggest', 1);
   if (isRelay(cuesFound, point.sentiment)) named('q:relay', 1);
   if (scripts.cyrillic && isAnnouncement(text, cuesFound, point.sentiment)) named('q:news', 1);
+  // Negativity about the author's day, not the brand ("jet lag is destroying me. at least the @hotel bed is comfy").
+  if (scripts.latin && isAside(text, cuesFound)) named('x:aside', 1);
 
   // General Chinese complaint and praise words (zhLexicon.ts), learned: unlike the n-grams of the
   // training file's ten shop categories they carry to review domains it lacks. A plain question
@@ -187,13 +191,25 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
       for (const [s, e] of spans) named(name, v, s, e);
     }
   }
+  // General Russian praise and complaint words (ruLexicon.ts): praise counts only when no
+  // grievance cue fires ("приложение супер, но перевод не работает" stays a complaint).
+  if (scripts.cyrillic) {
+    const hits = ruLexiconHits(text);
+    const grievance = [...cuesFound].some(isGrievanceCue);
+    for (const [name, spans] of [['rulex:complaint', infoQuestion ? [] : hits.complaint], ['rulex:praise', grievance ? [] : hits.praise]] as const) {
+      const v = Math.min(1, 0.5 + 0.25 * spans.length) / Math.max(1, spans.length);
+      for (const [s, e] of spans) named(name, v, s, e);
+    }
+  }
   named('bias', 1);
   named('lex:negative', Math.max(0, -point.sentiment));
   named('lex:positive', Math.max(0, point.sentiment));
   named('lex:complaint', Math.min(3, signals.complaintStrength) / 3);
   if (signals.question) named('lex:question', 1);
   if (point.praise) named('lex:praise', 1);
-  if (text.includes('@')) named('x:addressed', 1);
+  // Not in English: every post to a brand is addressed, and the weight general tweets teach "@"
+  // (+0.29) only lifted all of them, praise and chat included, past the calibrated cut.
+  if (language !== 'en' && text.includes('@')) named('x:addressed', 1);
   named('x:length', Math.min(1, text.length / 400));
   return f;
 }

@@ -22,9 +22,28 @@ const PRAISE_WORDS = [
   '靠谱', '贴心', '专业', '省心', '好评如潮', '超赞', '一流', '到位', '合适', '准时', '完好',
 ];
 
+/**
+ * Services, delivery and food, which the training file (shops and hotels) barely covers: waiting,
+ * cold, spilled, missing or wrong items, taste and portions, staff and customer service that do not
+ * answer; and their praise (on time, hot, tasty, generous, friendly). Same rules as above.
+ */
+const SERVICE_COMPLAINT_WORDS = [
+  '送得太慢', '送餐慢', '送得慢', '配送慢', '等了', '等太久', '等半天', '超时', '迟到', '晚到', '晚了', '催了', '催单', '凉了', '冷了', '不热',
+  '洒了', '撒了', '漏了', '漏送', '少送', '送错', '给错', '拿错', '做错', '错了', '没送', '不新鲜', '变质', '馊', '发霉', '坏掉', '太咸', '好咸', '很咸', '偏咸',
+  '太淡', '没味', '太油', '油腻', '太辣', '不好吃', '不入味', '夹生', '没熟', '糊了', '焦了', '硬邦邦', '分量少', '量少', '量太少', '太少', '吃不饱',
+  '吃出', '虫子', '苍蝇', '蟑螂', '异物', '拉肚子', '吃坏', '不卫生', '不干净', '服务差', '服务不好', '不耐烦', '爱答不理', '凶', '骂', '挂电话',
+  '不接电话', '没人接', '没人回', '不回复', '推脱', '推卸', '踢皮球', '一问三不知', '不给退', '拒绝退', '乱收费', '收费高', '坑爹', '黑店', '恶劣', '不专业',
+  '不负责', '不靠谱', '没诚信', '欺骗', '虚假', '隔音差', '设施陈旧', '卡顿', '闪退', '扣费', '不到位',
+];
+const SERVICE_PRAISE_WORDS = [
+  '美味', '味道好', '味道不错', '很香', '好香', '好喝', '分量足', '量足', '量大', '按时', '送餐快', '送得快', '送货快', '神速', '迅速',
+  '热乎', '还热', '礼貌', '客气', '态度好', '态度很好', '服务好', '服务很好', '服务周到', '辛苦了', '点赞', '很棒', '真棒', '还会再来', '会再来', '回头客',
+  '经常点', '一直点', '必点', '很卫生', '干净卫生', '安静', '宽敞', '便宜', '稳定', '顺畅', '及时回复', '解决了', '很负责', '认真', '细心',
+];
+
 const POLARITY: ReadonlyMap<string, 1 | -1> = new Map([
-  ...COMPLAINT_WORDS.map((w): [string, 1 | -1] => [w, 1]),
-  ...PRAISE_WORDS.map((w): [string, 1 | -1] => [w, -1]),
+  ...[...COMPLAINT_WORDS, ...SERVICE_COMPLAINT_WORDS].map((w): [string, 1 | -1] => [w, 1]),
+  ...[...PRAISE_WORDS, ...SERVICE_PRAISE_WORDS].map((w): [string, 1 | -1] => [w, -1]),
 ]);
 /** Longest first, so "不满意" wins over "满意" and "坏了" over "坏". */
 const WORD_RE = new RegExp([...POLARITY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');

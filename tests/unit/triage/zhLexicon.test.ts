@@ -15,6 +15,11 @@ describe('Chinese complaint and praise words', () => {
     ['还不错', [], ['不错']],
     ['不好用', ['不好用'], []],
     ['the tent pole broke', [], []],
+    // Services, delivery and food: waits, cold or spilled food, taste, portions, staff.
+    ['送得太慢，等了一个小时，饭都凉了，汤也洒了', ['送得太慢', '等了', '凉了', '洒了'], []],
+    ['太咸了，分量少，骑手还挂电话', ['太咸', '分量少', '挂电话'], []],
+    ['好吃，准时，小哥很热情，分量足', [], ['好吃', '准时', '热情', '分量足']],
+    ['送餐不准时，不好吃', ['准时', '不好吃'], []],
   ])('%s', (text, complaint, praise) => {
     expect(words(text, 'complaint')).toEqual(complaint);
     expect(words(text, 'praise')).toEqual(praise);

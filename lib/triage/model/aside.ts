@@ -1,0 +1,28 @@
+/**
+ * Negativity that is not about the brand (English): the author's day, weather, family or mood,
+ * a consolation ("jet lag is destroying me. at least the @hotel bed is comfy") or a turn to the
+ * brand for relief ("the supermarket was out of everything so @dashbite it is"). Posts to brands
+ * are full of these, and a model taught by sentiment data reads them as complaints; none of its
+ * training files separates them. Counted only when no grievance cue fires, so "my mum's order never
+ * arrived" or "at least tell me where my parcel is" stay complaints. Its weight is set by hand
+ * (train.ts PLAIN_WEIGHTS), like the other plain posts.
+ */
+import { isGrievanceCue, words } from './grievance';
+
+const ASIDE = words(
+  // A consolation that praises: "at least the bed is comfy" (not "at least tell me…", "at least 3 times").
+  String.raw`at least (?!(?:[a-z]+ )?(?:could|can|should|would|have the|tell|answer|respond|reply|let|give|send|call|email|update|acknowledge|apologi[sz]e))(?:the|my|your|@|its|it|they|you|we|this|that|i|theres|there)`,
+  // Relief: the brand as the remedy for something else.
+  String.raw`so @ it is`, String.raw`thank (?:god|goodness|heavens) (?:for|i have|i had) @`, String.raw`@ (?:to the rescue|saves? the day|saved (?:me|my|the day)|save me)`, String.raw`save me @`, String.raw`good thing (?:i have |i had )?@`,
+  // The author's own day: body, weather, chores, exams, politics. (Family was left out: "my wife had the soup, lukewarm".)
+  'jet ?lag', 'hangover', 'hungover', 'adulting', String.raw`(?:my|doing|did|do) (?:taxes|homework|laundry)`, 'mondays?', 'weather',
+  String.raw`(?:its|it is) (?:raining|snowing|freezing|pouring|so hot|so cold|boiling)`, 'traffic',
+  'exams?', 'finals', 'midterms', 'election', 'politicians?', 'brexit', String.raw`(?:im|i am) (?:so )?(?:hungry|starving|bored|stressed|sleepy)`, String.raw`sorry (?:squad|team|everyone|chat)`,
+);
+
+/** Whether a post's negativity, if any, is about something other than the brand. */
+export function isAside(text: string, cuesFound: ReadonlySet<string>): boolean {
+  for (const c of cuesFound) if (isGrievanceCue(c)) return false;
+  ASIDE.lastIndex = 0;
+  return ASIDE.test(text);
+}

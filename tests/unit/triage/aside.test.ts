@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { isAside } from '../../../lib/triage/model/aside';
+import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
+import { CUES } from '../../../lib/triage/model/grievance';
+import { DEFAULT_OPTIONS, FIXED_WEIGHTS } from '../../../lib/triage/model/train';
+
+/** Names of the cues that fire on a post, as the model sees it. */
+function cuesOf(raw: string): Set<string> {
+  const text = normalizeForModel(raw);
+  return new Set(CUES.filter((c) => { c.re.lastIndex = 0; return c.re.test(text); }).map((c) => c.name));
+}
+
+const bits = DEFAULT_OPTIONS.bits;
+const mask = (1 << bits) - 1;
+const has = (raw: string, name: string): boolean => extractFeatures(raw, bits).index.includes(hashString(name) & mask);
+
+// Written for these tests, across industries (bank, telecom, food delivery, rail, software, utilities).
+describe('service failures (en.failure)', () => {
+  it.each([
+    '@bank my card got declined at the till and there is money in the account',
+    '@fonely locked out of my account since the update',
+    '@quickeats been waiting 50 mins for my food',
+    '@powerco the engineer was a no show',
+    '@streambox the app wont let me log in',
+    '@gorail they cancelled my train and nobody said why',
+    '@telemax cut me off after an hour on hold',
+    '@clouddocs sync failed to upload my files overnight',
+    '@airline my bag didnt make it to Lisbon',
+    '@games the pre-order bonus wasnt in my inventory',
+    '@shop the delivery window came and went with no driver',
+  ])('%s', (text) => {
+    expect(cuesOf(text)).toContain('en.failure');
+  });
+
+  it.each([
+    '@bank how do I cancel a standing order?',
+    '@gorail is the 8:15 running today?',
+    '@quickeats waiting for the new menu like',
+    '@fonely can I pay by card in store?',
+  ])('%s is no failure', (text) => {
+    expect(cuesOf(text)).not.toContain('en.failure');
+  });
+
+  it('a scheduled outage is no outage', () => {
+    expect(cuesOf('@powerco is there a scheduled outage on our street tomorrow?')).not.toContain('en.outage');
+    expect(cuesOf('@powerco is there an outage? no power since 6am')).toContain('en.outage');
+  });
+
+  it('weighs as an unresolved problem does', () => {
+    expect(FIXED_WEIGHTS['cue:en.failure']).toBe(FIXED_WEIGHTS['cue:en.unresolved']);
+  });
+});
+
+describe('negativity not about the brand (aside)', () => {
+  const aside = (raw: string): boolean => isAside(normalizeForModel(raw), cuesOf(raw));
+  it.each([
+    ['jet lag is destroying me. at least the @hotel bed is comfy', true],
+    ['the supermarket was out of everything so @quickeats it is', true],
+    ['monday mornings ugh @coffeeco save me', true],
+    ['the weather is awful today, glad @quickeats delivers', true],
+    ['politicians are useless, anyway @coffeeco new latte is good', true],
+    ['hungover and @quickeats to the rescue', true],
+    // A grievance cue wins: these are complaints.
+    ['@quickeats at least tell me where my order is', false],
+    ['@hotel the weather is fine but my room still has no hot water', false],
+    ['monday again and @telemax internet is down', false],
+    ['@airline delayed 3 hours, at least the lounge was open', false],
+    ['@shop at least 3 times I asked for a refund', false],
+    // No aside at all.
+    ['@shop love the new jacket', false],
+  ])('%s → %s', (text, expected) => {
+    expect(aside(text)).toBe(expected);
+  });
+
+  it.each([
+    ['jet lag is destroying me. at least the @hotel bed is comfy', true],
+    ['@quickeats at least tell me where my order is', false],
+    // English patterns only fire in Latin script.
+    ['@telco опять нет связи', false],
+  ])('%s → the model sees it: %s', (text, expected) => {
+    expect(has(text, 'x:aside')).toBe(expected);
+  });
+
+  it('weighs against a complaint in every language copy alike', () => {
+    expect(FIXED_WEIGHTS['x:aside']).toBeLessThan(0);
+  });
+});
+
+describe('addressing', () => {
+  it.each([
+    ['@acme my order never arrived', false],
+    ['@telco опять нет связи', true],
+  ])('%s → addressed feature: %s', (text, expected) => {
+    expect(has(text, 'x:addressed')).toBe(expected);
+  });
+});
