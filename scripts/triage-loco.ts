@@ -11,6 +11,7 @@
  *   npx tsx scripts/triage-loco.ts [--seeds 18,1,2] [--baseline] [--prior 0.6] [--by-category]
  *     [--variants g14,neg] [--l2 1e-6] [--dev] [--dump 书籍]
  *     [--zh-cue-scale 2 | --zh-cues-learned] [--zh-learn-kinds broken,still] [--fixed name@lang=w,…] [--dev-only]
+ * `--full-batch 0.03+idf` trains by full-batch L-BFGS (train.ts `trainFullBatch`: C, IDF-shaped penalty).
  * `--variants` adds candidate Chinese features (scripts/triage-loco-variants.ts); `--dev` also
  * trains on every file, as `npm run train` does, and prints the in-domain dev splits and the
  * files' tune splits for the same settings (`--dev-only`: only those); `--fixed` sets or overrides
@@ -21,7 +22,7 @@
 import { existsSync } from 'node:fs';
 import { baselineProbability, trainBaseline } from '../lib/triage/model/baseline';
 import { calibrate, decodeModel, logitOf } from '../lib/triage/model/classifier';
-import { buildModel, CALIBRATION_PRIOR, CUE_SCALE, DEFAULT_OPTIONS, FIXED_WEIGHTS, featurise, trainWeights, type Example, type Featurised } from '../lib/triage/model/train';
+import { buildModel, CALIBRATION_PRIOR, CUE_SCALE, DEFAULT_OPTIONS, FIXED_WEIGHTS, featurise, FULL_BATCH_OPTIONS, trainFullBatch, trainWeights, type Example, type Featurised } from '../lib/triage/model/train';
 import { augment, VARIANTS, type Variant } from './triage-loco-variants';
 import { evalVariantOnDev, readCategories, scoresOf, weightsOf, type CatRow, type Scores } from './triage-loco-dev';
 import { LABELLED_FILES } from './triage-data';
@@ -60,6 +61,7 @@ function main(): void {
     fixed[k] = Number(v);
   }
   const options = { ...DEFAULT_OPTIONS, l2, fixed };
+  const fullBatch = arg('--full-batch');
   if (process.argv.includes('--dev') || process.argv.includes('--dev-only')) evalVariantOnDev(variants, options, seeds, prior, byCategory);
   if (process.argv.includes('--dev-only')) return;
   const rows = readCategories(file.path);
@@ -81,7 +83,11 @@ function main(): void {
     const train: Featurised[] = trainIdx.map((i, k) => ({ ...(features[i] as Featurised), weight: w[k] ?? 1 }));
     const tune = tuneIdx.map((i) => features[i] as Featurised);
     const shipped = seeds.map((seed) => {
-      const model = decodeModel(buildModel(trainWeights(train, { ...options, seed }), DEFAULT_OPTIONS.bits, tune, 0.5, { ...CALIBRATION_PRIOR, zh: prior }));
+      // `--full-batch 0.03+idf`: L-BFGS to convergence (C, IDF-shaped penalty) instead of SGD; no seed.
+      const weights = fullBatch
+        ? trainFullBatch(train, options, { ...FULL_BATCH_OPTIONS, c: Number(/^[\d.e-]+/.exec(fullBatch)?.[0] ?? 1), idfPenalty: fullBatch.includes('idf') }).weights
+        : trainWeights(train, { ...options, seed });
+      const model = decodeModel(buildModel(weights, DEFAULT_OPTIONS.bits, tune, 0.5, { ...CALIBRATION_PRIOR, zh: prior }));
       const scored = testIdx.map((i) => {
         const f = features[i] as Featurised;
         return { p: calibrate(model, f.features.language, logitOf(f.features, model.weights)), truth: f.complaint, text: rows[i]?.text ?? '' };

@@ -8,6 +8,7 @@
  * sets. No random step anywhere, so the same examples give the same weights on every run.
  */
 import { hashString, isHanCode, normalizeForModel } from './features';
+import { lbfgs } from './lbfgs';
 import type { Example } from './train';
 
 export interface BaselineOptions {
@@ -96,11 +97,6 @@ export function tfidf(counts: { words: Map<number, number>; chars: Map<number, n
 }
 
 const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
-const dot = (a: Float64Array, b: Float64Array): number => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
-  return s;
-};
 
 interface Labelled {
   x: SparseVector;
@@ -135,88 +131,12 @@ function objective(data: readonly Labelled[], theta: Float64Array, c: number, g:
   return f;
 }
 
-/** Minimise `objective` by L-BFGS with a backtracking (Armijo) line search. */
-function lbfgs(data: readonly Labelled[], dim: number, options: BaselineOptions): { theta: Float64Array; iterations: number } {
-  let theta = new Float64Array(dim + 1);
-  let g = new Float64Array(dim + 1);
-  let f = objective(data, theta, options.c, g);
-  const s: Float64Array[] = [];
-  const y: Float64Array[] = [];
-  const next = new Float64Array(dim + 1);
-  const gNext = new Float64Array(dim + 1);
-  let iterations = 0;
-  for (; iterations < options.maxIterations; iterations++) {
-    // Two-loop recursion: d = −H·g.
-    const d = Float64Array.from(g);
-    const alpha: number[] = [];
-    for (let i = s.length - 1; i >= 0; i--) {
-      const si = s[i] ?? d, yi = y[i] ?? d;
-      const a = dot(si, d) / dot(yi, si);
-      alpha[i] = a;
-      for (let j = 0; j < d.length; j++) d[j] = (d[j] ?? 0) - a * (yi[j] ?? 0);
-    }
-    const last = s.length - 1;
-    const sl = s[last], yl = y[last];
-    const gamma = sl && yl ? dot(sl, yl) / dot(yl, yl) : 1 / Math.sqrt(dot(g, g));
-    for (let j = 0; j < d.length; j++) d[j] = (d[j] ?? 0) * gamma;
-    for (let i = 0; i < s.length; i++) {
-      const si = s[i] ?? d, yi = y[i] ?? d;
-      const b = dot(yi, d) / dot(yi, si);
-      for (let j = 0; j < d.length; j++) d[j] = (d[j] ?? 0) + (si[j] ?? 0) * ((alpha[i] ?? 0) - b);
-    }
-    for (let j = 0; j < d.length; j++) d[j] = -(d[j] ?? 0);
-    let slope = dot(g, d);
-    if (!(slope < 0)) {
-      // Not a descent direction: forget the history and step along −g.
-      s.length = 0;
-      y.length = 0;
-      const norm = Math.sqrt(dot(g, g));
-      for (let j = 0; j < d.length; j++) d[j] = -(g[j] ?? 0) / norm;
-      slope = dot(g, d);
-    }
-    let step = 1;
-    let fNext = Infinity;
-    for (let tries = 0; tries < 40; tries++, step /= 2) {
-      for (let j = 0; j < next.length; j++) next[j] = (theta[j] ?? 0) + step * (d[j] ?? 0);
-      fNext = objective(data, next, options.c, gNext);
-      if (fNext <= f + 1e-4 * step * slope) break;
-    }
-    if (!(fNext < f)) break;
-    const sNew = new Float64Array(dim + 1);
-    const yNew = new Float64Array(dim + 1);
-    for (let j = 0; j < sNew.length; j++) {
-      sNew[j] = (next[j] ?? 0) - (theta[j] ?? 0);
-      yNew[j] = (gNext[j] ?? 0) - (g[j] ?? 0);
-    }
-    if (dot(sNew, yNew) > 1e-12) {
-      s.push(sNew);
-      y.push(yNew);
-      if (s.length > options.memory) {
-        s.shift();
-        y.shift();
-      }
-    }
-    const decrease = (f - fNext) / Math.max(1, Math.abs(fNext));
-    theta = Float64Array.from(next);
-    g = Float64Array.from(gNext);
-    f = fNext;
-    let gMax = 0;
-    for (const v of g) gMax = Math.max(gMax, Math.abs(v));
-    // scikit-learn's lbfgs stops at max |gradient| ≤ 1e-4; a stall in f ends it too.
-    if (gMax <= 1e-4 || decrease < 1e-10) {
-      iterations++;
-      break;
-    }
-  }
-  return { theta, iterations };
-}
-
 export function trainBaseline(examples: readonly Example[], options: BaselineOptions = BASELINE_OPTIONS): BaselineModel {
   const counts = examples.map((e) => ngramCounts(e.text, options.bits));
   const idf = fitIdf(counts, options.bits);
   const data = examples.map((e, i) => ({ x: tfidf(counts[i] ?? { words: new Map(), chars: new Map() }, idf), y: e.complaint, w: e.weight }));
   const dim = 1 << options.bits;
-  const { theta, iterations } = lbfgs(data, dim, options);
+  const { theta, iterations } = lbfgs((t, g) => objective(data, t, options.c, g), dim + 1, options);
   return { bits: options.bits, idf, weights: theta.subarray(0, dim), bias: theta[dim] ?? 0, iterations };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { asWritten, calibrate, decodeModel, predictComplaint } from '../../../lib/triage/model/classifier';
+import { asWritten, calibrate, decodeModel, logitOf, predictComplaint } from '../../../lib/triage/model/classifier';
 import { detectLanguage } from '../../../lib/triage/model/lang';
-import { buildModel, DEFAULT_OPTIONS, FIXED_WEIGHTS, featurise, serialiseModel, trainAveraged, trainWeights, type Example } from '../../../lib/triage/model/train';
+import { bucketIdf, buildModel, DEFAULT_OPTIONS, FIXED_WEIGHTS, featurise, FULL_BATCH_OPTIONS, serialiseModel, trainAveraged, trainFullBatch, trainWeights, type Example, type Featurised } from '../../../lib/triage/model/train';
 import { COMPLAINT_MODEL } from '../../../lib/triage/model/weights';
 
 describe('shipped complaint model', () => {
@@ -167,5 +167,35 @@ describe('training', () => {
     const data = featurise(examples, options.bits);
     const model = decodeModel(buildModel(trainWeights(data, options), options.bits, []));
     for (const [text, complaint] of texts) expect(predictComplaint(text, undefined, model).complaint).toBe(complaint);
+  });
+
+  describe('full-batch L-BFGS', () => {
+    // More buckets than above: an n-gram sharing an (unpenalised) intercept's bucket could grow without bound.
+    const opts = { ...options, bits: 16 };
+    const data = featurise(examples, opts.bits);
+    const size = 1 << opts.bits;
+
+    it('learns the training set, keeps the set weights exact and gives the same weights on every run', () => {
+      const { weights } = trainFullBatch(data, opts, { ...FULL_BATCH_OPTIONS, c: 10 });
+      expect(trainFullBatch(data, opts, { ...FULL_BATCH_OPTIONS, c: 10 }).weights).toEqual(weights);
+      const model = decodeModel(buildModel(weights, opts.bits, []));
+      for (const [text, complaint] of texts) expect(predictComplaint(text, undefined, model).complaint).toBe(complaint);
+      const all = [...weights];
+      for (const w of Object.values(FIXED_WEIGHTS)) expect(all).toContain(w);
+    });
+
+    it('with the IDF penalty, scores as a plain fit over features scaled by their IDF', () => {
+      const idf = bucketIdf(data, size);
+      const scaled: Featurised[] = data.map((d) => ({ ...d, features: { ...d.features, value: d.features.value.map((v, k) => v * (idf[d.features.index[k] ?? 0] ?? 1)) } }));
+      const fit = { ...FULL_BATCH_OPTIONS, c: 0.3, maxIterations: 2000 };
+      const viaPenalty = trainFullBatch(data, { ...opts, fixed: {} }, { ...fit, idfPenalty: true }).weights;
+      const viaScaling = trainFullBatch(scaled, { ...opts, fixed: {} }, fit).weights;
+      // Probabilities, not logits: a language seen in one class only has an unpenalised intercept that drifts on.
+      const p = (f: Featurised['features'], w: Float64Array): number => 1 / (1 + Math.exp(-logitOf(f, w)));
+      data.forEach((d, i) => expect(p(d.features, viaPenalty)).toBeCloseTo(p(scaled[i]?.features ?? d.features, viaScaling), 3));
+      // …and not as the plain fit over the unscaled features, or the check would prove nothing.
+      const unscaled = trainFullBatch(data, { ...opts, fixed: {} }, fit).weights;
+      expect(data.some((d) => Math.abs(p(d.features, viaPenalty) - p(d.features, unscaled)) > 0.01)).toBe(true);
+    });
   });
 });
