@@ -55,6 +55,16 @@ const PRUNE_AT = 200;
  */
 export const HEALTH_SETTLE_MS = 1000;
 /**
+ * A subtree holding more posts than this (a Facebook page's whole feed inserted at once, never a
+ * timeline row) is read for at most READ_BUDGET_MS per task, so it makes no long task (50 ms); the
+ * rest wait for the next tasks. Waiting posts are held by reference: one removed meanwhile is still
+ * read whole, detached. Rows (one post each) are always read at once: X may swap a row's content.
+ */
+export const BIG_SUBTREE_POSTS = 50;
+export const READ_BUDGET_MS = 30;
+/** Posts read between two looks at the clock (a clock read per post would be a cost per post). */
+const BUDGET_CHECK_EVERY = 16;
+/**
  * Counting candidates walks the whole document; while posts stream in, batches reuse a count up to
  * this old (the settle report recounts, so health ends exact).
  */
@@ -168,6 +178,10 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
   let pruneAt = PRUNE_AT;
   let timer: (() => void) | undefined;
   let healthTimer: (() => void) | undefined;
+  /** Posts found over a callback's read budget, read from `backlogAt` on in the next tasks. */
+  let backlog: { el: Element; detached: boolean }[] = [];
+  let backlogAt = 0;
+  let backlogTimer: (() => void) | undefined;
   /** Candidate count in the last report of this page; undefined = nothing reported yet. */
   let reportedCandidates: number | undefined;
   let counted: { at: number; candidates: number } | undefined;
@@ -417,7 +431,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
       }
       return; // health for unsent posts goes out with the next batch or once the page settles
     }
-    const result = adapter.extract(el, Date.now());
+    const result = adapter.extract(el, Date.now(), peek);
     if (!result.ok) {
       if (result.reason !== 'pending') failed();
       return;
@@ -462,8 +476,30 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     }
   };
 
+  /** Reads waiting posts until `budgetMs` is spent; the next task goes on with any left. */
+  const readBacklog = (budgetMs: number) => {
+    backlogTimer = undefined;
+    const started = clock.now();
+    while (backlogAt < backlog.length) {
+      const item = backlog[backlogAt];
+      backlogAt += 1;
+      if (item) readSafely(item.el, item.detached);
+      if (backlogAt % BUDGET_CHECK_EVERY === 0 && clock.now() - started > budgetMs) break;
+    }
+    if (backlogAt < backlog.length) {
+      backlogTimer = clock.later(() => readBacklog(READ_BUDGET_MS), 0);
+      return;
+    }
+    backlog = [];
+    backlogAt = 0;
+  };
+
   const readWithin = (nodes: Iterable<Node>, detached = false) => {
     settleLater();
+    // Read once per callback: the budget costs no clock read per row.
+    const started = clock.now();
+    let readNow = 0;
+    let over = false;
     for (const node of nodes) {
       // A badge we just added would send its post through the key and text reads again for nothing.
       if (!(node instanceof Element) || isDrawnBadgeHost(node)) continue;
@@ -484,8 +520,18 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
         continue;
       }
       if (owner && owner !== node) readSafely(owner, detached);
-      for (const el of posts) readSafely(el, detached);
+      const big = posts.length > BIG_SUBTREE_POSTS;
+      for (const el of posts) {
+        if (big && over) {
+          backlog.push({ el, detached });
+          continue;
+        }
+        readSafely(el, detached);
+        readNow += 1;
+        if (big && readNow % BUDGET_CHECK_EVERY === 0 && clock.now() - started > READ_BUDGET_MS) over = true;
+      }
     }
+    if (backlogAt < backlog.length) backlogTimer ??= clock.later(() => readBacklog(READ_BUDGET_MS), 0);
   };
 
   readWithin([document.body]);
@@ -501,6 +547,9 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
   window.addEventListener(
     'pagehide',
     () => {
+      // Posts still waiting for their read are read now: nothing later would.
+      backlogTimer?.();
+      readBacklog(Infinity);
       if (pending.size === 0) return;
       if (!sending) {
         timer?.();
@@ -522,5 +571,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
   signal.addEventListener('abort', () => {
     timer?.();
     healthTimer?.();
+    backlogTimer?.();
+    backlog = [];
+    backlogAt = 0;
   });
 }

@@ -24,8 +24,12 @@ export interface SiteReader {
   findPostElements(root: ParentNode): Element[];
   /** The post or comment element containing `node` (itself included), if any. */
   closestPost(node: Element): Element | null;
-  /** Reads the element's CURRENT content (X recycles rows): no caching. */
-  extract(el: Element, now: number): ExtractResult;
+  /**
+   * Reads the element's CURRENT content (X recycles rows): no caching.
+   * `peeked`: what `peekKey(el)` answered just now, in the same task (nothing changed the post
+   * since): a reader may reuse what the key read found instead of asking the DOM again.
+   */
+  extract(el: Element, now: number, peeked?: PeekResult): ExtractResult;
   /**
    * The cheap first look every post gets: only its key (for the page marks). The scanner fully
    * extracts just the posts whose text may mention a brand. Agrees with `extract(el).post.key`.

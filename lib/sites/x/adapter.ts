@@ -8,6 +8,7 @@ import {
   attr,
   closestAny,
   closestOfAny,
+  containsAnyOf,
   countAny,
   firstSelfOrDescendant,
   matchesAny,
@@ -24,10 +25,12 @@ import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
 import { isXUserHandle, parseXProfileHref, parseXStatusHref, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
-import { X, X_TAG, X_TIME_OR_QUOTE, xFocalTime, xProfileLink } from './x.selectors';
+import { X, X_NOT_PLAIN_PROBES, X_TAG, X_VERIFIED_PROBES, X_TIME_OR_QUOTE, xFocalTime, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
+/** A character that would continue a handle ("@acme" is not in "@acmehelp"). */
+const HANDLE_CHAR = /[A-Za-z0-9_]/;
 const PROFILE_TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles', 'superfollows', 'affiliates']);
 
 function hostOf(url: string): string {
@@ -106,7 +109,7 @@ function readHandle(userName: Element | null, article: Element, quotes: Element[
   if (userName && isXUserHandle(permalinkHandle)) {
     const line = userName.textContent ?? '';
     for (let at = line.indexOf(`@${permalinkHandle}`); at >= 0; at = line.indexOf(`@${permalinkHandle}`, at + 1)) {
-      if (!/[A-Za-z0-9_]/.test(line.charAt(at + 1 + permalinkHandle.length))) return permalinkHandle;
+      if (!HANDLE_CHAR.test(line.charAt(at + 1 + permalinkHandle.length))) return permalinkHandle;
     }
   }
   const scope = userName ?? article;
@@ -193,6 +196,16 @@ const POST_SELECTOR = X.post[0];
 
 /** Post elements findPostElements has returned (the scanner reads exactly those): no re-matching. */
 const foundPosts = new WeakSet<Element>();
+/**
+ * The one post of the row findPostElements was last asked about, as nearly every row holds: the
+ * scanner reads it right away, so a slot answers there without a WeakSet entry per post.
+ */
+let lastFoundPost: Element | undefined;
+
+/** `el` itself when findPostElements returned it, else the post in or at `el`. */
+function postAt(el: Element): Element | null {
+  return el === lastFoundPost || foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+}
 
 /** The page's focal post id (conversation pages), worked out once per URL: asked for every extracted post. */
 let lastPage: { href: string; focalId: string | undefined } | undefined;
@@ -243,27 +256,40 @@ function threadOf(article: Element): Conversation | undefined {
   return conversation && inThread(conversation, article) ? conversation : undefined;
 }
 
-export function extractX(el: Element, now: number): ExtractResult {
-  const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+/** `peeked`: what `peekXKey(el)` answered just now, with nothing changed since (see peekedResult). */
+export function extractX(el: Element, now: number, peeked?: PeekResult): ExtractResult {
+  const article = postAt(el);
   if (!article) return { ok: false, reason: 'notAPost' };
-  return extractPlain(article, now) ?? extractByParts(article, now);
+  return extractPlain(article, now, peeked) ?? extractByParts(article, now);
 }
 
-/** Quotes and the parts most posts lack, in one list: a post with none of them takes extractPlain. */
-const NOT_PLAIN: SelectorChain = [...X.quote, ...OPTIONAL_PARTS];
+/**
+ * What the last key read found (the post's time and its permalink, parsed), under the answer it
+ * gave: the scanner extracts a possible mention right after keying it and hands that answer back
+ * (`extract`'s `peeked`), so the extraction reuses them instead of asking the DOM again. One slot,
+ * not a map: it holds at most one post's elements, and costs no per-post bookkeeping.
+ */
+let peekedResult: PeekResult | undefined;
+let peekedArticle: Element | undefined;
+let peekedTime: Element | undefined;
+let peekedStatus: XStatusRef | undefined;
 
 /**
- * `extractByParts` for a post that quotes nothing and has no optional part (one query says so):
- * the same reads, with fewer DOM calls (each is dear in a content script: a post's extraction
- * costs as much as a dozen posts' key reads). Each action button is one query, not a list of all
- * of them read back one by one. Undefined: the full extraction decides.
+ * `extractByParts` for a post that quotes nothing and has no optional part (one query per part
+ * says so): the same reads, with fewer DOM calls (each is dear in a content script: a post's
+ * extraction costs as much as a dozen posts' key reads). Each action button is one query, not a
+ * list of all of them read back one by one. Undefined: the full extraction decides.
  */
-function extractPlain(article: Element, now: number): ExtractResult | undefined {
-  if (mayContainAny(article, NOT_PLAIN)) return undefined;
-  const time = queryFirstPresent(article, X.time);
-  const status = parseXStatusHref(time ? attr(closestAny(time, X.link), 'href') : undefined);
+function extractPlain(article: Element, now: number, peek: PeekResult | undefined): ExtractResult | undefined {
+  if (containsAnyOf(article, X_NOT_PLAIN_PROBES)) return undefined;
+  const peeked = peek !== undefined && peek === peekedResult && peekedArticle === article;
+  const time = peeked ? (peekedTime ?? null) : queryFirstPresent(article, X.time);
+  const status = peeked ? peekedStatus : parseXStatusHref(time ? attr(closestAny(time, X.link), 'href') : undefined);
   if (!status) return undefined; // the full extraction looks at every status link
   const userName = queryFirstPresent(article, X.userName);
+  // A verified mark counts only in the author line (as the full extraction reads it): a few
+  // elements to look through, not the whole post.
+  if (!userName || containsAnyOf(userName, X_VERIFIED_PROBES)) return undefined;
   const textEl = queryFirstPresent(article, X.text);
   const handle = readHandle(userName, article, [], status.handle) ?? status.handle;
   const text = textEl ? readText(textEl, { skip: X.showMore }) : '';
@@ -271,18 +297,20 @@ function extractPlain(article: Element, now: number): ExtractResult | undefined 
   const thread = threadOf(article);
   const parentPostId = thread && thread.id !== status.id ? thread.id : undefined;
   const lang = attr(textEl, 'lang');
-  const post: Post = {
-    ...ownFields({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }),
-    authorVerified: false,
-    truncated: false,
-    quotedPostId: undefined,
-    quotedAuthorHandle: undefined,
-    quotedText: undefined,
-    repostedBy: undefined,
-    counts: { replies: countOf(article, X.replyButton), reposts: countOf(article, X.repostButton), likes: countOf(article, X.likeButton) },
-  };
+  const counts = { replies: countOf(article, X.replyButton), reposts: countOf(article, X.repostButton), likes: countOf(article, X.likeButton) };
+  const post = postOf({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }, PLAIN_PARTS, counts);
   return { ok: true, post };
 }
+
+/** The parts a plain post lacks. */
+const PLAIN_PARTS: OtherParts = {
+  authorVerified: false,
+  truncated: false,
+  quotedPostId: undefined,
+  quotedAuthorHandle: undefined,
+  quotedText: undefined,
+  repostedBy: undefined,
+};
 
 interface OwnParts {
   status: { handle: string; id: string };
@@ -298,8 +326,14 @@ interface OwnParts {
   parentPostId: string | undefined;
 }
 
-/** The fields both extractions read the same way from the post's own parts. */
-function ownFields(p: OwnParts) {
+/** What only the full extraction reads (a plain post has none of it). */
+type OtherParts = Pick<Post, 'authorVerified' | 'truncated' | 'quotedPostId' | 'quotedAuthorHandle' | 'quotedText' | 'repostedBy'>;
+
+/**
+ * The post from its own parts, read the same way by both extractions, and the rest. One literal:
+ * spreading a part object into the post cost a copy per extracted post.
+ */
+function postOf(p: OwnParts, o: OtherParts, counts: Post['counts']): Post {
   return {
     key: postKey('x', p.status.id),
     site: 'x' as const,
@@ -317,6 +351,13 @@ function ownFields(p: OwnParts) {
     replyToHandles: p.replyTo,
     parentPostId: p.parentPostId,
     threadOwner: p.parentPostId !== undefined ? p.thread?.handle : undefined,
+    authorVerified: o.authorVerified,
+    truncated: o.truncated,
+    quotedPostId: o.quotedPostId,
+    quotedAuthorHandle: o.quotedAuthorHandle,
+    quotedText: o.quotedText,
+    repostedBy: o.repostedBy,
+    counts,
   };
 }
 
@@ -364,20 +405,20 @@ export function extractByParts(article: Element, now: number): ExtractResult {
   // and names are cut to their limits, counts and times are non-negative integers), so the per-post
   // Zod parse here was pure cost on the page's main thread. The background still Zod-parses every
   // payload it receives (`handle()`), and a unit test checks extracted posts against PostSchema.
-  const post: Post = {
-    ...ownFields({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }),
+  const other: OtherParts = {
     authorVerified: hasOptional && (userName ? queryFirst(userName, X.verified) : ownFirst(article, X.verified, quotes)) !== null,
     truncated: showMore !== null,
     quotedPostId,
     quotedAuthorHandle: quoted?.handle,
     quotedText: quoted?.text,
     repostedBy,
-    counts: {
-      replies: readCount(buttons, buttonIds, X.replyButton),
-      reposts: readCount(buttons, buttonIds, X.repostButton),
-      likes: readCount(buttons, buttonIds, X.likeButton),
-    },
   };
+  const counts = {
+    replies: readCount(buttons, buttonIds, X.replyButton),
+    reposts: readCount(buttons, buttonIds, X.repostButton),
+    likes: readCount(buttons, buttonIds, X.likeButton),
+  };
+  const post = postOf({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }, other, counts);
   return { ok: true, post };
 }
 
@@ -389,15 +430,22 @@ export function extractByParts(article: Element, now: number): ExtractResult {
  */
 export function peekXKey(el: Element): PeekResult {
   // Elements findPostElements just returned are posts: no need to match them again.
-  const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+  const article = postAt(el);
   if (!article) return { ok: false, reason: 'notAPost' };
   // One query answers the common case: a timestamp before any quote in document order is inside
   // none (a quote's container precedes its own time), and X wraps it directly in the permalink.
   const first = article.querySelector(X_TIME_OR_QUOTE);
   const link = first?.localName === X_TAG.time ? first.parentElement : null;
-  if (link?.localName === X_TAG.permalink) {
+  if (first && link?.localName === X_TAG.permalink) {
     const ref = parseXStatusHref(link.getAttribute('href')?.trim());
-    if (ref) return { ok: true, key: postKey('x', ref.id) };
+    if (ref) {
+      const result: PeekResult = { ok: true, key: postKey('x', ref.id) };
+      peekedResult = result;
+      peekedArticle = article;
+      peekedTime = first;
+      peekedStatus = ref;
+      return result;
+    }
   }
   const time = queryFirstPresent(article, X.time);
   // The nearest quote-or-post around the time stops at the post: no walk up to the document root.
@@ -495,7 +543,7 @@ export const xReader: SiteReader = {
       const list = root.querySelectorAll(POST_SELECTOR);
       const only = list.length === 1 ? list[0] : undefined;
       if (only) {
-        foundPosts.add(only);
+        lastFoundPost = only;
         return [only];
       }
     }
@@ -507,7 +555,7 @@ export const xReader: SiteReader = {
   extract: extractX,
   peekKey: peekXKey,
   threadOwner: (el) => {
-    const article = foundPosts.has(el) ? el : firstSelfOrDescendant(el, X.post);
+    const article = postAt(el);
     return article ? threadOf(article)?.handle : undefined;
   },
   // Only a conversation page shows a thread (replies elsewhere say "Replying to" in their text).

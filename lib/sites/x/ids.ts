@@ -46,9 +46,12 @@ export function parseXStatusUrl(href: string): XStatusRef | undefined {
   return { handle: match[1], id: match[2] };
 }
 
+/** A handle's shape; one object (a literal in the function was a new RegExp per extracted post). */
+const X_HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
 /** Whether `handle` can be a user's handle (not an app section such as `/i/status/…`). */
 export function isXUserHandle(handle: string): boolean {
-  return /^[A-Za-z0-9_]{1,15}$/.test(handle) && !X_RESERVED.has(handle.toLowerCase());
+  return X_HANDLE.test(handle) && !X_RESERVED.has(handle.toLowerCase());
 }
 
 /** A profile path: `/acme` or `/acme/`. */

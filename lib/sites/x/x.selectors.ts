@@ -97,6 +97,19 @@ export const X_TAG = { post: 'article', time: 'time', permalink: 'a' } as const;
  */
 export const X_TIME_OR_QUOTE = `${X.time[0]}, ${X.quoteOrPost[0]}`;
 
+/**
+ * The quote and the parts most posts lack (socialContext, "Show more"), one selector per part, for
+ * the plain post's "none of them here" test; the verified mark is looked for in the author line
+ * only (X_VERIFIED_PROBES), where the full extraction reads it. Each `X.quote`, `X.socialContext`,
+ * `X.showMore` and `X.verified` selector matches only elements one of these matches
+ * (`div[role="link"][tabindex]` is a `div[role="link"]`, the `svg[aria-label]` a `[aria-label]`):
+ * xPlain.test.ts checks that every part is caught. Asked one by one, not as one selector list:
+ * Chromium walks a post for a list of attribute selectors at 1.5–2× the cost of the same selectors
+ * asked separately (measured in an isolated world on the bench markup).
+ */
+export const X_NOT_PLAIN_PROBES = [X.quote[1], X.socialContext[0], X.showMore[0]] as const;
+export const X_VERIFIED_PROBES = [X.verified[0], X.verified[2]] as const;
+
 /** The focal post's own time, found by its permalink on a conversation page (`…/status/<id>`). */
 export function xFocalTime(statusId: string): string {
   return `a[href$="/status/${statusId}"] time`;

@@ -7,7 +7,7 @@
  * tests drive: they wait for the scanner's timers and messages, never for real time.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RETRY_DELAYS_MS, startPostScanner, type BrandFilter, type ScannerClock, type ScannerOptions } from '@/entrypoints/content/scanner';
+import { BIG_SUBTREE_POSTS, READ_BUDGET_MS, RETRY_DELAYS_MS, startPostScanner, type BrandFilter, type ScannerClock, type ScannerOptions } from '@/entrypoints/content/scanner';
 import type { Scheduler } from '@/lib/dom/observe';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { compileMatcher, type Matcher } from '@/lib/matching/matcher';
@@ -277,6 +277,100 @@ describe('startPostScanner reporting', () => {
     line?.appendChild(document.createElement('span'));
     await settle();
     expect(peeks).toBe(3);
+  });
+
+  it("hands a possible mention's key read to its extraction, so the adapter can reuse what it found", async () => {
+    const tweets = makeTweets(3, (i) => (i === 1 ? 'lovely weather' : `@acme order ${i} is late`), 1765000000000000000n);
+    document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn">${tweets.map(tweetCell).join('')}</div></main>`;
+    const peeks: unknown[] = [];
+    const handed: unknown[] = [];
+    const watching: SiteAdapter = {
+      ...xAdapter,
+      peekKey: (el) => {
+        const peek = xAdapter.peekKey(el);
+        peeks.push(peek);
+        return peek;
+      },
+      extract: (el, now, peeked) => {
+        handed.push(peeked);
+        return xAdapter.extract(el, now, peeked);
+      },
+    };
+    start(watching, scope.signal, testFilter(compileMatcher([acme])).filter);
+    await settle();
+    expect(handed).toHaveLength(2);
+    // The very answers the key reads gave for the two mentions (posts 0 and 2), not copies.
+    expect(handed[0]).toBe(peeks[0]);
+    expect(handed[1]).toBe(peeks[2]);
+  });
+
+  /** The X adapter, with reading each post's key taking `msPerPost` of the scanner's clock. */
+  function slowReads(msPerPost: number) {
+    let spent = 0;
+    let peeks = 0;
+    const adapter: SiteAdapter = {
+      ...xAdapter,
+      peekKey: (el) => {
+        spent += msPerPost;
+        peeks += 1;
+        return xAdapter.peekKey(el);
+      },
+    };
+    const clock: ScannerClock = { now: () => time.now() + spent, later: (task, ms) => time.clock.later(task, ms) };
+    return { adapter, clock, peeks: () => peeks };
+  }
+
+  const giant = (tweets: ReturnType<typeof makeTweets>) => {
+    const feed = document.createElement('div');
+    feed.innerHTML = tweets.map(tweetCell).join('');
+    return feed;
+  };
+  const marked = (root: ParentNode) => root.querySelectorAll('[data-replyline-post]').length;
+  const sentKeys = () => sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+
+  it('reads a giant subtree over several tasks within the budget, every post of it, even those removed meanwhile', async () => {
+    document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn"></div></main>';
+    const slow = slowReads(1);
+    startPostScanner(slow.adapter, scope.signal, { filter: testFilter(compileMatcher([acme])).filter, clock: slow.clock, observeScheduler: soon });
+    const count = BIG_SUBTREE_POSTS * 3;
+    const tweets = makeTweets(count, (i) => (i % 4 === 0 ? `@acme order ${i} is late` : `nice day ${i}`), 1771000000000000000n);
+    const feed = giant(tweets);
+    document.querySelector('[data-testid="primaryColumn"]')?.append(feed);
+    await turn();
+    // The observer's callback stopped once its budget was spent (checked every 16 posts).
+    expect(marked(feed)).toBeGreaterThan(READ_BUDGET_MS);
+    expect(marked(feed)).toBeLessThan(READ_BUDGET_MS + 17);
+    // The site drops the whole feed before the rest is read: held by reference, it is read detached.
+    feed.remove();
+    await settle();
+    expect(marked(feed)).toBe(count);
+    expect(slow.peeks()).toBe(count);
+    expect(sentKeys().sort()).toEqual(tweets.filter((_, i) => i % 4 === 0).map((t) => `x:${t.id}`).sort());
+  });
+
+  it('reads timeline rows at once whatever they cost: X may swap a row before a later task', async () => {
+    document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn"></div></main>';
+    const slow = slowReads(5);
+    startPostScanner(slow.adapter, scope.signal, { filter: testFilter(compileMatcher([acme])).filter, clock: slow.clock, observeScheduler: soon });
+    const column = document.querySelector('[data-testid="primaryColumn"]');
+    column?.insertAdjacentHTML('beforeend', makeTweets(BIG_SUBTREE_POSTS, (i) => `nice day ${i}`, 1772000000000000000n).map(tweetCell).join(''));
+    await turn();
+    expect(marked(document)).toBe(BIG_SUBTREE_POSTS);
+  });
+
+  it('reads the posts still waiting when the page goes away, and sends them with the rest', async () => {
+    document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn"></div></main>';
+    const slow = slowReads(1);
+    startPostScanner(slow.adapter, scope.signal, { filter: testFilter(compileMatcher([acme])).filter, clock: slow.clock, observeScheduler: soon });
+    const tweets = makeTweets(BIG_SUBTREE_POSTS * 2, (i) => `@acme order ${i} is late`, 1773000000000000000n);
+    const feed = giant(tweets);
+    document.querySelector('[data-testid="primaryColumn"]')?.append(feed);
+    await turn();
+    expect(marked(feed)).toBeLessThan(tweets.length);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(marked(feed)).toBe(tweets.length);
+    await turn();
+    expect(sentKeys()).toEqual(tweets.map((t) => `x:${t.id}`));
   });
 
   it('marks posts before the brands arrive, then reads them again with the matcher, and again on a brand change', async () => {

@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { xAdapter } from '@/lib/sites/x';
 import { extractByParts, extractX } from '@/lib/sites/x/adapter';
+import { X, X_NOT_PLAIN_PROBES, X_VERIFIED_PROBES } from '@/lib/sites/x/x.selectors';
+import { containsAnyOf } from '@/lib/dom/query';
 import { tweetArticle, type FakeTweet } from '../../e2e/support/xPage';
 import { loadFixture, loadHtml } from './load';
 
@@ -53,6 +55,81 @@ describe('x: plain posts with fewer DOM calls', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('asks for the parts a plain post lacks one selector at a time, never as one selector list', () => {
+    const article = articleOf(tweetArticle({ id: '1850000000000000002', handle: 'jane', name: 'Jane', text: '@acme hi', createdAt: new Date(NOW).toISOString() }));
+    const queries = vi.spyOn(article, 'querySelector');
+    expect(extractX(article, NOW).ok).toBe(true);
+    const selectors = queries.mock.calls.map(([selector]) => selector);
+    expect(selectors).toEqual(expect.arrayContaining([...X_NOT_PLAIN_PROBES]));
+    // Chromium walks a post for a list of attribute selectors at 1.5–2× the cost of each alone.
+    expect(selectors.filter((selector) => selector.includes(','))).toEqual([]);
+  });
+
+  it.each([
+    ['a quote', '<div role="link" tabindex="0"><div data-testid="User-Name"><span>@q</span></div></div>'],
+    ['a quote without tabindex', '<div role="link"><time datetime="2026-01-01T00:00:00.000Z">1d</time></div>'],
+    ['a social context', '<div data-testid="socialContext">Pinned</div>'],
+    ['"Show more"', '<span data-testid="tweet-text-show-more-link">Show more</span>'],
+  ])('a post with %s is not plain: the probes find it', (_, part) => {
+    const article = articleOf(tweetArticle({ id: '1850000000000000003', handle: 'jane', name: 'Jane', text: 'hi', createdAt: new Date(NOW).toISOString() }));
+    article.firstElementChild?.insertAdjacentHTML('beforeend', part);
+    const parts = [...X.quote, ...X.socialContext, ...X.showMore];
+    expect(parts.some((selector) => article.querySelector(selector) !== null)).toBe(true);
+    expect(containsAnyOf(article, X_NOT_PLAIN_PROBES)).toBe(true);
+    expect(extractX(article, NOW)).toEqual(extractByParts(article, NOW));
+  });
+
+  it.each([
+    ['a verified icon', '<svg data-testid="icon-verified"></svg>'],
+    ['a verified label (svg)', '<svg aria-label="Verified account"></svg>'],
+    ['a verified label', '<span aria-label="Verified account"></span>'],
+  ])('%s in the author line is found there; elsewhere it does not count', (_, part) => {
+    const tweet = { id: '1850000000000000008', handle: 'jane', name: 'Jane', text: 'hi', createdAt: new Date(NOW).toISOString() };
+    const inLine = articleOf(tweetArticle(tweet));
+    const line = inLine.querySelector('[data-testid="User-Name"]');
+    line?.insertAdjacentHTML('beforeend', part);
+    expect(line && X.verified.some((selector) => line.querySelector(selector) !== null)).toBe(true);
+    expect(line && containsAnyOf(line, X_VERIFIED_PROBES)).toBe(true);
+    const read = extractX(inLine, NOW);
+    expect(read.ok && read.post.authorVerified).toBe(true);
+    expect(read).toEqual(extractByParts(inLine, NOW));
+    const outside = articleOf(tweetArticle(tweet));
+    outside.firstElementChild?.insertAdjacentHTML('beforeend', part);
+    const other = extractX(outside, NOW);
+    expect(other.ok && other.post.authorVerified).toBe(false);
+    expect(other).toEqual(extractByParts(outside, NOW));
+  });
+
+  it('reuses the key read it is handed: no second query for the time or the permalink', () => {
+    const article = articleOf(tweetArticle({ id: '1850000000000000004', handle: 'jane', name: 'Jane', text: '@acme hi', createdAt: new Date(NOW).toISOString() }));
+    const peek = xAdapter.peekKey(article);
+    const queries = vi.spyOn(article, 'querySelector');
+    const time = article.querySelector('time');
+    if (!time) throw new Error('no time');
+    const climbs = vi.spyOn(time, 'closest');
+    const expected = extractByParts(article, NOW);
+    queries.mockClear();
+    climbs.mockClear();
+    expect(extractX(article, NOW, peek)).toEqual(expected);
+    expect(queries.mock.calls.map(([selector]) => selector)).not.toContain(X.time[0]);
+    expect(climbs).not.toHaveBeenCalled();
+  });
+
+  it("never reuses a key read of another post, or one it was not handed", () => {
+    const first = articleOf(tweetArticle({ id: '1850000000000000005', handle: 'jane', name: 'Jane', text: 'one', createdAt: new Date(NOW).toISOString() }));
+    const second = articleOf(tweetArticle({ id: '1850000000000000006', handle: 'joe', name: 'Joe', text: 'two', createdAt: new Date(NOW).toISOString() }));
+    const peekFirst = xAdapter.peekKey(first);
+    const read = (el: Element, peeked?: ReturnType<typeof xAdapter.peekKey>) => {
+      const result = extractX(el, NOW, peeked);
+      return result.ok ? result.post.key : result.reason;
+    };
+    expect(read(second, peekFirst)).toBe('x:1850000000000000006');
+    // The row was recycled after its key read: an extraction not handed that read looks again.
+    first.querySelector('a[href*="/status/"]')?.setAttribute('href', '/jane/status/1850000000000000007');
+    expect(read(first)).toBe('x:1850000000000000007');
+    expect(peekFirst).toEqual({ ok: true, key: 'x:1850000000000000005' });
   });
 
   it('lists only the links of a plain post: each action button is one query, not a list read back', () => {
