@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
+import { hasNamedFeature } from '../support/modelFeatures';
+import { normalizeForModel } from '../../../lib/triage/model/features';
 import { ruLexiconHits } from '../../../lib/triage/model/ruLexicon';
 
 const words = (raw: string, side: 'complaint' | 'praise'): string[] => {
@@ -49,13 +50,6 @@ describe('Russian complaint and praise words', () => {
 });
 
 describe('Russian lexicon features', () => {
-  const bits = 19;
-  const mask = (1 << bits) - 1;
-  const bucket = (name: string, lang?: string): number => (lang ? hashString(name, hashString(`lang:${lang}`)) : hashString(name)) & mask;
-  const has = (text: string, name: string): boolean => {
-    const f = extractFeatures(text, bits);
-    return f.index.includes(bucket(name)) && f.index.includes(bucket(name, f.language));
-  };
 
   it.each([
     ['@shop заказала вечером, утром уже забрала. космос', 'rulex:praise', true],
@@ -67,6 +61,6 @@ describe('Russian lexicon features', () => {
     ['@shop долго идёт доставка до Казани', 'rulex:complaint', true],
     ['the courier was fast', 'rulex:praise', false],
   ])('%s has %s: %s', (text, name, expected) => {
-    expect(has(text, name)).toBe(expected);
+    expect(hasNamedFeature(text, name)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, hashString } from '../../../lib/triage/model/features';
+import { hasNamedFeature, MODEL_BITS, modelBucket } from '../support/modelFeatures';
+import { extractFeatures } from '../../../lib/triage/model/features';
 import { zhLexiconHits } from '../../../lib/triage/model/zhLexicon';
 
 const words = (text: string, side: 'complaint' | 'praise'): string[] => zhLexiconHits(text)[side].map(([s, e]) => text.slice(s, e));
@@ -27,13 +28,6 @@ describe('Chinese complaint and praise words', () => {
 });
 
 describe('Chinese lexicon features', () => {
-  const bits = 19;
-  const mask = (1 << bits) - 1;
-  const bucket = (name: string, lang?: string): number => (lang ? hashString(name, hashString(`lang:${lang}`)) : hashString(name)) & mask;
-  const has = (text: string, name: string): boolean => {
-    const f = extractFeatures(text, bits);
-    return f.index.includes(bucket(name)) && f.index.includes(bucket(name, f.language));
-  };
 
   it.each([
     ['东西坏了，很失望', 'zhlex:complaint', true],
@@ -43,12 +37,12 @@ describe('Chinese lexicon features', () => {
     ['怎么退货？', 'zhlex:complaint', false],
     ['my order is broken and I am disappointed', 'zhlex:complaint', false],
   ])('%s has %s: %s', (text, name, expected) => {
-    expect(has(text, name)).toBe(expected);
+    expect(hasNamedFeature(text, name)).toBe(expected);
   });
 
   it('points the words it found back into the text, for the explanation', () => {
-    const f = extractFeatures('东西坏了，很失望', bits);
-    const spans = f.index.flatMap((h, k) => (h === bucket('zhlex:complaint') ? [f.text.slice(f.start[k], f.end[k])] : []));
+    const f = extractFeatures('东西坏了，很失望', MODEL_BITS);
+    const spans = f.index.flatMap((h, k) => (h === modelBucket('zhlex:complaint') ? [f.text.slice(f.start[k], f.end[k])] : []));
     expect(spans).toEqual(['坏了', '失望']);
   });
 });

@@ -1,0 +1,16 @@
+import { extractFeatures, hashString } from '../../../lib/triage/model/features';
+
+/** The shipped model's hash width. */
+export const MODEL_BITS = 19;
+const MASK = (1 << MODEL_BITS) - 1;
+/** The bucket of a named feature, plain or crossed with a language. */
+export const modelBucket = (name: string, lang?: string): number => (lang ? hashString(name, hashString(`lang:${lang}`)) : hashString(name)) & MASK;
+
+/**
+ * Whether the complaint model's features of `text` hold the named feature, both plain and crossed
+ * with the post's language (every named feature comes in both copies).
+ */
+export function hasNamedFeature(text: string, name: string): boolean {
+  const f = extractFeatures(text, MODEL_BITS);
+  return f.index.includes(modelBucket(name)) && f.index.includes(modelBucket(name, f.language));
+}
