@@ -399,8 +399,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
    */
   const mayMention = (el: Element, text: string, matcher: Matcher, detached: boolean) => {
     if (matcher.test ? matcher.test(text) : matcher.match(text).length > 0) return true;
-    // Out of the page, a post's place in a thread cannot be told (see read).
-    if (!threadPage || detached || !el.isConnected) return false;
+    // Out of the page, a post's place in an X thread cannot be told (see read); Facebook's can.
+    if (!threadPage || (!adapter.threadOwnerOffPage && (detached || !el.isConnected))) return false;
     const owner = adapter.threadOwner(el);
     return owner !== undefined && filter.isBrandHandle(owner);
   };
@@ -436,9 +436,9 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
       if (result.reason !== 'pending') failed();
       return;
     }
-    // A detached post's thread position compares against nothing (the answer is arbitrary): the
-    // mention goes without a thread owner rather than with a wrong one.
-    const offPage = result.post.threadOwner !== undefined && (detached || !el.isConnected);
+    // A detached post's thread position compares against nothing where the site needs the page
+    // for it (the answer is arbitrary): the mention goes without a thread owner rather than a wrong one.
+    const offPage = result.post.threadOwner !== undefined && !adapter.threadOwnerOffPage && (detached || !el.isConnected);
     const post = offPage ? { ...result.post, threadOwner: undefined } : result.post;
     if (post.key !== peek.key) mark(el, post.key); // never on real markup (eval:sites checks), but safe
     track(el, post.key); // again if it was forgotten while detached

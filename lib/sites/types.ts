@@ -43,6 +43,12 @@ export interface SiteReader {
    * whose text names no brand. Cheap where there is no thread (one check of the page's path).
    */
   threadOwner(el: Element): string | undefined;
+  /**
+   * Whether `threadOwner` answers from the post and what it sits in alone, so the answer still holds
+   * for a post already taken out of the page (Facebook: its permalink, else the post it was removed
+   * with). X's needs the conversation page around it.
+   */
+  threadOwnerOffPage: boolean;
   /** Whether posts on this page can sit in someone's thread at all (asked once per page). */
   mayHaveThreads(url: string): boolean;
   /** Elements that look like posts by structure alone, for the selector self-test. */

@@ -451,6 +451,8 @@ export const facebookReader: SiteReader = {
   closestPost: closestFacebookPost,
   extract: extractFacebook,
   threadOwner: threadOwnerOf,
+  // Read from the comment's own permalink or the post it sits under, both removed with it.
+  threadOwnerOffPage: true,
   // Comments and visitor posts can appear on any Facebook page.
   mayHaveThreads: () => true,
   // Facebook keys come from permalinks that can sit anywhere in a post or comment, and pages carry

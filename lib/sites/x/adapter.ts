@@ -558,6 +558,8 @@ export const xReader: SiteReader = {
     const article = postAt(el);
     return article ? threadOf(article)?.handle : undefined;
   },
+  // The focal post a reply answers is elsewhere in the page: a removed row cannot tell it.
+  threadOwnerOffPage: false,
   // Only a conversation page shows a thread (replies elsewhere say "Replying to" in their text).
   mayHaveThreads: (url) => xFocalStatusId(pathOf(url)) !== undefined,
   countCandidates: (doc) => countAny(doc, X.candidate),

@@ -20,7 +20,7 @@ async function contentScriptMatches(site: Site): Promise<unknown> {
 }
 
 /** Every member of SiteAdapter and what it must be; a new member must be added here too. */
-const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | 'object'> = {
+const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | 'object' | 'boolean'> = {
   site: 'string',
   matches: 'function',
   pageKind: 'function',
@@ -29,6 +29,7 @@ const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | '
   extract: 'function',
   peekKey: 'function',
   threadOwner: 'function',
+  threadOwnerOffPage: 'boolean',
   mayHaveThreads: 'function',
   countCandidates: 'function',
   authorLineAnchor: 'function',
