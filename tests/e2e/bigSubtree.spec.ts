@@ -4,7 +4,7 @@
  * page gets no long task from it, and every mention still reaches the queue exactly once, even
  * when the subtree is removed before the reading is done.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { fbPage, fbPost, type FakeFbPost } from './support/fbPage';
 import { createBrand } from './support/panel';
@@ -109,6 +109,24 @@ async function openBigFeed(site: Page): Promise<void> {
   await site.evaluate(() => (window as unknown as BigPageWindow).__build());
 }
 
+/** The big feed served, the brand created, the page open with its subtree built off the page. */
+async function setUp(context: BrowserContext, sitePages: Map<string, string>, openPanel: () => Promise<Page>) {
+  const feed = bigFeed();
+  sitePages.set('/', bigFeedPage(feed.units));
+  const panel = await openPanel();
+  await createBrand(panel, { name: 'Acme', handles: BRAND_HANDLE, names: 'Acme' });
+  const site = await context.newPage();
+  await openBigFeed(site);
+  return { ...feed, panel, site };
+}
+
+/** Waits until every expected key is in the queue, then returns all queued keys. */
+async function queuedOnce(panel: Page, expected: readonly string[]): Promise<string[]> {
+  const queued = async () => queueKeys(await readStore(panel, 'queue'));
+  await expect.poll(async () => (await queued()).filter((k) => expected.includes(k)).length).toBe(expected.length);
+  return queued();
+}
+
 const insert = (site: Page, removeNextTask: boolean) => site.evaluate((remove) => (window as unknown as BigPageWindow).__insert(remove), removeNextTask);
 const longTasks = (site: Page) => site.evaluate(() => (window as unknown as BigPageWindow).__longTasks());
 
@@ -116,12 +134,7 @@ test.describe('a Facebook subtree of 300 posts and comments inserted at once', (
   test.setTimeout(60_000);
 
   test('is read in tasks under 50 ms, and every mention, thread replies included, is queued once', async ({ context, sitePages, openPanel }) => {
-    const { units, naming, threadReplies } = bigFeed();
-    sitePages.set('/', bigFeedPage(units));
-    const panel = await openPanel();
-    await createBrand(panel, { name: 'Acme', handles: BRAND_HANDLE, names: 'Acme' });
-    const site = await context.newPage();
-    await openBigFeed(site);
+    const { naming, threadReplies, panel, site } = await setUp(context, sitePages, openPanel);
 
     await insert(site, false);
     // Every post and comment is marked once read: then the last reading task is over.
@@ -129,9 +142,7 @@ test.describe('a Facebook subtree of 300 posts and comments inserted at once', (
     const tasks = await longTasks(site);
 
     const expected = [...naming, ...threadReplies, `facebook:${SENTINEL.id}`];
-    const queued = async () => queueKeys(await readStore(panel, 'queue'));
-    await expect.poll(async () => (await queued()).filter((k) => expected.includes(k)).length).toBe(expected.length);
-    const all = await queued();
+    const all = await queuedOnce(panel, expected);
     console.log(`[big subtree] ${ITEMS} posts and comments, mentions ${expected.length}, queued ${all.length}, long tasks after insertion ${JSON.stringify(tasks)}`);
     expect(naming).toHaveLength(30);
     expect(threadReplies).toHaveLength(20);
@@ -140,12 +151,7 @@ test.describe('a Facebook subtree of 300 posts and comments inserted at once', (
   });
 
   test('removed in the next task, its mentions are still read (detached) and queued once', async ({ context, sitePages, openPanel }) => {
-    const { units, naming, threadReplies } = bigFeed();
-    sitePages.set('/', bigFeedPage(units));
-    const panel = await openPanel();
-    await createBrand(panel, { name: 'Acme', handles: BRAND_HANDLE, names: 'Acme' });
-    const site = await context.newPage();
-    await openBigFeed(site);
+    const { naming, threadReplies, panel, site } = await setUp(context, sitePages, openPanel);
 
     await insert(site, true);
     await expect(site.locator('[role=feed] > div > [role=article]')).toHaveCount(0);
@@ -153,9 +159,7 @@ test.describe('a Facebook subtree of 300 posts and comments inserted at once', (
     // Thread replies included: Facebook tells a comment's thread from its own permalink or the
     // post it was removed with, so a reply read out of the page still answers the brand.
     const expected = [...naming, ...threadReplies, `facebook:${SENTINEL.id}`];
-    const queued = async () => queueKeys(await readStore(panel, 'queue'));
-    await expect.poll(async () => (await queued()).filter((k) => expected.includes(k)).length).toBe(expected.length);
-    const all = await queued();
+    const all = await queuedOnce(panel, expected);
     console.log(`[big subtree removed] mentions ${expected.length}, queued ${all.length}`);
     expect([...all].sort()).toEqual([...expected].sort()); // each exactly once, nothing else
   });
