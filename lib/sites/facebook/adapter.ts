@@ -19,7 +19,7 @@ import {
 } from '../../dom/query';
 import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
-import { FB, FB_STOP_TAGS, FB_TAG } from './facebook.selectors';
+import { FB, FB_ATTR, FB_STOP_TAGS, FB_TAG } from './facebook.selectors';
 import { parseFacebookHref, type FacebookRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
 
@@ -154,7 +154,7 @@ function findAuthor(el: Element, chain: SelectorChain): Author | undefined {
   const candidates = [...ownAll(el, chain), ...ownAll(el, FB.link)];
   for (const node of candidates) {
     const link = node.tagName === FB_TAG.link ? node : (closestAny(node, FB.link) ?? queryFirst(node, FB.link));
-    if (!link || link.getAttribute('aria-hidden') === 'true') continue;
+    if (!link || link.getAttribute(FB_ATTR.hidden) === 'true') continue;
     const profile = profileFromHref(attr(link, 'href'));
     const name = readLine(link);
     if (profile && name) return { handle: profile.handle, name, profileUrl: profile.url, link };
@@ -260,13 +260,13 @@ function sameAsKeys(postId: string, author: Author | undefined, text: string, nu
  */
 function readTime(el: Element, permalink: Element | undefined): Pick<Parts, 'createdAt' | 'timeLabels'> {
   const abbr = ownFirst(el, FB.utime);
-  const ms = Math.trunc(Number(attr(abbr, 'data-utime')) * 1000);
+  const ms = Math.trunc(Number(attr(abbr, FB_ATTR.utime)) * 1000);
   if (abbr && Number.isSafeInteger(ms) && ms > 0) return { createdAt: ms };
   const time = ownFirst(el, FB.time);
   const iso = Date.parse(attr(time, 'datetime'));
   if (time && Number.isFinite(iso) && iso >= 0) return { createdAt: iso };
   if (!permalink) return {};
-  const labels = [attr(permalink, 'aria-label'), readLine(permalink)].map((label) => label.trim().slice(0, 200)).filter((label) => label !== '');
+  const labels = [attr(permalink, FB_ATTR.label), readLine(permalink)].map((label) => label.trim().slice(0, 200)).filter((label) => label !== '');
   return labels.length > 0 ? { timeLabels: labels } : {};
 }
 

@@ -103,4 +103,10 @@ export const FB = {
  * its own `FB.link` (no climb), and the walk up from a comment stops at the document's own roots.
  */
 export const FB_TAG = { link: 'A' } as const;
+/**
+ * Attributes read off matched elements: `data-utime` (epoch seconds on the 2020–21 `abbr`),
+ * `aria-hidden` on the duplicate avatar link beside the author's name (skipped: it has no name),
+ * and the permalink's `aria-label`, whose localised words are the post's age when no timestamp is there.
+ */
+export const FB_ATTR = { utime: 'data-utime', hidden: 'aria-hidden', label: 'aria-label' } as const;
 export const FB_STOP_TAGS: ReadonlySet<string> = new Set(['BODY', 'HTML']);

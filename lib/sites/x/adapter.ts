@@ -25,7 +25,7 @@ import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
 import { isXUserHandle, parseXProfileHref, parseXStatusHref, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
-import { X, X_NOT_PLAIN_PROBES, X_TAG, X_VERIFIED_PROBES, X_TIME_OR_QUOTE, xFocalTime, xProfileLink } from './x.selectors';
+import { X, X_ATTR, X_NOT_PLAIN_PROBES, X_TAG, X_VERIFIED_PROBES, X_TIME_OR_QUOTE, xFocalTime, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
@@ -175,7 +175,7 @@ function readCount(buttons: Element[], testIds: (string | undefined)[], chain: S
     for (let i = 0; i < buttons.length; i++) {
       const button = buttons[i]!;
       const hit = testId !== undefined ? testIds[i] === testId : matchesAny(button, [selector]);
-      if (hit) return parseCount(attr(button, 'aria-label'));
+      if (hit) return parseCount(attr(button, X_ATTR.count));
     }
   }
   return undefined;
@@ -365,7 +365,7 @@ function postOf(p: OwnParts, o: OtherParts, counts: Post['counts']): Post {
 function countOf(article: Element, chain: SelectorChain): number | undefined {
   for (const selector of chain) {
     const button = queryFirstPresent(article, [selector]);
-    if (button) return parseCount(attr(button, 'aria-label'));
+    if (button) return parseCount(attr(button, X_ATTR.count));
   }
   return undefined;
 }

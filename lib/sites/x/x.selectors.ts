@@ -90,6 +90,8 @@ export const X = {
  * time directly in an `a`. If X changes one, the cheap path misses and the selector path answers.
  */
 export const X_TAG = { post: 'article', time: 'time', permalink: 'a' } as const;
+/** The action buttons' `aria-label` ("12 Replies. Reply") holds the count even where no number is drawn. */
+export const X_ATTR = { count: 'aria-label' } as const;
 
 /**
  * The post time's preferred selector and the quote's in one query: the key read's single native
