@@ -158,6 +158,7 @@ const SECTIONS: Section[] = [
     args: [{ log }],
     rows: (r) => {
       const prof = sub(r, 'profiled');
+      const real = sub(r, 'profiledRealRows');
       const task = sub(r, 'taskUsPerPost');
       const longest = sub(r, 'maxLongTaskMs');
       const heap = sub(r, 'heap');
@@ -175,6 +176,9 @@ const SECTIONS: Section[] = [
         ['profiled JS µs/post: ours / content-script floor', `${fmt(num(prof, 'oursUsPerPost'))} / ${fmt(num(prof, 'floorUsPerPost'))}`],
         ['ours over the floor (profiled, median of pairs)', fmt(num(prof, 'ratio'), '×', 2), '≤ 2.5×', atMost(num(prof, 'ratio'), 2.5)],
         ['  per pair', Array.isArray(prof.ratioPerPair) ? prof.ratioPerPair.join(', ') : 'n/a'],
+        ['on real X rows (~120 elements a post): ours / floor, µs/post', r.profiledRealRows === undefined ? 'skipped: no ../shared/data' : `${fmt(num(real, 'oursUsPerPost'))} / ${fmt(num(real, 'floorUsPerPost'))}`],
+        ['  ours over the floor on real rows (median of pairs)', fmt(num(real, 'ratio'), '×', 2), '≤ 2.5×', atMost(num(real, 'ratio'), 2.5)],
+        ['  per pair', Array.isArray(real.ratioPerPair) ? real.ratioPerPair.join(', ') : 'n/a'],
         ['JS thread-CPU µs/post net of page: ours / floor; ratio', `${fmt(num(sub(r, 'scriptUsPerPost'), 'ours'))} / ${fmt(num(sub(r, 'scriptUsPerPost'), 'floor'))}; ${fmt(num(r, 'scriptRatio'), '×', 2)}`],
         ['main thread µs/post: A ours / F floor / C page', `${fmt(num(task, 'A'))} / ${fmt(num(task, 'F'))} / ${fmt(num(task, 'C'))}`],
         ['(A − C) / (F − C), median; per repeat', `${fmt(num(r, 'taskRatio'), '×', 2)}; ${Array.isArray(r.taskRatioPerRepeat) ? r.taskRatioPerRepeat.join(', ') : 'n/a'}`],

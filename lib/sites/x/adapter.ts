@@ -292,7 +292,8 @@ function extractPlain(article: Element, now: number, peek: PeekResult | undefine
   if (!userName || containsAnyOf(userName, X_VERIFIED_PROBES)) return undefined;
   const textEl = queryFirstPresent(article, X.text);
   const handle = readHandle(userName, article, [], status.handle) ?? status.handle;
-  const text = textEl ? readText(textEl, { skip: X.showMore }) : '';
+  // The probes found no "Show more" link: nothing to skip, a shorter query for the text read.
+  const text = textEl ? readText(textEl) : '';
   const replyTo = readReplyTo(article, [], [userName, textEl]);
   const thread = threadOf(article);
   const parentPostId = thread && thread.id !== status.id ? thread.id : undefined;

@@ -6,6 +6,7 @@
  */
 import { tweetCell, xPage, type FakeTweet } from '../../e2e/support/xPage';
 import { bareObserverSource, contractFloorSource } from './bareObserver';
+import type { RealRowTemplate } from './realRow';
 
 /**
  * A = the extension watches (x.com); B = a bare MutationObserver page script reads each post's
@@ -39,6 +40,12 @@ export interface StreamPageOptions {
    * page. Unset: rows stay (plain infinite scroll).
    */
   keepBatches?: number;
+  /**
+   * Rows cloned from a real X post (realRow.ts) with each tweet's author, id, time and text swapped
+   * in by the page's own script, instead of the bench's small rows. The page's cloning is its own
+   * cost, the same in every mode.
+   */
+  template?: RealRowTemplate;
 }
 
 /** JSON that is safe inside a <script> element (no `</script>`, no HTML comment openers). */
@@ -46,9 +53,12 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, intervalMs, brandTerms = [], keepBatches = 0 }: StreamPageOptions): string {
-  const batches: string[] = [];
-  for (let i = 0; i < tweets.length; i += batchSize) batches.push(tweets.slice(i, i + batchSize).map(tweetCell).join(''));
+export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, intervalMs, brandTerms = [], keepBatches = 0, template }: StreamPageOptions): string {
+  const batches: (string | FakeTweet[])[] = [];
+  for (let i = 0; i < tweets.length; i += batchSize) {
+    const batch = tweets.slice(i, i + batchSize);
+    batches.push(template ? batch : batch.map(tweetCell).join(''));
+  }
   // Plain ES2020 that runs as the page's own script; `window.__bench` is the bench's handle.
   const script = `(() => {
   const MODE = ${scriptJson(mode)};
@@ -56,6 +66,56 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
   const BATCH_SIZE = ${batchSize};
   const INTERVAL_MS = ${intervalMs};
   const KEEP_BATCHES = ${keepBatches};
+  const TEMPLATE = ${scriptJson(template ?? null)};
+  let proto = null;
+  if (TEMPLATE) {
+    const holder = document.createElement('template');
+    holder.innerHTML = TEMPLATE.html;
+    proto = holder.content.firstElementChild;
+  }
+  // A real post with this tweet's author, id, time and text: what X renders for it.
+  const realCell = (t) => {
+    const article = proto.cloneNode(true);
+    const prefix = '/' + TEMPLATE.handle;
+    for (const link of article.querySelectorAll('a[href]')) {
+      const href = link.getAttribute('href') || '';
+      if (href === prefix || href.startsWith(prefix + '/')) link.setAttribute('href', '/' + t.handle + href.slice(prefix.length).replace(TEMPLATE.id, t.id));
+    }
+    const time = article.querySelector('time');
+    if (time) time.setAttribute('datetime', t.createdAt);
+    const author = article.querySelector('[data-testid="User-Name"]');
+    const walker = document.createTreeWalker(author, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.data === '@' + TEMPLATE.handle) n.data = '@' + t.handle;
+      else if (n.data === TEMPLATE.name) n.data = t.name;
+    }
+    // As X renders a post's text: plain runs in spans, each @mention a profile link in its own div.
+    const text = article.querySelector('[data-testid="tweetText"]');
+    text.replaceChildren();
+    for (const part of t.text.split(/(@\\w{1,15})/)) {
+      if (part === '') continue;
+      const span = document.createElement('span');
+      if (part.startsWith('@')) {
+        const link = document.createElement('a');
+        link.setAttribute('dir', 'ltr');
+        link.setAttribute('href', '/' + part.slice(1));
+        link.setAttribute('role', 'link');
+        link.textContent = part;
+        span.appendChild(link);
+        const box = document.createElement('div');
+        box.appendChild(span);
+        text.appendChild(box);
+      } else {
+        span.textContent = part;
+        text.appendChild(span);
+      }
+    }
+    const cell = document.createElement('div');
+    cell.setAttribute('data-testid', 'cellInnerDiv');
+    cell.style.position = 'relative';
+    cell.appendChild(article);
+    return cell;
+  };
   const longTasks = [];
   try {
     new PerformanceObserver((list) => {
@@ -83,18 +143,23 @@ export function streamPage(tweets: FakeTweet[], mode: StreamMode, { batchSize, i
       done = false;
       const step = () => {
         // Virtualised: the oldest batch goes first (once it is KEEP_BATCHES old, or at the end).
-        const html = next < end ? BATCHES[next++] : undefined;
-        if (KEEP_BATCHES > 0 && (live.length >= KEEP_BATCHES || html === undefined)) {
+        const batch = next < end ? BATCHES[next++] : undefined;
+        if (KEEP_BATCHES > 0 && (live.length >= KEEP_BATCHES || batch === undefined)) {
           for (const row of live.shift() || []) { row.remove(); removed += 1; }
         }
-        if (html !== undefined) {
+        if (batch !== undefined) {
           const before = timeline.children.length;
-          timeline.insertAdjacentHTML('beforeend', html);
+          if (typeof batch === 'string') timeline.insertAdjacentHTML('beforeend', batch);
+          else {
+            const rows = document.createDocumentFragment();
+            for (const t of batch) rows.appendChild(realCell(t));
+            timeline.appendChild(rows);
+          }
           if (KEEP_BATCHES > 0) live.push(Array.prototype.slice.call(timeline.children, before));
           appended = Math.min(appended + BATCH_SIZE, ${tweets.length});
         }
         maxInPage = Math.max(maxInPage, timeline.children.length);
-        if (html !== undefined || live.length > 0) setTimeout(step, INTERVAL_MS);
+        if (batch !== undefined || live.length > 0) setTimeout(step, INTERVAL_MS);
         else done = true;
       };
       step();

@@ -7,7 +7,7 @@
  * tests drive: they wait for the scanner's timers and messages, never for real time.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BIG_SUBTREE_POSTS, READ_BUDGET_MS, RETRY_DELAYS_MS, startPostScanner, type BrandFilter, type ScannerClock, type ScannerOptions } from '@/entrypoints/content/scanner';
+import { BIG_SUBTREE_POSTS, READ_BUDGET_MS, RETRY_DELAYS_MS, STREAM_PAUSE_MS, startPostScanner, type BrandFilter, type ScannerClock, type ScannerOptions } from '@/entrypoints/content/scanner';
 import type { Scheduler } from '@/lib/dom/observe';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { compileMatcher, type Matcher } from '@/lib/matching/matcher';
@@ -421,27 +421,30 @@ describe('startPostScanner reporting', () => {
     expect(sent.at(-1)?.data).toMatchObject({ candidates: 12, posts: [] });
   });
 
-  it('sends the first mention after a quiet spell at once, and gathers a stream into fewer messages', async () => {
-    const tweets = makeTweets(3, (i) => `@acme order ${i} is late`, 1764000000000000000n);
+  it('sends the first mention after a quiet spell at once, gathers a stream into fewer messages, and sends when it pauses', async () => {
+    const tweets = makeTweets(40, (i) => `@acme order ${i} is late`, 1764000000000000000n);
     document.body.innerHTML = '<main role="main"><div data-testid="primaryColumn" id="t"></div></main>';
     start(xAdapter, scope.signal, testFilter(compileMatcher([acme])).filter);
     const add = (i: number) => document.getElementById('t')?.insertAdjacentHTML('beforeend', tweetCell(tweets[i]!));
-    const postBatches = () => sent.filter((m) => (m.data as { posts: unknown[] }).posts.length > 0).length;
+    const batches = () => sent.map((m) => (m.data as { posts: unknown[] }).posts).filter((posts) => posts.length > 0);
     await time.advance(50);
     add(0);
     await time.advance(400);
-    expect(postBatches()).toBe(1); // quiet page: out within the short delay
-    add(1);
-    await time.advance(250);
-    add(2);
-    await time.advance(200);
-    expect(postBatches()).toBe(1); // streaming: still gathering
-    await time.advance(900);
-    expect(postBatches()).toBe(1); // two seconds' worth of posts per message while streaming
-    await time.advance(700);
-    expect(postBatches()).toBe(2);
-    const batches = sent.map((m) => (m.data as { posts: unknown[] }).posts).filter((posts) => posts.length > 0);
-    expect(batches.at(-1)).toHaveLength(2);
+    expect(batches()).toHaveLength(1); // quiet page: out within the short delay
+    // A flick: a mention every 200 ms for 6 s (never a pause of STREAM_PAUSE_MS).
+    for (let i = 1; i <= 30; i++) {
+      add(i);
+      await time.advance(200);
+    }
+    // 6 s of posts in one message, not one per short delay.
+    expect(batches()).toHaveLength(2);
+    expect(batches()[1]?.length).toBeGreaterThanOrEqual(20);
+    // The agent stops scrolling: the rest goes once the page has been quiet for the pause.
+    await time.advance(STREAM_PAUSE_MS - 200 - 1);
+    expect(batches()).toHaveLength(2);
+    await time.advance(2);
+    expect(batches()).toHaveLength(3);
+    expect(batches().flat()).toHaveLength(31);
   });
 
   it.each([1, 3, 9])('keeps each batch until the background takes it: %i failed sends, every mention queued exactly once', async (failures) => {
