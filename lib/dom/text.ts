@@ -41,22 +41,41 @@ export function walkedText(root: Element, options: ReadTextOptions = {}, maxNode
  */
 export const MAX_WALK_NODES = 50_000;
 
-/** Descendants the walk treats differently from `textContent`. */
-const SPECIAL = 'img, br, a, script, style, noscript, template, svg, video, audio, button, [aria-hidden="true"]';
+/** Descendants the walk treats differently from `textContent` (links: see `onlyPlainLinks`). */
+const SPECIAL_BUT_LINKS = 'img, br, script, style, noscript, template, svg, video, audio, button, [aria-hidden="true"]';
+const SPECIAL = `a, ${SPECIAL_BUT_LINKS}`;
 const BLOCKS = 'div, p, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote';
-/** The special-descendant query per option set, built once (skip chains are module constants). */
-const specialSelectors = new WeakMap<SelectorChain, [string, string]>();
+/** The special-descendant queries per option set (with and without links), built once (skip chains are module constants). */
+const specialSelectors = new WeakMap<SelectorChain, { plain: [string, string]; links: [string, string] }>();
 const NO_SKIP: SelectorChain = [];
 
-function specialSelector(options: ReadTextOptions): string {
+function specialSelector(options: ReadTextOptions, allowLinks = false): string {
   const skip = options.skip ?? NO_SKIP;
-  let pair = specialSelectors.get(skip);
-  if (!pair) {
+  let set = specialSelectors.get(skip);
+  if (!set) {
     const tail = skip.length > 0 ? `, ${skip.join(', ')}` : '';
-    pair = [`${SPECIAL}${tail}`, `${SPECIAL}, ${BLOCKS}${tail}`];
-    specialSelectors.set(skip, pair);
+    set = {
+      plain: [`${SPECIAL}${tail}`, `${SPECIAL}, ${BLOCKS}${tail}`],
+      links: [`${SPECIAL_BUT_LINKS}${tail}`, `${SPECIAL_BUT_LINKS}, ${BLOCKS}${tail}`],
+    };
+    specialSelectors.set(skip, set);
   }
+  const pair = allowLinks ? set.links : set.plain;
   return options.collapseNewlines ? pair[1] : pair[0];
+}
+
+/**
+ * Whether every special descendant is a link the walk reads as its own text (`linkText`: no URL in
+ * its title or label, as for an @mention or a #hashtag): then `textContent` says what the walk
+ * says. Every X mention has such a link, and the walk costs a few native calls per node.
+ */
+function onlyPlainLinks(root: Element, options: ReadTextOptions): boolean {
+  if (root.querySelector(specialSelector(options, true)) !== null) return false;
+  for (const link of root.querySelectorAll('a')) {
+    if (URLISH.test(link.getAttribute('title')?.trim() ?? '')) return false;
+    if (URLISH.test((link.textContent ?? '').replace(/\s+/g, ' ').trim())) return false;
+  }
+  return true;
 }
 
 /**
@@ -67,7 +86,7 @@ function plainText(root: Element, options: ReadTextOptions): string | undefined 
   const tag = root.tagName.toUpperCase();
   if (IGNORED_TAGS.has(tag) || tag === 'BR' || tag === 'IMG' || root.getAttribute('aria-hidden') === 'true') return undefined;
   try {
-    if (root.querySelector(specialSelector(options)) !== null) return undefined;
+    if (root.querySelector(specialSelector(options)) !== null && !onlyPlainLinks(root, options)) return undefined;
   } catch {
     return undefined; // a skip selector this engine rejects: the walk matches one by one
   }

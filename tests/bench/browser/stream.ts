@@ -349,7 +349,7 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
       pairs.push({ ours: ((pa.attributedMs ?? NaN) * 1000) / posts, floor: ((pf.attributedMs ?? NaN) * 1000) / posts });
       log(
         `  profiled pair ${k}: our content script ${round(pairs[k]?.ours ?? NaN)} µs/post, floor ${round(pairs[k]?.floor ?? NaN)} µs/post` +
-          ` (our longest single sample ${round(pa.longestSampleMs ?? NaN, 2)} ms: far above 0.25, the thread was descheduled there)`,
+          ` (our longest single sample ${round(pa.longestSampleMs ?? NaN, 2)} ms, charged as at most 1 ms: above 0.25, the thread was descheduled)`,
       );
     }
     const oursUsPerPost = round(median(pairs.map((p) => p.ours)), 1);

@@ -19,6 +19,8 @@ describe('readText', () => {
     ['<a href="https://t.co/x"><span aria-hidden="true">https://</span>ex.com/a<span aria-hidden="true">bc</span><span aria-hidden="true">…</span></a>', 'https://ex.com/abc', undefined],
     ['<a href="https://t.co/x" title="https://ex.com/full/path">ex.com/full…</a>', 'https://ex.com/full/path', undefined],
     ['<a href="/hashtag/acme">#acme</a>', '#acme', undefined],
+    ['<span>hi </span><a href="/acme" title="Acme Support">@acme</a><a href="/hashtag/x">#x</a>', 'hi @acme#x', undefined],
+    ['<span>see </span><a href="https://t.co/x">www.ex.com/a…</a>', 'see www.ex.com/a', undefined],
     ['&lt;img src=x onerror=alert(1)&gt;', '<img src=x onerror=alert(1)>', undefined],
     ['<script>alert(1)</script><style>p{}</style>ok', 'ok', undefined],
     ['text<div role="button">Show more</div>', 'text', { skip: ['[role="button"]'] }],
@@ -46,8 +48,19 @@ describe('readText', () => {
 
   it('the textContent fast path says exactly what the node walk says, for any markup', () => {
     type Tree = string | { tag: string; attrs: [string, string][]; children: Tree[] };
-    const text = fc.stringMatching(/^[a-z @#.…\n\t\u00a0:/]{0,8}$/);
-    const attr = fc.constantFrom<[string, string]>(['aria-hidden', 'true'], ['role', 'button'], ['title', 'https://ex.com/x'], ['alt', '😀'], ['dir', 'auto'], ['lang', 'en']);
+    // URL-like labels and titles too: a link reads as its own text only without them.
+    const text = fc.oneof(fc.stringMatching(/^[a-z @#.…\n\t\u00a0:/]{0,8}$/), fc.constantFrom('https://ex.com/a…', ' www.ex.com ', '@acme', '#acme', 'http://x', 'ex.com/a…'));
+    const attr = fc.constantFrom<[string, string]>(
+      ['aria-hidden', 'true'],
+      ['role', 'button'],
+      ['title', 'https://ex.com/x'],
+      ['title', ' www.ex.com/a '],
+      ['title', 'Acme Support'],
+      ['href', '/acme'],
+      ['alt', '😀'],
+      ['dir', 'auto'],
+      ['lang', 'en'],
+    );
     const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
       tree: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
@@ -73,7 +86,7 @@ describe('readText', () => {
         for (const child of children) host.append(build(child));
         expect(readText(host, options)).toBe(normaliseWhitespace(walkedText(host, options)));
       }),
-      { numRuns: 400 },
+      { numRuns: 1500 },
     );
   });
 
