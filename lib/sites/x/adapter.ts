@@ -287,9 +287,10 @@ function extractPlain(article: Element, now: number, peek: PeekResult | undefine
   const status = peeked ? peekedStatus : parseXStatusHref(time ? attr(closestAny(time, X.link), 'href') : undefined);
   if (!status) return undefined; // the full extraction looks at every status link
   const userName = queryFirstPresent(article, X.userName);
+  if (!userName) return undefined;
   // A verified mark counts only in the author line (as the full extraction reads it): a few
-  // elements to look through, not the whole post.
-  if (!userName || containsAnyOf(userName, X_VERIFIED_PROBES)) return undefined;
+  // elements to look through, not the whole post. A verified author's post is still plain.
+  const verified = containsAnyOf(userName, X_VERIFIED_PROBES);
   const textEl = queryFirstPresent(article, X.text);
   const handle = readHandle(userName, article, [], status.handle) ?? status.handle;
   // The probes found no "Show more" link: nothing to skip, a shorter query for the text read.
@@ -299,7 +300,7 @@ function extractPlain(article: Element, now: number, peek: PeekResult | undefine
   const parentPostId = thread && thread.id !== status.id ? thread.id : undefined;
   const lang = attr(textEl, 'lang');
   const counts = { replies: countOf(article, X.replyButton), reposts: countOf(article, X.repostButton), likes: countOf(article, X.likeButton) };
-  const post = postOf({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }, PLAIN_PARTS, counts);
+  const post = postOf({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }, verified ? PLAIN_PARTS_VERIFIED : PLAIN_PARTS, counts);
   return { ok: true, post };
 }
 
@@ -312,6 +313,7 @@ const PLAIN_PARTS: OtherParts = {
   quotedText: undefined,
   repostedBy: undefined,
 };
+const PLAIN_PARTS_VERIFIED: OtherParts = { ...PLAIN_PARTS, authorVerified: true };
 
 interface OwnParts {
   status: { handle: string; id: string };

@@ -92,7 +92,11 @@ describe('x: plain posts with fewer DOM calls', () => {
     line?.insertAdjacentHTML('beforeend', part);
     expect(line && X.verified.some((selector) => line.querySelector(selector) !== null)).toBe(true);
     expect(line && containsAnyOf(line, X_VERIFIED_PROBES)).toBe(true);
+    // Still the plain read: the full one lists the post's quotes first (one querySelectorAll).
+    const lists = vi.spyOn(inLine, 'querySelectorAll');
     const read = extractX(inLine, NOW);
+    expect(lists.mock.calls.map(([selector]) => selector).filter((selector) => selector.includes(X.quote[1]))).toEqual([]);
+    lists.mockRestore();
     expect(read.ok && read.post.authorVerified).toBe(true);
     expect(read).toEqual(extractByParts(inLine, NOW));
     const outside = articleOf(tweetArticle(tweet));
