@@ -15,6 +15,7 @@ import { pointSignals } from './contrast';
 import { isAside } from './aside';
 import { CUES, isAnnouncement, isGrievanceCue, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
 import { detectLanguage, type Language } from './lang';
+import { isRuAside } from './ruAside';
 import { ruLexiconHits } from './ruLexicon';
 import { zhLexiconHits } from './zhLexicon';
 
@@ -178,6 +179,8 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   else if (isSuggestion(cuesFound, point.sentiment)) named('q:suggest', 1);
   if (isRelay(cuesFound, point.sentiment)) named('q:relay', 1);
   if (scripts.cyrillic && isAnnouncement(text, cuesFound, point.sentiment)) named('q:news', 1);
+  // Russian negativity about the author's day or the weather, not the service (ruAside.ts).
+  if (scripts.cyrillic && isRuAside(text, cuesFound)) named('x:ruAside', 1);
   // Negativity about the author's day, not the brand ("jet lag is destroying me. at least the @hotel bed is comfy").
   if (scripts.latin && isAside(text, cuesFound)) named('x:aside', 1);
 
