@@ -25,7 +25,7 @@ import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
 import { isXUserHandle, parseXProfileHref, parseXStatusHref, xFocalStatusId, xStatusUrl, type XStatusRef } from './ids';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
-import { X, X_ATTR, X_NOT_PLAIN_PROBES, X_TAG, X_VERIFIED_PROBES, X_TIME_OR_QUOTE, xFocalTime, xProfileLink } from './x.selectors';
+import { X, X_ATTR, X_NOT_PLAIN_PROBES, X_TAG, X_VERIFIED_PROBES, xFocalTime, xProfileLink } from './x.selectors';
 
 const HOSTS = /^(?:(?:www|mobile)\.)?(?:x|twitter)\.com$/i;
 const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,15})$/;
@@ -435,10 +435,12 @@ export function peekXKey(el: Element): PeekResult {
   // Elements findPostElements just returned are posts: no need to match them again.
   const article = postAt(el);
   if (!article) return { ok: false, reason: 'notAPost' };
-  // One query answers the common case: a timestamp before any quote in document order is inside
-  // none (a quote's container precedes its own time), and X wraps it directly in the permalink.
-  const first = article.querySelector(X_TIME_OR_QUOTE);
-  const link = first?.localName === X_TAG.time ? first.parentElement : null;
+  // The common case in two single-selector calls (Chromium answers a selector list by a slower
+  // path: on real X rows the list query cost twice the two): the post's first timestamp, inside no
+  // quote of this post, wrapped directly in the permalink.
+  const first = article.querySelector(X.time[0]);
+  const quote = first?.closest(X.quoteOrPost[0]);
+  const link = first && (quote == null || !article.contains(quote)) ? first.parentElement : null;
   if (first && link?.localName === X_TAG.permalink) {
     const ref = parseXStatusHref(link.getAttribute('href')?.trim());
     if (ref) {

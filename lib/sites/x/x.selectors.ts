@@ -93,11 +93,6 @@ export const X_TAG = { post: 'article', time: 'time', permalink: 'a' } as const;
 /** The action buttons' `aria-label` ("12 Replies. Reply") holds the count even where no number is drawn. */
 export const X_ATTR = { count: 'aria-label' } as const;
 
-/**
- * The post time's preferred selector and the quote's in one query: the key read's single native
- * call (a time before any quote in document order is the post's own).
- */
-export const X_TIME_OR_QUOTE = `${X.time[0]}, ${X.quoteOrPost[0]}`;
 
 /**
  * The quote and the parts most posts lack (socialContext, "Show more"), one selector per part, for

@@ -3,7 +3,7 @@
  * extracted), so it must key every post exactly as the full extraction does — on every fixture,
  * and on the awkward cases: a quote whose timestamp comes first, a row still rendering.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { facebookAdapter } from '@/lib/sites/facebook';
 import { xAdapter } from '@/lib/sites/x';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -29,6 +29,17 @@ describe('peekKey agrees with extract', () => {
       const peek = adapter.peekKey(el);
       expect(peek).toEqual(full.ok ? { ok: true, key: full.post.key } : { ok: false, reason: full.reason });
     }
+  });
+
+  it('reads an X key with single selectors, never a selector list (Chromium answers a list by a slower path)', () => {
+    const doc = loadFixture('x', 'timeline.html', 'https://x.com/home');
+    const [el] = xAdapter.findPostElements(doc);
+    if (!el) throw new Error('no post');
+    const query = vi.spyOn(el, 'querySelector');
+    expect(xAdapter.peekKey(el).ok).toBe(true);
+    const selectors = query.mock.calls.map(([selector]) => selector);
+    expect(selectors.length).toBeGreaterThan(0);
+    expect(selectors.filter((selector) => selector.includes(','))).toEqual([]);
   });
 
   it('finds posts on the fixtures that have them (so the loop above checked something)', () => {
