@@ -18,12 +18,12 @@ import Papa from 'papaparse';
 import { resolve } from 'node:path';
 import { calibrate, decodeModel, logitOf } from '../lib/triage/model/classifier';
 import { extractFeatures, hashString } from '../lib/triage/model/features';
-import { CUES } from '../lib/triage/model/grievance';
 import { prf } from '../lib/triage/model/metrics';
 import { AVERAGED_SEEDS, buildModel, CALIBRATION_PRIOR, DEFAULT_OPTIONS, featurise, trainAveraged, type Featurised } from '../lib/triage/model/train';
 import { AIRLINE, available, examplesOf, LABELLED_FILES, readAirline, readRows, TRIAGE_DATA } from './triage-data';
 import { loadDevSets } from './triage-devsets';
 import { scoresOf } from './triage-loco-dev';
+import { explainLine } from './triage-explain';
 
 /**
  * English tweets to brands written for issue 18 before any change was measured (≈ 36 %
@@ -239,25 +239,7 @@ function main(): void {
     line('airline tweets (all, eval only)', score(readAirline().map((r) => ({ features: extractFeatures(r.text, opts.bits), complaint: r.complaint, weight: 1 }))));
   }
   const explain = process.env.EN_EXPLAIN;
-  if (explain) {
-    // Contributions of the named features; the rest is n-grams.
-    const names = ['bias', 'x:addressed', 'x:length', 'lex:negative', 'lex:positive', 'lex:complaint', 'lex:question', 'lex:praise', 'q:info', 'q:suggest', 'q:relay', 'q:news', 'x:aside', 'x:concession', ...CUES.map((c) => `cue:${c.name}`)];
-    for (const text of explain.split('|')) {
-      const f = extractFeatures(text, opts.bits);
-      const seed = hashString(`lang:${f.language}`);
-      const parts: string[] = [];
-      let named = 0;
-      for (const n of names) {
-        const slots = new Set([hashString(n) & mask, hashString(n, seed) & mask]);
-        let c = 0;
-        f.index.forEach((ix, k) => { if (slots.has(ix)) c += (model.weights[ix] ?? 0) * (f.value[k] ?? 0); });
-        if (Math.abs(c) > 0.05) parts.push(`${n} ${c.toFixed(2)}`);
-        named += c;
-      }
-      const z = logitOf(f, model.weights);
-      console.log(`  ${calibrate(model, f.language, z).toFixed(2)} z ${z.toFixed(2)} ngrams ${(z - named).toFixed(2)} | ${parts.join(', ')} | ${text}`);
-    }
-  }
+  if (explain) for (const text of explain.split('|')) console.log(explainLine(text, model, opts.bits, ['x:aside', 'x:concession']));
   const probes = process.env.EN_PROBES;
   if (probes && existsSync(probes)) {
     for (const text of readFileSync(probes, 'utf8').split('\n').filter(Boolean)) {

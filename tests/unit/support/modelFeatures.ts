@@ -1,4 +1,5 @@
-import { extractFeatures, hashString } from '../../../lib/triage/model/features';
+import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
+import { CUES } from '../../../lib/triage/model/grievance';
 
 /** The shipped model's hash width. */
 export const MODEL_BITS = 19;
@@ -13,4 +14,15 @@ export const modelBucket = (name: string, lang?: string): number => (lang ? hash
 export function hasNamedFeature(text: string, name: string): boolean {
   const f = extractFeatures(text, MODEL_BITS);
   return f.index.includes(modelBucket(name)) && f.index.includes(modelBucket(name, f.language));
+}
+
+/** Names of the grievance cues that fire on a post, as the model sees it. */
+export function cuesOf(raw: string): Set<string> {
+  const text = normalizeForModel(raw);
+  return new Set(
+    CUES.filter((c) => {
+      c.re.lastIndex = 0;
+      return c.re.test(text);
+    }).map((c) => c.name),
+  );
 }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isAside } from '../../../lib/triage/model/aside';
 import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
-import { CUES } from '../../../lib/triage/model/grievance';
 import { DEFAULT_OPTIONS, FIXED_WEIGHTS } from '../../../lib/triage/model/train';
+import { cuesOf } from '../support/modelFeatures';
 
-/** Names of the cues that fire on a post, as the model sees it. */
-function cuesOf(raw: string): Set<string> {
-  const text = normalizeForModel(raw);
-  return new Set(CUES.filter((c) => { c.re.lastIndex = 0; return c.re.test(text); }).map((c) => c.name));
-}
 
 const bits = DEFAULT_OPTIONS.bits;
 const mask = (1 << bits) - 1;

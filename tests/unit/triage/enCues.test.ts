@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForModel } from '../../../lib/triage/model/features';
-import { CUES, isInfoQuestion } from '../../../lib/triage/model/grievance';
+import { isInfoQuestion } from '../../../lib/triage/model/grievance';
 import { FIXED_WEIGHTS } from '../../../lib/triage/model/train';
+import { cuesOf } from '../support/modelFeatures';
 
-/** Names of the cues that fire on a post, as the model sees it. */
-function cuesOf(raw: string): Set<string> {
-  const text = normalizeForModel(raw);
-  return new Set(CUES.filter((c) => { c.re.lastIndex = 0; return c.re.test(text); }).map((c) => c.name));
-}
 
 // Texts written for this test.
 describe('English calm grievances', () => {

@@ -3,12 +3,8 @@ import { extractFeatures, hashString, normalizeForModel } from '../../../lib/tri
 import { CUES, isAnnouncement, isInfoQuestion, isRelay, isSuggestion } from '../../../lib/triage/model/grievance';
 import { LANGUAGES } from '../../../lib/triage/model/lang';
 import { featurise, FIXED_WEIGHTS, trainWeights, DEFAULT_OPTIONS, type Example } from '../../../lib/triage/model/train';
+import { cuesOf } from '../support/modelFeatures';
 
-/** Names of the cues that fire on a post, as the model sees it. */
-function cuesOf(raw: string): Set<string> {
-  const text = normalizeForModel(raw);
-  return new Set(CUES.filter((c) => { c.re.lastIndex = 0; return c.re.test(text); }).map((c) => c.name));
-}
 
 describe('grievance cues', () => {
   it.each([

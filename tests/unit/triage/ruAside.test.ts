@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForModel } from '../../../lib/triage/model/features';
-import { CUES } from '../../../lib/triage/model/grievance';
 import { isRuAside } from '../../../lib/triage/model/ruAside';
 import { ruLexiconHits } from '../../../lib/triage/model/ruLexicon';
 import { FIXED_WEIGHTS, RU_SET_WEIGHTS } from '../../../lib/triage/model/train';
-import { hasNamedFeature } from '../support/modelFeatures';
+import { cuesOf, hasNamedFeature } from '../support/modelFeatures';
 
-/** Names of the cues that fire on a post, as the model sees it. */
-function cuesOf(raw: string): Set<string> {
-  const text = normalizeForModel(raw);
-  return new Set(CUES.filter((c) => { c.re.lastIndex = 0; return c.re.test(text); }).map((c) => c.name));
-}
 const aside = (raw: string): boolean => isRuAside(normalizeForModel(raw), cuesOf(raw));
 
 // Written for these tests, across industries (taxi, telecom, delivery, banks, rail, streaming).
