@@ -36,8 +36,8 @@ const BATCH_DELAY_MS = 150;
  * the first mentions after a quiet spell still go out at once.
  */
 const STREAM_WINDOW_MS = 1000;
-// 5 s, not 2 s or 1 s: each message costs the page ~0.5 ms of main thread whatever its size (the
-// browser's send, measured on the bench stream: 6 posts or 60 alike), and each halving of the
+// 5 s, not 2 s or 1 s: each message costs the page 0.2–1.2 ms of main thread in the browser's send
+// (measured in the bench stream; a few tenths of a ms whatever its size), and each halving of the
 // messages in a flick scroll saved the page a few µs per post. The wait is only while posts keep
 // coming: a pause (STREAM_PAUSE_MS) sends at once, and a page that closes flushes on pagehide.
 const STREAM_BATCH_DELAY_MS = 5000;
