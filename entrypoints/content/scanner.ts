@@ -449,7 +449,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
       }
       return; // health for unsent posts goes out with the next batch or once the page settles
     }
-    const result = adapter.extract(el, Date.now(), peek);
+    const result = adapter.extract(el, Date.now(), peek, text);
     if (!result.ok) {
       if (result.reason !== 'pending') failed();
       return;

@@ -28,8 +28,9 @@ export interface SiteReader {
    * Reads the element's CURRENT content (X recycles rows): no caching.
    * `peeked`: what `peekKey(el)` answered just now, in the same task (nothing changed the post
    * since): a reader may reuse what the key read found instead of asking the DOM again.
+   * `text`: `el.textContent`, read in that same task (a reader may test it instead of the DOM).
    */
-  extract(el: Element, now: number, peeked?: PeekResult): ExtractResult;
+  extract(el: Element, now: number, peeked?: PeekResult, text?: string): ExtractResult;
   /**
    * The cheap first look every post gets: only its key (for the page marks). The scanner fully
    * extracts just the posts whose text may mention a brand. Agrees with `extract(el).post.key`.

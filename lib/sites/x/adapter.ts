@@ -102,12 +102,13 @@ function ownStatus(article: Element, quotes: Element[], time: Element | null): X
   return undefined;
 }
 
-function readHandle(userName: Element | null, article: Element, quotes: Element[], permalinkHandle: string): string | undefined {
+/** `line`: `userName`'s text, when the caller has read it already. */
+function readHandle(userName: Element | null, article: Element, quotes: Element[], permalinkHandle: string, line?: string): string | undefined {
   // The author line shows "@handle" for the permalink's owner, spelt as in the permalink: confirm
   // it in one text read (no element per piece of the line). The next character must end the
   // handle ("@acme" is not in "@acmehelp"); anything less certain takes the element walk below.
   if (userName && isXUserHandle(permalinkHandle)) {
-    const line = userName.textContent ?? '';
+    line ??= userName.textContent ?? '';
     for (let at = line.indexOf(`@${permalinkHandle}`); at >= 0; at = line.indexOf(`@${permalinkHandle}`, at + 1)) {
       if (!HANDLE_CHAR.test(line.charAt(at + 1 + permalinkHandle.length))) return permalinkHandle;
     }
@@ -256,11 +257,14 @@ function threadOf(article: Element): Conversation | undefined {
   return conversation && inThread(conversation, article) ? conversation : undefined;
 }
 
-/** `peeked`: what `peekXKey(el)` answered just now, with nothing changed since (see peekedResult). */
-export function extractX(el: Element, now: number, peeked?: PeekResult): ExtractResult {
+/**
+ * `peeked`: what `peekXKey(el)` answered just now, with nothing changed since (see peekedResult);
+ * `text`: `el.textContent`, read just now.
+ */
+export function extractX(el: Element, now: number, peeked?: PeekResult, text?: string): ExtractResult {
   const article = postAt(el);
   if (!article) return { ok: false, reason: 'notAPost' };
-  return extractPlain(article, now, peeked) ?? extractByParts(article, now);
+  return extractPlain(article, now, peeked, article === el ? text : undefined) ?? extractByParts(article, now);
 }
 
 /**
@@ -280,7 +284,7 @@ let peekedStatus: XStatusRef | undefined;
  * extraction costs as much as a dozen posts' key reads). Each action button is one query, not a
  * list of all of them read back one by one. Undefined: the full extraction decides.
  */
-function extractPlain(article: Element, now: number, peek: PeekResult | undefined): ExtractResult | undefined {
+function extractPlain(article: Element, now: number, peek: PeekResult | undefined, articleText: string | undefined): ExtractResult | undefined {
   if (containsAnyOf(article, X_NOT_PLAIN_PROBES)) return undefined;
   const peeked = peek !== undefined && peek === peekedResult && peekedArticle === article;
   const time = peeked ? (peekedTime ?? null) : queryFirstPresent(article, X.time);
@@ -292,15 +296,15 @@ function extractPlain(article: Element, now: number, peek: PeekResult | undefine
   // elements to look through, not the whole post. A verified author's post is still plain.
   const verified = containsAnyOf(userName, X_VERIFIED_PROBES);
   const textEl = queryFirstPresent(article, X.text);
-  const handle = readHandle(userName, article, [], status.handle) ?? status.handle;
+  const line = userName.textContent ?? '';
+  const handle = readHandle(userName, article, [], status.handle, line) ?? status.handle;
   // The probes found no "Show more" link: nothing to skip, a shorter query for the text read.
   const text = textEl ? readText(textEl) : '';
-  const replyTo = readReplyTo(article, [], [userName, textEl]);
+  const replyTo = atSignsOnlyIn(articleText, userName, line, textEl) ? [] : readReplyTo(article, [], [userName, textEl]);
   const thread = threadOf(article);
   const parentPostId = thread && thread.id !== status.id ? thread.id : undefined;
   const lang = attr(textEl, 'lang');
-  const counts = { replies: countOf(article, X.replyButton), reposts: countOf(article, X.repostButton), likes: countOf(article, X.likeButton) };
-  const post = postOf({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }, verified ? PLAIN_PARTS_VERIFIED : PLAIN_PARTS, counts);
+  const post = postOf({ status, handle, userName, article, text, time, lang, now, replyTo, thread, parentPostId }, verified ? PLAIN_PARTS_VERIFIED : PLAIN_PARTS, plainCounts(article));
   return { ok: true, post };
 }
 
@@ -364,13 +368,53 @@ function postOf(p: OwnParts, o: OtherParts, counts: Post['counts']): Post {
   };
 }
 
-/** `readCount` for a post without quotes: the first button of the first selector that has one. */
-function countOf(article: Element, chain: SelectorChain): number | undefined {
+/**
+ * Whether every "@" of the post's text (`articleText`) is in its author line (`line`, the text of
+ * `userName`) or its body: then no link elsewhere shows an @handle, and the "Replying to" read
+ * (a text read per link of the post) has nothing to find. Two parts nested in one another would
+ * count their "@"s twice: then, or without the post's text, the links are read.
+ */
+function atSignsOnlyIn(articleText: string | undefined, userName: Element, line: string, textEl: Element | null): boolean {
+  if (articleText === undefined) return false;
+  const outside = countAtSigns(articleText) - countAtSigns(line);
+  if (outside === 0) return true;
+  if (!textEl || userName.contains(textEl) || textEl.contains(userName)) return false;
+  return outside === countAtSigns(textEl.textContent ?? '');
+}
+
+function countAtSigns(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * The three counts of a post without quotes. The action bar (`role="group"` in every snapshot
+ * 2021–2026) holds the three buttons: once the reply button is found, the other two are looked
+ * for in the bar, not through the whole post again (and in the post when the bar lacks one).
+ */
+function plainCounts(article: Element): Post['counts'] {
+  const reply = queryFirstPresent(article, X.replyButton);
+  const bar = reply?.closest(X.actionBar[0]);
+  const inBar = bar && bar !== article && article.contains(bar) ? bar : undefined;
+  const count = (chain: SelectorChain) => {
+    const button = (inBar && firstOf(inBar, chain)) ?? firstOf(article, chain);
+    return button ? parseCount(attr(button, X_ATTR.count)) : undefined;
+  };
+  return {
+    replies: reply ? parseCount(attr(reply, X_ATTR.count)) : undefined,
+    reposts: count(X.repostButton),
+    likes: count(X.likeButton),
+  };
+}
+
+/** The first button of the first selector that has one (each selector alone: see X_NOT_PLAIN_PROBES). */
+function firstOf(root: Element, chain: SelectorChain): Element | null {
   for (const selector of chain) {
-    const button = queryFirstPresent(article, [selector]);
-    if (button) return parseCount(attr(button, X_ATTR.count));
+    const button = queryFirstPresent(root, [selector]);
+    if (button) return button;
   }
-  return undefined;
+  return null;
 }
 
 /** The full extraction: every part by its own query, quoted posts read around. Exported for tests. */

@@ -34,6 +34,8 @@ export const X = {
   replyButton: ['[data-testid="reply"]'],
   repostButton: ['[data-testid="retweet"]', '[data-testid="unretweet"]'],
   likeButton: ['[data-testid="like"]', '[data-testid="unlike"]'],
+  /** The action bar around the buttons above, in every snapshot 2021–2026 (its label is localised). */
+  actionBar: ['[role="group"]'],
   /** Draft.js reply editor (2026-02 logged-in snapshot), inline or in the reply modal. */
   replyEditor: [
     'div[contenteditable="true"][role="textbox"][data-testid="tweetTextarea_0"]',

@@ -32,7 +32,11 @@ describe('x: plain posts with fewer DOM calls', () => {
     const doc = loadFixture('x', file, url);
     const elements = xAdapter.findPostElements(doc);
     expect(elements.length).toBeGreaterThan(0);
-    for (const el of elements) expect(extractX(el, NOW)).toEqual(extractByParts(el, NOW));
+    for (const el of elements) {
+      expect(extractX(el, NOW)).toEqual(extractByParts(el, NOW));
+      // Handed the post's text, as the scanner hands it: the "@" count may spare the link read.
+      expect(extractX(el, NOW, undefined, el.textContent ?? '')).toEqual(extractByParts(el, NOW));
+    }
   });
 
   it('generated posts: any text, handle, counts and reply line read alike', () => {
@@ -42,15 +46,18 @@ describe('x: plain posts with fewer DOM calls', () => {
         fc.record({
           id: fc.bigInt({ min: 1n, max: 10n ** 19n }).map(String),
           handle,
-          name: fc.string({ maxLength: 40 }),
-          text: fc.string({ maxLength: 200 }),
+          // "@" where it could be taken for a reply line's: in the name, the text, a mention.
+          name: fc.oneof(fc.string({ maxLength: 40 }), handle.map((h) => `@${h}`)),
+          text: fc.oneof(fc.string({ maxLength: 200 }), fc.tuple(fc.string({ maxLength: 60 }), handle).map(([t, h]) => `${t} @${h} ${t}`)),
           replies: fc.nat(5000),
           replyTo: fc.array(handle, { maxLength: 3 }),
         }),
         (t) => {
           const tweet: FakeTweet = { ...t, createdAt: new Date(NOW - 3_600_000).toISOString() };
           const article = articleOf(tweetArticle(tweet));
-          expect(extractX(article, NOW)).toEqual(extractByParts(article, NOW));
+          const full = extractByParts(article, NOW);
+          expect(extractX(article, NOW)).toEqual(full);
+          expect(extractX(article, NOW, undefined, article.textContent ?? '')).toEqual(full);
         },
       ),
       { numRuns: 150 },
@@ -143,5 +150,52 @@ describe('x: plain posts with fewer DOM calls', () => {
     expect(result.ok && result.post.replyToHandles).toEqual(['acme']);
     expect(result.ok && result.post.counts).toEqual({ replies: 12, reposts: 0, likes: 0 });
     expect(lists.mock.calls.map(([selector]) => selector)).toEqual(['a[href]']);
+  });
+
+  it.each([
+    ['a mention in the text only', { text: '@AcmeHelp where is my order?' }, false],
+    ['an "@" in the display name', { name: '@jane_rl', text: 'where is my order?' }, false],
+    ['a "Replying to" line', { text: 'where is my order?', replyTo: ['acme'] }, true],
+  ])('handed the post text, reads the links only when an "@" is outside the author line and text: %s', (_, parts, listsLinks) => {
+    const article = articleOf(tweetArticle({ id: '1850000000000000009', handle: 'jane', name: 'Jane', createdAt: new Date(NOW).toISOString(), ...parts }));
+    const lists = vi.spyOn(article, 'querySelectorAll');
+    const result = extractX(article, NOW, undefined, article.textContent ?? '');
+    const listed = lists.mock.calls.map(([selector]) => selector);
+    lists.mockRestore();
+    expect(result).toEqual(extractByParts(article, NOW));
+    expect(listed.includes('a[href]')).toBe(listsLinks);
+  });
+
+  it('looks for the repost and like buttons in the action bar around the reply button', () => {
+    const article = articleOf(tweetArticle({ id: '1850000000000000011', handle: 'jane', name: 'Jane', text: 'hi', createdAt: new Date(NOW).toISOString(), replies: 3 }));
+    const bar = article.querySelector(X.actionBar[0]);
+    if (!bar) throw new Error('no action bar');
+    bar.querySelector(X.repostButton[0])?.setAttribute('aria-label', '4 reposts. Repost');
+    bar.querySelector(X.likeButton[0])?.setAttribute('aria-label', '5 Likes. Like');
+    const inBar = vi.spyOn(bar, 'querySelector');
+    const result = extractX(article, NOW);
+    const askedBar = inBar.mock.calls.map(([selector]) => selector);
+    inBar.mockRestore();
+    expect(result.ok && result.post.counts).toEqual({ replies: 3, reposts: 4, likes: 5 });
+    expect(result).toEqual(extractByParts(article, NOW));
+    expect(askedBar).toEqual([X.repostButton[0], X.likeButton[0]]);
+  });
+
+  it('a button without a number is read in the bar alone; one missing from the bar is looked for in the post', () => {
+    const article = articleOf(tweetArticle({ id: '1850000000000000012', handle: 'jane', name: 'Jane', text: 'hi', createdAt: new Date(NOW).toISOString() }));
+    const bar = article.querySelector(X.actionBar[0]);
+    if (!bar) throw new Error('no action bar');
+    bar.querySelector(X.repostButton[0])?.setAttribute('aria-label', 'Repost');
+    const like = bar.querySelector(X.likeButton[0]);
+    like?.setAttribute('aria-label', '7 Likes. Like');
+    if (like) bar.after(like);
+    const queries = vi.spyOn(article, 'querySelector');
+    const result = extractX(article, NOW);
+    const asked = queries.mock.calls.map(([selector]) => selector);
+    queries.mockRestore();
+    expect(result.ok && result.post.counts).toEqual({ replies: 0, reposts: undefined, likes: 7 });
+    expect(result).toEqual(extractByParts(article, NOW));
+    expect(asked.filter((selector) => selector === X.repostButton[0] || selector === X.repostButton[1])).toEqual([]);
+    expect(asked).toContain(X.likeButton[0]);
   });
 });
