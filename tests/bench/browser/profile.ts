@@ -39,6 +39,13 @@ export interface Attribution {
   breakdown: FunctionTime[];
   /** Wall time left out of `byUrlMs` by the per-sample cap (SAMPLE_CAP_MS): the thread was descheduled. */
   cappedUrlMs: number;
+  /**
+   * `byUrlMs` and `byFunctionMs` counted as samples × the profile's median sample interval: a
+   * thread descheduled between two samples yields one late sample, which counts as one interval
+   * here however long the wait (the CPU it used), instead of up to SAMPLE_CAP_MS.
+   */
+  byUrlSampledMs: number;
+  byFunctionSampledMs: number;
 }
 
 /**
@@ -120,6 +127,8 @@ export async function stopProfile(cdp: CDPSession, match: { urlPart?: string; fu
   let gc = 0;
   let longest = 0;
   let capped = 0;
+  let urlSamples = 0;
+  let fnSamples = 0;
   profile.samples.forEach((id, i) => {
     // timeDeltas[i] is the time since the previous sample: charge it to this sample.
     const raw = (profile.timeDeltas[i] ?? 0) / 1000;
@@ -134,12 +143,28 @@ export async function stopProfile(cdp: CDPSession, match: { urlPart?: string; fu
       capped += raw - dt;
       longest = Math.max(longest, raw);
       charge(id, dt);
+      urlSamples += 1;
     }
-    if (o.fn) fn += dt;
+    if (o.fn) {
+      fn += dt;
+      fnSamples += 1;
+    }
   });
+  const deltas = profile.timeDeltas.filter((d) => d > 0).sort((a, b) => a - b);
+  const intervalMs = (deltas[Math.floor(deltas.length / 2)] ?? 0) / 1000;
   const breakdown = [...selfBy.entries()]
     .map(([frame, selfMs]) => ({ frame, selfMs, totalMs: totalBy.get(frame) ?? selfMs }))
     .concat([...totalBy.entries()].filter(([frame]) => !selfBy.has(frame)).map(([frame, totalMs]) => ({ frame, selfMs: 0, totalMs })))
     .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
-  return { busyMs: busy, byUrlMs: url, byFunctionMs: fn, gcMs: gc, longestUrlSampleMs: longest, breakdown, cappedUrlMs: capped };
+  return {
+    busyMs: busy,
+    byUrlMs: url,
+    byFunctionMs: fn,
+    gcMs: gc,
+    longestUrlSampleMs: longest,
+    breakdown,
+    cappedUrlMs: capped,
+    byUrlSampledMs: urlSamples * intervalMs,
+    byFunctionSampledMs: fnSamples * intervalMs,
+  };
 }

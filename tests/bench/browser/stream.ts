@@ -39,6 +39,17 @@ export interface StreamBenchOptions {
 
 type Mode = 'A' | 'F' | 'C';
 
+/** One profiled A/F pair: µs per post of each side, and their ratio by sample count. */
+interface ProfiledPair {
+  ours: number;
+  floor: number;
+  sampledRatio: number;
+}
+
+function profiledPair(a: StreamRun, f: StreamRun, posts: number): ProfiledPair {
+  return { ours: ((a.attributedMs ?? NaN) * 1000) / posts, floor: ((f.attributedMs ?? NaN) * 1000) / posts, sampledRatio: (a.sampledMs ?? NaN) / (f.sampledMs ?? NaN) };
+}
+
 interface StreamRun {
   mode: Mode;
   taskMs: number;
@@ -46,6 +57,8 @@ interface StreamRun {
   maxLongTaskMs: number;
   /** Profiled runs: sampled JavaScript ms in our content script (A) or the floor's callback (F). */
   attributedMs?: number;
+  /** The same as samples × the profile's median interval (see Attribution.byUrlSampledMs). */
+  sampledMs?: number;
   /** Profiled A runs: where our content script's time went, and its longest single sample (ms). */
   breakdown?: FunctionTime[];
   longestSampleMs?: number;
@@ -73,10 +86,20 @@ export interface StreamBenchResult {
   queuedShare: number;
   floorRead: number;
   /** Profiled JavaScript µs per post: our content script, the floor (medians of the pairs), and the median ratio (the claim). */
-  profiled: { oursUsPerPost: number; floorUsPerPost: number; ratio: number; ratioPerPair: number[]; breakdown: FunctionTime[] };
+  profiled: { oursUsPerPost: number; floorUsPerPost: number; ratio: number; ratioPerPair: number[]; sampledRatio: number; sampledRatioPerPair: number[]; breakdown: FunctionTime[] };
   /** The same pairs on real X rows; undefined without ../shared/data. */
   profiledRealRows:
-    | { source: string; oursUsPerPost: number; floorUsPerPost: number; ratio: number; ratioPerPair: number[]; queuedPerPair: number[]; breakdown: FunctionTime[] }
+    | {
+        source: string;
+        oursUsPerPost: number;
+        floorUsPerPost: number;
+        ratio: number;
+        ratioPerPair: number[];
+        sampledRatio: number;
+        sampledRatioPerPair: number[];
+        queuedPerPair: number[];
+        breakdown: FunctionTime[];
+      }
     | undefined;
   /** Thread-CPU JavaScript µs per post net of the page's (ScriptDuration, medians): immune to descheduling, noisy by subtraction. */
   scriptUsPerPost: { ours: number; floor: number };
@@ -259,6 +282,7 @@ async function runOnce(s: ExtensionSession, mode: Mode, tweets: FakeTweet[], tag
       scriptMs: delta('ScriptDuration'),
       maxLongTaskMs: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
       ...(attribution ? { attributedMs: mode === 'A' ? attribution.byUrlMs : attribution.byFunctionMs } : {}),
+      ...(attribution ? { sampledMs: mode === 'A' ? attribution.byUrlSampledMs : attribution.byFunctionSampledMs } : {}),
       ...(attribution && mode === 'A' ? { breakdown: attribution.breakdown, longestSampleMs: attribution.longestUrlSampleMs } : {}),
       ...(queued !== undefined ? { queued } : {}),
       ...(read !== undefined ? { read } : {}),
@@ -338,7 +362,7 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
       }
     }
     // Profiled pairs, A then F back to back: the sampler counts wall time, so a pair shares its load.
-    const pairs: { ours: number; floor: number }[] = [];
+    const pairs: ProfiledPair[] = [];
     const breakdowns: FunctionTime[][] = [];
     for (let k = 0; k < PROFILED_PAIRS; k++) {
       const profTweets = streamTweets(posts, 1_750_000_000_000_000_000n + BigInt(9 + k) * 1_000_000n);
@@ -346,15 +370,16 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
       const pf = await runOnce(s, 'F', profTweets, `Fprof${k}`, true);
       runs.push(pa); // its queue count is a run like any other
       if (pa.breakdown) breakdowns.push(pa.breakdown);
-      pairs.push({ ours: ((pa.attributedMs ?? NaN) * 1000) / posts, floor: ((pf.attributedMs ?? NaN) * 1000) / posts });
+      pairs.push(profiledPair(pa, pf, posts));
       log(
-        `  profiled pair ${k}: our content script ${round(pairs[k]?.ours ?? NaN)} µs/post, floor ${round(pairs[k]?.floor ?? NaN)} µs/post` +
+        `  profiled pair ${k}: our content script ${round(pairs[k]?.ours ?? NaN)} µs/post, floor ${round(pairs[k]?.floor ?? NaN)} µs/post, by sample count ${round(pairs[k]?.sampledRatio ?? NaN, 2)}×` +
           ` (our longest single sample ${round(pa.longestSampleMs ?? NaN, 2)} ms, charged as at most 1 ms: above 0.25, the thread was descheduled)`,
       );
     }
     const oursUsPerPost = round(median(pairs.map((p) => p.ours)), 1);
     const floorUsPerPost = round(median(pairs.map((p) => p.floor)), 1);
     const ratioPerPair = pairs.map((p) => round(p.ours / p.floor, 2));
+    const sampledRatioPerPair = pairs.map((p) => round(p.sampledRatio, 2));
     const breakdown = meanBreakdown(breakdowns, posts).slice(0, BREAKDOWN_ROWS);
     log('  our content script by function, µs/post (self / total), mean of the profiled runs:');
     for (const f of breakdown) log(`    ${f.selfMs.toFixed(2).padStart(6)} / ${f.totalMs.toFixed(2).padStart(6)}  ${f.frame}`);
@@ -364,7 +389,7 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
     if (real) {
       log(`  real X rows (${real.source}, cloned per post with its author, id, time and text):`);
       await runOnce(s, 'A', streamTweets(400, 1_700_000_000_000_000_000n + 7_000_000n), 'warmRealA', false, real);
-      const realPairs: { ours: number; floor: number }[] = [];
+      const realPairs: ProfiledPair[] = [];
       const realBreakdowns: FunctionTime[][] = [];
       const queuedPerPair: number[] = [];
       for (let k = 0; k < PROFILED_PAIRS; k++) {
@@ -373,9 +398,9 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
         const pf = await runOnce(s, 'F', profTweets, `Freal${k}`, true, real);
         queuedPerPair.push(pa.queued ?? 0);
         if (pa.breakdown) realBreakdowns.push(pa.breakdown);
-        realPairs.push({ ours: ((pa.attributedMs ?? NaN) * 1000) / posts, floor: ((pf.attributedMs ?? NaN) * 1000) / posts });
+        realPairs.push(profiledPair(pa, pf, posts));
         log(
-          `  profiled pair ${k} on real rows: our content script ${round(realPairs[k]?.ours ?? NaN)} µs/post, floor ${round(realPairs[k]?.floor ?? NaN)} µs/post, queued ${pa.queued ?? 0}/${mentions}`,
+          `  profiled pair ${k} on real rows: our content script ${round(realPairs[k]?.ours ?? NaN)} µs/post, floor ${round(realPairs[k]?.floor ?? NaN)} µs/post, by sample count ${round(realPairs[k]?.sampledRatio ?? NaN, 2)}×, queued ${pa.queued ?? 0}/${mentions}`,
         );
       }
       profiledRealRows = {
@@ -384,6 +409,8 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
         floorUsPerPost: round(median(realPairs.map((p) => p.floor)), 1),
         ratio: round(median(realPairs.map((p) => p.ours / p.floor)), 2),
         ratioPerPair: realPairs.map((p) => round(p.ours / p.floor, 2)),
+        sampledRatio: round(median(realPairs.map((p) => p.sampledRatio)), 2),
+        sampledRatioPerPair: realPairs.map((p) => round(p.sampledRatio, 2)),
         queuedPerPair,
         breakdown: meanBreakdown(realBreakdowns, posts).slice(0, BREAKDOWN_ROWS),
       };
@@ -426,7 +453,7 @@ export async function benchStream(options: StreamBenchOptions = {}): Promise<Str
       queuedPerRepeat,
       queuedShare: round(queued / mentions, 3),
       floorRead: Math.min(...runs.filter((x) => x.mode === 'F').map((x) => x.read ?? 0)),
-      profiled: { oursUsPerPost, floorUsPerPost, ratio, ratioPerPair, breakdown },
+      profiled: { oursUsPerPost, floorUsPerPost, ratio, ratioPerPair, sampledRatio: round(median(pairs.map((p) => p.sampledRatio)), 2), sampledRatioPerPair, breakdown },
       profiledRealRows,
       scriptUsPerPost: { ours: perPost(med('A', (x) => x.scriptMs) - med('C', (x) => x.scriptMs)), floor: perPost(med('F', (x) => x.scriptMs) - med('C', (x) => x.scriptMs)) },
       taskUsPerPost: { A: perPost(a), F: perPost(f), C: perPost(c) },
