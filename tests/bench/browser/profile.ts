@@ -6,6 +6,7 @@
  */
 import type { CDPSession } from '@playwright/test';
 import { z } from 'zod';
+import { median } from './session';
 
 const ProfileSchema = z.object({
   profile: z.object({
@@ -150,8 +151,7 @@ export async function stopProfile(cdp: CDPSession, match: { urlPart?: string; fu
       fnSamples += 1;
     }
   });
-  const deltas = profile.timeDeltas.filter((d) => d > 0).sort((a, b) => a - b);
-  const intervalMs = (deltas[Math.floor(deltas.length / 2)] ?? 0) / 1000;
+  const intervalMs = (median(profile.timeDeltas.filter((d) => d > 0)) || 0) / 1000;
   const breakdown = [...selfBy.entries()]
     .map(([frame, selfMs]) => ({ frame, selfMs, totalMs: totalBy.get(frame) ?? selfMs }))
     .concat([...totalBy.entries()].filter(([frame]) => !selfBy.has(frame)).map(([frame, totalMs]) => ({ frame, selfMs: 0, totalMs })))
