@@ -43,6 +43,7 @@ export interface DevSet {
 
 export const WRITTEN_SETS = [
   { name: 'en-brand-posts', lang: 'en' },
+  { name: 'en-brand-posts-b', lang: 'en' },
   { name: 'ru-brand-posts', lang: 'ru' },
   { name: 'zh-brand-posts', lang: 'zh' },
 ] as const satisfies readonly { name: string; lang: DevSet['lang'] }[];

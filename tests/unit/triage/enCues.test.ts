@@ -80,3 +80,51 @@ describe('English negativity that is not a grievance', () => {
     expect(FIXED_WEIGHTS['cue:en.praise']).toBe(-2);
   });
 });
+
+// Texts written for this test (the second English batch, 2026-12-07).
+describe('English products failing their owner, and the look-alikes that are not complaints', () => {
+  it.each([
+    ['@stream having issues with playback on the tv app since the update', 'en.failure'],
+    ['@phoneco my phone won\'t restart after last night\'s update', 'en.failure'],
+    ['@music the app won\'t stop crashing', 'en.failure'],
+    ['@ebooks can\'t download anything I bought this week', 'en.failure'],
+    ['@veg half the box was mouldy', 'en.failure'],
+    ['@skincare the new formula gave me a rash', 'en.failure'],
+    ['@cabs driver was so rude and on his phone the whole time', 'en.failure'],
+    ['@bank transfer has been pending since friday', 'en.unresolved'],
+    ['@lender paid in full and I\'m still getting reminder letters', 'en.unresolved'],
+    ['@games bought the pass and the skins aren\'t showing up', 'en.neverDid'],
+    ['@kettles the handle came off while pouring', 'en.broken'],
+    ['@calendar sync duplicated every event', 'en.broken'],
+    ['@grocer shelf said £2 but it rang up as £3.50', 'en.billing'],
+    ['@hotel room smelt of smoke. great night\'s sleep 🙄', 'en.sarcasm'],
+    ['@isp router has been offline since 6am', 'en.time'],
+    ['@books can\'t recommend the audiobook enough', 'en.praise'],
+    ['@bank cheers for sorting my card so quickly', 'en.praise'],
+    ['@hotel the kids won\'t stop talking about the pool', 'en.praise'],
+  ])('%s → %s', (text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+
+  it.each([
+    ['@phoneco no longer having issues since the fix, thanks', 'en.failure'],
+    ['@tickets I won\'t miss this concert for anything', 'en.failure'],
+    ['@shop you won\'t regret stocking these', 'en.failure'],
+    ['@shop having trouble deciding between the two sizes', 'en.failure'],
+    ['@cat my cat has claimed the router box as her bed', 'en.expect'],
+    ['@air do I need to print my boarding pass?', 'en.demand'],
+    ['@tv will the documentary be available offline?', 'en.outage'],
+    ['@parcels how late can I drop a parcel at the locker?', 'en.broken'],
+  ])('%s is not %s', (text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+
+  it('a plain question freed of a misread cue counts as one', () => {
+    for (const raw of ['@air do I need to print my boarding pass or is the app enough?', '@tv will the documentary be available offline?']) {
+      const text = normalizeForModel(raw);
+      expect(isInfoQuestion(text, cuesOf(text), 0)).toBe(true);
+    }
+    const outage = normalizeForModel('@isp router went offline again?');
+    expect(isInfoQuestion(outage, cuesOf(outage), 0)).toBe(false);
+  });
+});

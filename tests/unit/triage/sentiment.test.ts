@@ -22,6 +22,11 @@ describe('analyzeSentiment', () => {
     ['不满意', 'negative'],
     ['thanks 😡', 'negative'],
     ['ok :)', 'positive'],
+    // General evaluative words of posts to any business (written for this test).
+    ['the new bikes are a massive improvement', 'positive'],
+    ['smoothest landing ever, so proud of the crew', 'positive'],
+    ['shoddy repair and a condescending manager', 'negative'],
+    ['the salad was soggy and the bread inedible', 'negative'],
   ])('%s → %s', (text, label) => {
     expect(analyzeSentiment(text).label).toBe(label);
   });
