@@ -69,7 +69,7 @@ export const CUES: readonly Cue[] = [
     String.raw`(?:cant|cannot|unable to|couldnt) (?:pay|check ?out|book|cancel|get through|get hold|log ?in|sign ?in|access)`,
     // "having issues with playback", "won't restart", "can't download": a product not doing its job
     // (not "no longer having issues", "won't regret it", "can't recommend it enough": en.fine, en.praise).
-    String.raw`(?<!no longer |not |stopped |never |arent |isnt |wasnt |without )(?:having|had|have|facing|experiencing) (?:an? |some |real |major |serious |constant |ongoing |the same |so many |lots of |a lot of )?(?:issues?|problems?|trouble)(?! (?:deciding|choosing|picking|finding the words))`,
+    String.raw`(?<!no longer |not |stopped |never |arent |isnt |wasnt |without )(?:having|have|facing|experiencing) (?:an? |some |real |major |serious |constant |ongoing |the same |so many |lots of |a lot of )?(?:issues?|problems?|trouble)(?! (?:deciding|choosing|picking|finding the words))`,
     String.raw`wont (?!(?:stop|miss|forget|regret|be|lie|hesitate|mind|judge|complain|disappoint|let (?:you|us) down|ever|believe|need|go)${R})[a-z]+`,
     String.raw`wont stop (?:crashing|freezing|buffering|charging|calling|emailing|texting|sending|spamming|beeping|restarting)`,
     String.raw`(?:cant|cannot|unable to|couldnt) (?:receive|send|hear|download|install|update|upload|stream|watch|play|open|load|order|withdraw|transfer|top up|redeem|reset|activate|verify|unlock|track|print|scan|register)`,

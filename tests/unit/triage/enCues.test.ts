@@ -108,6 +108,7 @@ describe('English products failing their owner, and the look-alikes that are not
 
   it.each([
     ['@phoneco no longer having issues since the fix, thanks', 'en.failure'],
+    ['@app had a problem with my login but your team fixed it in minutes', 'en.failure'],
     ['@tickets I won\'t miss this concert for anything', 'en.failure'],
     ['@shop you won\'t regret stocking these', 'en.failure'],
     ['@shop having trouble deciding between the two sizes', 'en.failure'],

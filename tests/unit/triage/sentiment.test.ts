@@ -27,6 +27,8 @@ describe('analyzeSentiment', () => {
     ['smoothest landing ever, so proud of the crew', 'positive'],
     ['shoddy repair and a condescending manager', 'negative'],
     ['the salad was soggy and the bread inedible', 'negative'],
+    ['the comfiest, most dependable boots I own', 'positive'],
+    ['laggy, fiddly and overrated', 'negative'],
   ])('%s → %s', (text, label) => {
     expect(analyzeSentiment(text).label).toBe(label);
   });
