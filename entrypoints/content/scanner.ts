@@ -65,8 +65,11 @@ export const HEALTH_SETTLE_MS = 1000;
  */
 export const BIG_SUBTREE_POSTS = 50;
 export const READ_BUDGET_MS = 30;
-/** Posts read between two looks at the clock (a clock read per post would be a cost per post). */
-const BUDGET_CHECK_EVERY = 16;
+/**
+ * The observer's callback runs at the end of the page's own task, the one that inserted the
+ * subtree (its script, its style work): it reads for less, and the next tasks for READ_BUDGET_MS.
+ */
+export const FIRST_READ_BUDGET_MS = 10;
 /**
  * Counting candidates walks the whole document; while posts stream in, batches reuse a count up to
  * this old (the settle report recounts, so health ends exact).
@@ -502,7 +505,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
       const item = backlog[backlogAt];
       backlogAt += 1;
       if (item) readSafely(item.el, item.detached);
-      if (backlogAt % BUDGET_CHECK_EVERY === 0 && clock.now() - started > budgetMs) break;
+      // The clock after every post: a post with many comments, on a busy machine, costs milliseconds.
+      if (clock.now() - started > budgetMs) break;
     }
     if (backlogAt < backlog.length) {
       backlogTimer = clock.later(() => readBacklog(READ_BUDGET_MS), 0);
@@ -514,9 +518,8 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
 
   const readWithin = (nodes: Iterable<Node>, detached = false) => {
     settleLater();
-    // Read once per callback: the budget costs no clock read per row.
+    // Read once per callback: rows cost no clock read; a big subtree's posts one each.
     const started = clock.now();
-    let readNow = 0;
     let over = false;
     for (const node of nodes) {
       // A badge we just added would send its post through the key and text reads again for nothing.
@@ -545,8 +548,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
           continue;
         }
         readSafely(el, detached);
-        readNow += 1;
-        if (big && readNow % BUDGET_CHECK_EVERY === 0 && clock.now() - started > READ_BUDGET_MS) over = true;
+        if (big && clock.now() - started > FIRST_READ_BUDGET_MS) over = true;
       }
     }
     if (backlogAt < backlog.length) backlogTimer ??= clock.later(() => readBacklog(READ_BUDGET_MS), 0);
