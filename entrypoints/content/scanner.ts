@@ -518,7 +518,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
 
   const readWithin = (nodes: Iterable<Node>, detached = false) => {
     settleLater();
-    // Read once per callback: rows cost no clock read; a big subtree's posts one each.
+    // One clock read per callback for rows; a big subtree's posts read it after each post.
     const started = clock.now();
     let over = false;
     for (const node of nodes) {
