@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { startPostScanner } from './scanner';
 import { startProfileWatch } from './profiles';
-import { startAnsweredWatch } from './sent';
+import { startAnsweredWatch } from './answered';
 import { loadBadgeLabels, loadedReloadNotice } from './badge';
 import { claimPage, watchLifetime } from './lifetime';
 import { sendMessage } from './messaging';

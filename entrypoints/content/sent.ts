@@ -7,13 +7,8 @@
  * Reports `replySent` exactly once per insertion; gives up after 10 minutes or on navigation.
  *
  * Only the editor script (entrypoints/<site>-editor.ts) starts it, after an insertion.
- *
- * Also: "already answered" — replies by the brand's handles visible in a thread are reported with
- * `brandRepliesSeen` so the panel can say who answered and when, whoever sent them (the agent may
- * reply without Replyline). Every page's content script runs that one; its bundle leaves the
- * sent watch and the editor code out (nothing else there imports them).
  */
-import type { EditingAdapter, SiteAdapter } from '@/lib/sites/types';
+import type { EditingAdapter } from '@/lib/sites/types';
 import { observe, onNavigate, type Scheduler } from '@/lib/dom/observe';
 import { sendMessage } from './messaging';
 import type { ReplyContext } from '@/lib/schemas/replies';
@@ -107,48 +102,4 @@ export function watchForSent(watch: SentWatch): void {
     }
   };
   observe(document.body, { signal: scope.signal, onAdded: check, onTextChanged: check }, { scheduler: watch.scheduler });
-}
-
-/** Reports brand replies already visible, under the post each answers (the site adapter says which). */
-export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal): void {
-  let handles: string[] = [];
-  const reported = new Map<string, string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const report = (key: string, replies: ReturnType<SiteAdapter['findBrandReplies']>) => {
-    if (replies.length === 0) return;
-    const signature = replies.map((r) => `${r.handle}/${r.postId}`).sort().join(',');
-    if (reported.get(key) === signature) return;
-    reported.set(key, signature);
-    void sendMessage('brandRepliesSeen', { key, replies }).catch(() => reported.delete(key));
-  };
-
-  const scan = () => {
-    timer = undefined;
-    if (signal.aborted || handles.length === 0) return;
-    for (const { key, replies } of adapter.answeredOnPage(document, location.href, handles, Date.now())) report(key, replies);
-  };
-  // Replies under a post are shown only where posts sit in threads: elsewhere (X's timelines and
-  // search) answeredOnPage finds nothing, and a page streaming rows would scan twice a second for it.
-  let threads = adapter.mayHaveThreads(location.href);
-  const schedule = () => {
-    if (threads) timer ??= setTimeout(scan, 500);
-  };
-  signal.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
-
-  const load = async () => {
-    try {
-      ({ handles } = await sendMessage('brandHandlesGet', {}));
-      schedule();
-    } catch {
-      // The worker is waking up; the next navigation asks again.
-    }
-  };
-  void load();
-  onNavigate(signal, () => {
-    threads = adapter.mayHaveThreads(location.href);
-    void load();
-  });
-  // Only arms a timer: cheaper in the observer's callback than queued for idle.
-  observe(document.body, { signal, immediate: true, onAdded: schedule, onTextChanged: schedule });
 }

@@ -70,8 +70,11 @@ export interface SiteReader {
    * appended to it need no look each (a flick appends a few dozen rows per frame). False when unsure.
    */
   holdsOnlyRows(el: Element): boolean;
-  /** Replies by any of `handles` (the brand's own) already visible; `now` resolves relative times. */
-  findBrandReplies(doc: ParentNode, handles: readonly string[], now?: number): BrandReply[];
+  /**
+   * Post element `el` as a reply by one of the brand's handles (`wanted`, from brandHandleSet),
+   * else undefined; `now` resolves relative times.
+   */
+  brandReply(el: Element, wanted: ReadonlySet<string>, now: number): BrandReply | undefined;
 }
 
 /** How a site shows that the agent's reply left the page (entrypoints/content/sent.ts asks). */
@@ -101,8 +104,11 @@ export interface AnsweredPost {
 export interface SiteAdapter extends SiteReader {
   /** Manifest match patterns of the site's pages (content script, host permissions, tab queries). */
   readonly matchPatterns: readonly string[];
-  /** Brand replies visible on the page at `url`, by the post they answer. */
-  answeredOnPage(doc: Document, url: string, handles: readonly string[], now: number): AnsweredPost[];
+  /**
+   * When post element `el` (on the page at `url`, or just removed from it) is a reply by one of the
+   * brand's handles, the posts it answers, each with that reply; else nothing.
+   */
+  answeredBy(el: Element, url: string, wanted: ReadonlySet<string>, now: number): AnsweredPost[];
 }
 
 /**

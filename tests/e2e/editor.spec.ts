@@ -275,6 +275,8 @@ test("Facebook: a reply to a comment goes into that comment's own Reply box and 
   // The logged reply is the one posted in Maria's thread.
   expect(entry?.replyUrl).toMatch(new RegExp(`comment_id=${replyId}$`));
   expect((await queueItem(panel, key))?.state).toBe('replied');
+  // Facebook lists the reply beside Maria's comment, not inside it: its permalink says whom it answers.
+  await expect.poll(async () => (await queueItem(panel, key))?.answeredBy).toMatchObject({ handle: 'acme', postId: replyId });
 });
 
 test('no reply box on the page: the reply goes to the clipboard and the agent is told to paste', async ({ context, sitePages, openPanel }) => {

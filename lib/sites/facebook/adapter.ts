@@ -304,6 +304,15 @@ function extractPost(el: Element, now: number): ExtractResult {
   });
 }
 
+/**
+ * The key of the comment a reply answers, from the reply's own permalink (`reply_comment_id` beside
+ * its parent's `comment_id`): Facebook lists replies beside their comment, not inside it.
+ */
+export function repliedCommentKey(el: Element): string | undefined {
+  const parent = readIds(el, true).own?.parentCommentId;
+  return parent ? postKey('facebook', parent) : undefined;
+}
+
 function extractComment(el: Element, now: number): ExtractResult {
   const ids = readIds(el, true);
   const ref = ids.own;
@@ -473,17 +482,11 @@ export const facebookReader: SiteReader = {
   mayHoldProfileStats: (el) => touchesAny(el, FB.followersLink),
   // The feed's rows are not told apart from the page around them: each added element is looked at.
   holdsOnlyRows: () => false,
-  findBrandReplies: (doc, handles, now = Date.now()) => {
-    const wanted = new Set(handles.map((h) => h.toLowerCase()));
-    const out: BrandReply[] = [];
-    for (const el of findFacebookElements(doc)) {
-      const result = extractFacebook(el, now);
-      if (!result.ok || result.post.kind !== 'comment') continue;
-      const { authorHandle, authorName } = result.post;
-      if (!wanted.has(authorHandle.toLowerCase()) && !wanted.has(authorName.toLowerCase())) continue;
-      const { postId, createdAt, timeLabels, seenAt } = result.post;
-      out.push(timeLabels ? { handle: authorHandle, postId, timeLabels, readAt: seenAt } : { handle: authorHandle, postId, createdAt });
-    }
-    return out;
+  brandReply: (el, wanted, now): BrandReply | undefined => {
+    const result = extractFacebook(el, now);
+    if (!result.ok || result.post.kind !== 'comment') return undefined;
+    const { authorHandle, authorName, postId, createdAt, timeLabels, seenAt } = result.post;
+    if (!wanted.has(authorHandle.toLowerCase()) && !wanted.has(authorName.toLowerCase())) return undefined;
+    return timeLabels ? { handle: authorHandle, postId, timeLabels, readAt: seenAt } : { handle: authorHandle, postId, createdAt };
   },
 };

@@ -1,21 +1,31 @@
 /** Facebook: the reader (./adapter.ts) plus what the rest of the extension asks of the site (the editor side: ./editor.ts). */
 import type { AnsweredPost, SiteAdapter } from '../types';
-import { facebookReader } from './adapter';
+import { facebookReader, repliedCommentKey } from './adapter';
 
-/** The scanner's mark (README "Test contract"): the posts on the page this load. */
-const MARKED = '[data-replyline-post^="facebook:"]';
+/** The post or comment `el` sits in (not `el` itself), if any. */
+function enclosingPost(el: Element): Element | null {
+  const parent = el.parentElement;
+  return parent ? facebookReader.closestPost(parent) : null;
+}
 
 export const facebookAdapter: SiteAdapter = {
   ...facebookReader,
   matchPatterns: ['https://*.facebook.com/*', 'https://facebook.com/*'],
-  // Brand replies answer the post (or comment) they sit under.
-  answeredOnPage: (doc, _url, handles, now) => {
-    const out: AnsweredPost[] = [];
-    for (const el of doc.querySelectorAll(MARKED)) {
-      const key = el.getAttribute('data-replyline-post');
-      if (key) out.push({ key, replies: facebookReader.findBrandReplies(el, handles, now).filter((r) => `facebook:${r.postId}` !== key) });
+  // A brand reply answers the comment its permalink replies to and every post and comment it sits
+  // under. Read from the element and its ancestors alone, so it holds for a thread just taken out
+  // of the page too.
+  answeredBy: (el, _url, wanted, now) => {
+    const reply = facebookReader.brandReply(el, wanted, now);
+    if (!reply) return [];
+    const keys = new Set<string>();
+    const comment = repliedCommentKey(el);
+    if (comment) keys.add(comment);
+    for (let post = enclosingPost(el); post; post = enclosingPost(post)) {
+      const peek = facebookReader.peekKey(post);
+      if (peek.ok) keys.add(peek.key);
     }
-    return out;
+    keys.delete(`facebook:${reply.postId}`);
+    return [...keys].map((key): AnsweredPost => ({ key, replies: [reply] }));
   },
 };
 

@@ -632,15 +632,9 @@ export const xReader: SiteReader = {
   // them): the common case is answered without walking the row.
   mayHoldProfileStats: (el) => !isPostRow(el) && !isRowList(el) && touchesAny(el, PROFILE_STATS_PARTS),
   holdsOnlyRows: isRowList,
-  findBrandReplies: (doc, handles, now = Date.now()) => {
-    const wanted = new Set(handles.map((h) => h.replace(/^@/, '').toLowerCase()));
-    const out: BrandReply[] = [];
-    for (const el of selfAndDescendants(doc, X.post)) {
-      const result = extractX(el, now);
-      if (!result.ok || !result.post.isReply) continue;
-      if (!wanted.has(result.post.authorHandle.toLowerCase())) continue;
-      out.push({ handle: result.post.authorHandle, postId: result.post.postId, createdAt: result.post.createdAt });
-    }
-    return out;
+  brandReply: (el, wanted, now): BrandReply | undefined => {
+    const result = extractX(el, now);
+    if (!result.ok || !result.post.isReply || !wanted.has(result.post.authorHandle.toLowerCase())) return undefined;
+    return { handle: result.post.authorHandle, postId: result.post.postId, createdAt: result.post.createdAt };
   },
 };

@@ -16,10 +16,11 @@ export const xAdapter: SiteAdapter = {
   ...xReader,
   matchPatterns: ['https://x.com/*', 'https://twitter.com/*'],
   // Brand replies on a conversation page answer its focal post.
-  answeredOnPage: (doc, url, handles, now) => {
+  answeredBy: (el, url, wanted, now) => {
     const focal = xFocalStatusId(pathSegments(url));
     if (!focal) return [];
-    return [{ key: postKey('x', focal), replies: xReader.findBrandReplies(doc, handles, now).filter((r) => r.postId !== focal) }];
+    const reply = xReader.brandReply(el, wanted, now);
+    return reply && reply.postId !== focal ? [{ key: postKey('x', focal), replies: [reply] }] : [];
   },
 };
 

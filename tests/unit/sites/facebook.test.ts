@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PostSchema, ProfileStatSchema, type Post } from '../../../lib/schemas/posts';
 import fc from 'fast-check';
 import { contentId, facebookAdapter } from '../../../lib/sites/facebook';
+import { brandHandleSet } from '../../../lib/sites/brandHandles';
 import { byId, loadFixture, loadHtml } from './load';
 import { settlePostTime, settleReplyTime } from '../../../lib/sites/postTime';
 import { facebookEditor } from '../../../lib/sites/facebook/editor';
@@ -158,10 +159,29 @@ describe('facebook variants', () => {
     // The permalinks name the page by number only: the dialog's post author says whose thread it is.
     expect(facebookAdapter.findPostElements(dialogDoc.body).map((el) => facebookAdapter.threadOwner(el))).toEqual([undefined, 'AcmeBakery', undefined]);
     expect(extractById(dialogDoc, 'dc-2')).toMatchObject({ postId: '7777777777', isReply: true, authorHandle: 'AcmeBakery' });
-    const replies = facebookAdapter.findBrandReplies(dialogDoc, ['acmebakery'], NOW);
+    const wanted = brandHandleSet(['acmebakery']);
+    const replies = facebookAdapter.findPostElements(dialogDoc.body).flatMap((el) => facebookAdapter.brandReply(el, wanted, NOW) ?? []);
     // The page sends the words and when it read them; the background dates them.
     expect(replies).toEqual([{ handle: 'AcmeBakery', postId: '7777777777', timeLabels: [expect.any(String)], readAt: NOW }]);
     expect(replies.map((reply) => settleReplyTime('facebook', reply))).toEqual([{ handle: 'AcmeBakery', postId: '7777777777', createdAt: NOW - 20 * HOUR }]);
+    // The reply answers the comment its permalink replies to, and the post it sits under.
+    const answered = facebookAdapter.findPostElements(dialogDoc.body).flatMap((el) => facebookAdapter.answeredBy(el, dialogDoc.URL, wanted, NOW));
+    expect(answered.map((a) => a.key)).toEqual(['facebook:6666666666', 'facebook:246813579024681']);
+    expect(answered.every((a) => a.replies.length === 1 && a.replies[0]?.postId === '7777777777')).toBe(true);
+    expect(facebookAdapter.answeredBy(byId(dialogDoc, 'dc-1'), dialogDoc.URL, wanted, NOW)).toEqual([]);
+  });
+
+  it('files a brand reply to a comment under both the comment and the post, in or out of the page', () => {
+    const doc = loadFixture('facebook', 'comment-replies.html', 'https://www.facebook.com/');
+    const keyOf = (id: string) => extractById(doc, id).key;
+    // Page names count as the brand's handles too: this reply's author stands in for the brand.
+    const wanted = brandHandleSet(['Ana Gómez']);
+    const expected = [keyOf('rp-c1'), keyOf('rp-post')];
+    const reply = byId(doc, 'rp-r1');
+    expect(facebookAdapter.answeredBy(reply, doc.URL, wanted, NOW).map((a) => a.key)).toEqual(expected);
+    expect(facebookAdapter.answeredBy(byId(doc, 'rp-c1'), doc.URL, wanted, NOW)).toEqual([]);
+    byId(doc, 'rp-post').remove();
+    expect(facebookAdapter.answeredBy(reply, doc.URL, wanted, NOW).map((a) => a.key)).toEqual(expected);
   });
 
   it('finds the composer and its send button inside the dialog', async () => {

@@ -37,9 +37,9 @@ const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | '
   readProfileStats: 'function',
   mayHoldProfileStats: 'function',
   holdsOnlyRows: 'function',
-  findBrandReplies: 'function',
+  brandReply: 'function',
   matchPatterns: 'list',
-  answeredOnPage: 'function',
+  answeredBy: 'function',
 };
 
 /** Every member of SiteEditor (the editor script's side of a site). */

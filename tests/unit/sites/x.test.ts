@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseWhitespace } from '../../../lib/dom/text';
 import { PostSchema, ProfileStatSchema, type Post } from '../../../lib/schemas/posts';
 import { extractX, xAdapter } from '../../../lib/sites/x';
+import { brandHandleSet } from '../../../lib/sites/brandHandles';
 import { facebookAdapter } from '../../../lib/sites/facebook';
 import { byId, loadFixture } from './load';
 import { tweetArticle } from '../../e2e/support/xPage';
@@ -154,7 +155,7 @@ describe('x adapter on the home timeline fixture', () => {
     expect(xAdapter.findPostElements(doc.body)).toEqual([]);
     expect(xAdapter.countCandidates(doc)).toBe(0);
     expect(xAdapter.readProfileStats(doc)).toEqual([]);
-    expect(xAdapter.findBrandReplies(doc, ['oldbrand'])).toEqual([]);
+    expect(xAdapter.brandReply(doc.body, brandHandleSet(['oldbrand']), NOW)).toBeUndefined();
     expect(xAdapter.extract(doc.body, NOW)).toEqual({ ok: false, reason: 'notAPost' });
   });
 
@@ -233,11 +234,16 @@ describe('x adapter on a conversation page', () => {
     expect(replies.map((el) => xAdapter.threadOwner(el))).toEqual(['lena', 'lena']);
   });
 
-  it('finds the brand reply already in the thread (handles are case-insensitive)', () => {
-    expect(xAdapter.findBrandReplies(doc, ['@acmesupport'], NOW)).toEqual([
-      { handle: 'AcmeSupport', postId: '1850000000000000101', createdAt: Date.parse('2026-11-23T09:40:00.000Z') },
+  it('finds the brand reply already in the thread, answering the focal post (handles are case-insensitive)', () => {
+    const answered = (url: string, handles: string[]) =>
+      xAdapter.findPostElements(doc.body).flatMap((el) => xAdapter.answeredBy(el, url, brandHandleSet(handles), NOW));
+    const conversation = 'https://x.com/lena/status/1850000000000000100';
+    expect(answered(conversation, ['@acmesupport'])).toEqual([
+      { key: 'x:1850000000000000100', replies: [{ handle: 'AcmeSupport', postId: '1850000000000000101', createdAt: Date.parse('2026-11-23T09:40:00.000Z') }] },
     ]);
-    expect(xAdapter.findBrandReplies(doc, ['nobody'])).toEqual([]);
+    expect(answered(conversation, ['nobody'])).toEqual([]);
+    // Off a conversation page a reply answers no post the page can name.
+    expect(answered('https://x.com/search?q=acme', ['acmesupport'])).toEqual([]);
   });
 
   it('locates the inline Draft.js editor and its send button', async () => {

@@ -1,0 +1,134 @@
+/**
+ * "Already answered": replies by the brand's handles visible in a thread are reported with
+ * `brandRepliesSeen` so the panel can say who answered and when, whoever sent them (the agent may
+ * reply without Replyline). Every page's content script runs this.
+ *
+ * Only posts added or changed since the last look are read, each once, and for at most
+ * ANSWER_READ_BUDGET_MS per task: re-reading every post on the page after each change made one
+ * long task per change on a big Facebook feed (about 125 ms for 300 posts and comments).
+ */
+import type { AnsweredPost, BrandReply, SiteAdapter } from '@/lib/sites/types';
+import { brandHandleSet } from '@/lib/sites/brandHandles';
+import { observe, onNavigate } from '@/lib/dom/observe';
+import { sendMessage } from './messaging';
+import { isBadgeHost } from './badge';
+
+/** Changes gather this long before they are read: a thread loads its replies in bursts. */
+export const ANSWER_SCAN_DELAY_MS = 500;
+/** Each task reads posts for this long at most; the rest wait for the next task. */
+export const ANSWER_READ_BUDGET_MS = 8;
+
+export interface AnsweredWatchOptions {
+  /** The budget's clock (performance.now otherwise); tests step it by hand. */
+  now?: () => number;
+}
+
+export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, options: AnsweredWatchOptions = {}): void {
+  const now = options.now ?? (() => performance.now());
+  let wanted: ReadonlySet<string> = new Set();
+  /** Elements added or changed since the last look. */
+  let changed: Element[] = [];
+  /** Posts to read, from `readAt` on; held by reference, so a post removed meanwhile is still read. */
+  let posts: Element[] = [];
+  let readAt = 0;
+  /** Brand replies found so far, by the post they answer: each report carries all of a post's. */
+  const found = new Map<string, Map<string, BrandReply>>();
+  /** Posts whose replies grew since they were last sent (or whose send failed). */
+  const unsent = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Replies under a post are shown only where posts sit in threads: elsewhere (X's timelines and
+  // search) nothing is read, however many rows stream in.
+  let threads = adapter.mayHaveThreads(location.href);
+
+  const add = ({ key, replies }: AnsweredPost) => {
+    let known = found.get(key);
+    if (!known) found.set(key, (known = new Map()));
+    for (const reply of replies) {
+      if (known.has(reply.postId)) continue;
+      known.set(reply.postId, reply);
+      unsent.add(key);
+    }
+  };
+
+  const send = () => {
+    for (const key of [...unsent]) {
+      unsent.delete(key);
+      const replies = [...(found.get(key)?.values() ?? [])];
+      // Sent again with the next look if the worker was away.
+      void sendMessage('brandRepliesSeen', { key, replies }).catch(() => unsent.add(key));
+    }
+  };
+
+  /** The posts in or around each changed element, each once. */
+  const collect = () => {
+    const next = new Set(posts.slice(readAt));
+    for (const el of changed) {
+      const inside = adapter.findPostElements(el);
+      if (inside.length > 0) for (const post of inside) next.add(post);
+      else {
+        const owner = adapter.closestPost(el);
+        if (owner) next.add(owner);
+      }
+    }
+    changed = [];
+    posts = [...next];
+    readAt = 0;
+  };
+
+  const look = () => {
+    timer = undefined;
+    if (signal.aborted) return;
+    if (wanted.size === 0) {
+      changed = [];
+      return;
+    }
+    const started = now();
+    try {
+      if (changed.length > 0) collect();
+      const url = location.href;
+      while (readAt < posts.length) {
+        const post = posts[readAt];
+        readAt += 1;
+        if (post) for (const answered of adapter.answeredBy(post, url, wanted, Date.now())) add(answered);
+        if (now() - started > ANSWER_READ_BUDGET_MS) break;
+      }
+    } catch (error) {
+      console.warn('[replyline] could not look for brand replies', error);
+    }
+    send();
+    if (readAt < posts.length) timer = setTimeout(look, 0);
+    else {
+      posts = [];
+      readAt = 0;
+    }
+  };
+
+  const schedule = () => {
+    timer ??= setTimeout(look, ANSWER_SCAN_DELAY_MS);
+  };
+  const onChanged = (elements: Element[]) => {
+    if (!threads) return;
+    // Our own badges hold no reply.
+    for (const el of elements) if (!isBadgeHost(el)) changed.push(el);
+    schedule();
+  };
+  signal.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
+
+  const load = async () => {
+    try {
+      const { handles } = await sendMessage('brandHandlesGet', {});
+      wanted = brandHandleSet(handles);
+      // The whole page once: what was there before the handles arrived.
+      onChanged([document.body]);
+    } catch {
+      // The worker is waking up; the next navigation asks again.
+    }
+  };
+  void load();
+  onNavigate(signal, () => {
+    threads = adapter.mayHaveThreads(location.href);
+    void load();
+  });
+  // Only collects and arms a timer: cheaper in the observer's callback than queued for idle.
+  observe(document.body, { signal, immediate: true, onAdded: onChanged, onTextChanged: onChanged });
+}
