@@ -4,7 +4,7 @@
  * Each section is guarded: a missing or failing bench prints "skipped: <why>" and the rest go on.
  * Prints a readable table, then one final JSON line with every number. See tests/bench/README.md.
  *
- * Env: BENCH_ONLY=matcher,contentSize,triage,review,pipeline,stream,queue,team  runs a subset;
+ * Env: BENCH_ONLY=matcher,contentSize,triage,review,pipeline,stream,streamFacebook,queue,team  runs a subset;
  *      BENCH_NO_BUILD=1  never builds the extension (browser sections skip when it is missing).
  */
 import { spawnSync } from 'node:child_process';
@@ -192,6 +192,26 @@ const SECTIONS: Section[] = [
     },
   },
   {
+    id: 'streamFacebook',
+    title: 'Facebook flick with unit removal (Chromium, 2,100 posts and comments at 210 a second)',
+    module: 'tests/bench/browser/facebookStream.ts',
+    exportName: 'benchFacebookStream',
+    args: [{ log }],
+    rows: (r) => {
+      const queued = num(r, 'queued');
+      const mentions = num(r, 'mentions');
+      return [
+        ['posts and comments / mentions / per s', `${fmt(num(r, 'items'), '', 0)} / ${fmt(mentions, '', 0)} / ${fmt(num(r, 'itemsPerSecond'), '', 0)}`],
+        ['mentions queued / in the stream (worst run)', `${fmt(queued, '', 0)} / ${fmt(mentions, '', 0)}`, '100 %', queued === undefined || mentions === undefined ? undefined : queued >= mentions],
+        ['floor: posts and comments read / in the stream', `${fmt(num(r, 'floorRead'), '', 0)} / ${fmt(num(r, 'items'), '', 0)}`],
+        ['profiled JS µs per post or comment: ours / Facebook floor', `${fmt(num(r, 'oursUsPerItem'))} / ${fmt(num(r, 'floorUsPerItem'))}`],
+        ['ours over the floor (profiled, median of pairs)', fmt(num(r, 'ratio'), '×', 2), '≤ 2.5×', atMost(num(r, 'ratio'), 2.5)],
+        ['  per pair', Array.isArray(r.ratioPerPair) ? r.ratioPerPair.join(', ') : 'n/a'],
+        ['  by sample count, median; per pair', `${fmt(num(r, 'sampledRatio'), '×', 2)}; ${Array.isArray(r.sampledRatioPerPair) ? r.sampledRatioPerPair.join(', ') : 'n/a'}`],
+      ];
+    },
+  },
+  {
     id: 'queue',
     title: 'Queue at 100,000 items (Chromium IndexedDB)',
     module: 'tests/bench/browser/queue.ts',
@@ -241,7 +261,7 @@ const SECTIONS: Section[] = [
   },
 ];
 
-const BROWSER_SECTIONS = new Set(['pipeline', 'stream', 'queue', 'reviewBrowser']);
+const BROWSER_SECTIONS = new Set(['pipeline', 'stream', 'streamFacebook', 'queue', 'reviewBrowser']);
 
 /** Builds the extension once when it is missing, so a fresh clone can run the bench. */
 async function ensureExtensionBuilt(): Promise<string | undefined> {

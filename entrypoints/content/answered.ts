@@ -3,9 +3,10 @@
  * `brandRepliesSeen` so the panel can say who answered and when, whoever sent them (the agent may
  * reply without Replyline). Every page's content script runs this.
  *
- * Only posts added or changed since the last look are read, each once, and for at most
- * ANSWER_READ_BUDGET_MS per task: re-reading every post on the page after each change made one
- * long task per change on a big Facebook feed (about 125 ms for 300 posts and comments).
+ * Only posts added or changed since the last look are read, each once, only where the brand is
+ * named, and for at most ANSWER_READ_BUDGET_MS per task: re-reading every post on the page after
+ * each change made one long task per change on a big Facebook feed (about 125 ms for 300 posts and
+ * comments).
  */
 import type { AnsweredPost, BrandReply, SiteAdapter } from '@/lib/sites/types';
 import { brandHandleSet } from '@/lib/sites/brandHandles';
@@ -18,6 +19,9 @@ export const ANSWER_SCAN_DELAY_MS = 500;
 /** Each task reads posts for this long at most; the rest wait for the next task. */
 export const ANSWER_READ_BUDGET_MS = 8;
 
+/** What a handle looks like in a profile link's path (X's and Facebook's alike). */
+const HANDLE = /^[\w.-]+$/;
+
 export interface AnsweredWatchOptions {
   /** The budget's clock (performance.now otherwise); tests step it by hand. */
   now?: () => number;
@@ -26,6 +30,10 @@ export interface AnsweredWatchOptions {
 export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, options: AnsweredWatchOptions = {}): void {
   const now = options.now ?? (() => performance.now());
   let wanted: ReadonlySet<string> = new Set();
+  /** A link to any of the handles (one native query per element); null when there are none. */
+  let brandLinks: string | null = null;
+  /** Entries that are names, not handles ("Acme Bakery"): looked for in the text instead. */
+  let brandNames: string[] = [];
   /** Elements added or changed since the last look. */
   let changed: Element[] = [];
   /** Posts to read, from `readAt` on; held by reference, so a post removed meanwhile is still read. */
@@ -59,11 +67,24 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
     }
   };
 
+  /**
+   * Whether `el` may hold a reply by the brand: its text or one of its links names a handle (a
+   * Facebook page signs its comments with its name, and links them to its handle). Most elements
+   * added to a thread are customers' posts: those are never searched for posts at all.
+   */
+  const namesBrand = (el: Element): boolean => {
+    if (brandLinks && el.querySelector(brandLinks) !== null) return true;
+    if (brandNames.length === 0) return false;
+    const text = (el.textContent ?? '').toLowerCase();
+    return brandNames.some((name) => text.includes(name));
+  };
+
   /** The posts in or around each changed element, each once. */
   const collect = () => {
     const next = new Set(posts.slice(readAt));
     for (const el of changed) {
-      const inside = adapter.findPostElements(el);
+      // The post around a change (text filled in late) may be the brand's though the change names no one.
+      const inside = namesBrand(el) ? adapter.findPostElements(el) : [];
       if (inside.length > 0) for (const post of inside) next.add(post);
       else {
         const owner = adapter.closestPost(el);
@@ -118,6 +139,9 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
     try {
       const { handles } = await sendMessage('brandHandlesGet', {});
       wanted = brandHandleSet(handles);
+      const handleLike = [...wanted].filter((handle) => HANDLE.test(handle));
+      brandLinks = handleLike.length > 0 ? handleLike.map((handle) => `a[href*="${CSS.escape(handle)}" i]`).join(',') : null;
+      brandNames = [...wanted].filter((handle) => !HANDLE.test(handle));
       // The whole page once: what was there before the handles arrived.
       onChanged([document.body]);
     } catch {

@@ -20,7 +20,9 @@ import {
 import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
 import { FB, FB_ATTR, FB_STOP_TAGS, FB_TAG } from './facebook.selectors';
-import { parseFacebookHref, type FacebookRef } from './ids';
+import { facebookLinkUrl, parseFacebookHref, type FacebookRef } from './ids';
+import { rememberedByHref } from '../remembered';
+import { thisTask } from '../../dom/thisTask';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
 
 const HOSTS = /^(?:(?:www|web|m|mbasic|touch)\.)?facebook\.com$/i;
@@ -59,12 +61,21 @@ export function facebookPageKind(url: string): PageKind {
 
 // ---------------------------------------------------------------- finding posts and comments
 
+/**
+ * Articles found to be comments. Every read of a comment asks again (finding it, its key, its
+ * thread, its reply), and an article that is a comment stays one: only the answer yes is kept.
+ */
+const knownComments = new WeakSet<Element>();
+
 export function isComment(el: Element): boolean {
+  if (knownComments.has(el)) return true;
   if (!matchesAny(el, FB.comment)) return false;
   // A comment article carries its own comment permalink (or sits inside a post/dialog).
-  if (ownAll(el, FB.commentLink).length > 0) return true;
-  const host = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog, ...FB.comment]) : null;
-  return host !== null && queryFirst(el, FB.message) === null;
+  const comment =
+    ownAll(el, FB.commentLink).length > 0 ||
+    ((el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog, ...FB.comment]) : null) !== null && queryFirst(el, FB.message) === null);
+  if (comment) knownComments.add(el);
+  return comment;
 }
 
 /** Feed posts by the first post selector that matches, outermost only. */
@@ -112,12 +123,30 @@ export function closestFacebookPost(node: Element): Element | null {
 
 // ---------------------------------------------------------------- reading one element
 
-/** Elements under `el` that are not inside a nested comment article. */
-export function ownAll(el: Element, chain: SelectorChain): Element[] {
-  return queryAllAny(el, chain).filter((node) => {
-    for (let p = node.parentElement; p && p !== el; p = p.parentElement) if (matchesAny(p, FB.comment)) return false;
-    return !(node !== el && matchesAny(node, FB.comment));
-  });
+/** Each element's nested comment articles, this task. */
+const nestedComments = thisTask<Element[]>();
+
+/** Each element's own matches by chain, this task (a post's links are asked for by its key, its author and its thread). */
+const ownThisTask = thisTask<Map<SelectorChain, readonly Element[]>>();
+
+/** Elements under `el` that are not a nested comment article nor inside one. */
+export function ownAll(el: Element, chain: SelectorChain): readonly Element[] {
+  const known = ownThisTask.get(el, () => new Map());
+  const hit = known.get(chain);
+  if (hit) return hit;
+  const found = ownAllNow(el, chain);
+  known.set(chain, found);
+  return found;
+}
+
+function ownAllNow(el: Element, chain: SelectorChain): readonly Element[] {
+  const found = queryAllAny(el, chain);
+  if (found.length === 0) return found;
+  // The nested comments in one query, then a native contains() per node: matching every node's
+  // ancestors against the comment selectors was most of the cost of reading a post.
+  const nested = nestedComments.get(el, () => queryAllAny(el, FB.comment));
+  if (nested.length === 0) return found;
+  return found.filter((node) => !nested.some((comment) => comment === node || comment.contains(node)));
 }
 
 function ownFirst(el: Element, chain: SelectorChain): Element | null {
@@ -132,8 +161,13 @@ interface Author {
 }
 
 /** `/acme`, `/profile.php?id=1`, `/groups/g/user/1` → handle and a tracking-free profile URL. */
-function profileFromHref(href: string): { handle: string; url: string } | undefined {
-  const url = toUrl(href);
+const profileFromHref = rememberedByHref((href: string): Readonly<{ handle: string; url: string }> | undefined => {
+  const profile = readProfileHref(href);
+  return profile && Object.freeze(profile);
+});
+
+function readProfileHref(href: string): { handle: string; url: string } | undefined {
+  const url = facebookLinkUrl(href);
   if (!url || !HOSTS.test(url.hostname)) return undefined;
   const segments = url.pathname.split('/').filter(Boolean);
   const [first = '', second = '', third = '', fourth = ''] = segments;
@@ -168,8 +202,16 @@ interface Ids {
   permalink?: Element;
 }
 
+/** Each element's ids read as a comment and as a post, this task. */
+const idsThisTask = thisTask<{ comment?: Ids; post?: Ids }>();
+
 /** The element's own permalink (not a comment's), and what its comments' links say. */
 function readIds(el: Element, wantComment: boolean): Ids {
+  const known = idsThisTask.get(el, () => ({}));
+  return (known[wantComment ? 'comment' : 'post'] ??= readIdsNow(el, wantComment));
+}
+
+function readIdsNow(el: Element, wantComment: boolean): Ids {
   const ids: Ids = {};
   for (const a of ownAll(el, FB.link)) {
     const href = attr(a, 'href');
@@ -427,6 +469,20 @@ export function extractFacebook(el: Element, now: number): ExtractResult {
   return isComment(el) ? extractComment(el, now) : extractPost(el, now);
 }
 
+/**
+ * The key alone, from the permalinks the full read keys on (a comment's own, a post's own or its
+ * comments'): author, text and time are read only for mentions. A post without a permalink id is
+ * keyed on its content, which only the full read has.
+ */
+export function peekFacebookKey(el: Element): PeekResult {
+  const comment = isComment(el);
+  const ids = readIds(el, comment);
+  const id = comment ? ids.own?.commentId : (ids.own ?? ids.fromComments)?.postId;
+  if (id) return { ok: true, key: postKey('facebook', id) };
+  const full = extractFacebook(el, Date.now());
+  return full.ok ? { ok: true, key: full.post.key } : { ok: false, reason: full.reason };
+}
+
 // ---------------------------------------------------------------- page-level reads
 
 export function readFacebookProfileStats(doc: ParentNode): ProfileStat[] {
@@ -464,12 +520,7 @@ export const facebookReader: SiteReader = {
   threadOwnerOffPage: true,
   // Comments and visitor posts can appear on any Facebook page.
   mayHaveThreads: () => true,
-  // Facebook keys come from permalinks that can sit anywhere in a post or comment, and pages carry
-  // tens of posts, not thousands: the key is simply the full extraction's.
-  peekKey: (el): PeekResult => {
-    const result = extractFacebook(el, 0);
-    return result.ok ? { ok: true, key: result.post.key } : { ok: false, reason: result.reason };
-  },
+  peekKey: peekFacebookKey,
   countCandidates: (doc) => countAny(doc, FB.candidate),
   authorLineAnchor: (el) => {
     const author = isComment(el) ? findAuthor(el, FB.link) : findAuthor(el, FB.postAuthor);
@@ -483,10 +534,13 @@ export const facebookReader: SiteReader = {
   // The feed's rows are not told apart from the page around them: each added element is looked at.
   holdsOnlyRows: () => false,
   brandReply: (el, wanted, now): BrandReply | undefined => {
-    const result = extractFacebook(el, now);
-    if (!result.ok || result.post.kind !== 'comment') return undefined;
-    const { authorHandle, authorName, postId, createdAt, timeLabels, seenAt } = result.post;
-    if (!wanted.has(authorHandle.toLowerCase()) && !wanted.has(authorName.toLowerCase())) return undefined;
+    // Only a comment by the brand is read whole: the author first (the comment's own read finds the same one).
+    if (!isComment(el)) return undefined;
+    const author = findAuthor(el, FB.link);
+    if (!author || (!wanted.has(author.handle.toLowerCase()) && !wanted.has(author.name.toLowerCase()))) return undefined;
+    const result = extractComment(el, now);
+    if (!result.ok) return undefined;
+    const { authorHandle, postId, createdAt, timeLabels, seenAt } = result.post;
     return timeLabels ? { handle: authorHandle, postId, timeLabels, readAt: seenAt } : { handle: authorHandle, postId, createdAt };
   },
 };

@@ -3,6 +3,7 @@
  * here returns undefined rather than throwing on anything odd.
  */
 import { toUrl } from '../url';
+import { rememberedByHref } from '../remembered';
 
 export interface FacebookRef {
   /** Numeric story id or a `pfbid…` token. */
@@ -17,6 +18,7 @@ export interface FacebookRef {
 const FB_HOST = /(^|\.)facebook\.com$/i;
 const POST_TOKEN = /^(pfbid[0-9A-Za-z]{10,100}|\d{5,25})$/;
 const NUMERIC = /^\d{1,25}$/;
+const NO_PARAMS: Pick<URLSearchParams, 'get'> = { get: () => null };
 
 function postToken(value: string | null | undefined): string | undefined {
   return value && POST_TOKEN.test(value) ? value : undefined;
@@ -27,13 +29,29 @@ function postToken(value: string | null | undefined): string | undefined {
  * `/permalink.php?story_fbid=…&id=…`, `/groups/<g>/posts|permalink/<id>`, `/<page>/videos/<id>`,
  * `photo?fbid=`, and `comment_id=` (numeric, or base64 of "comment:<post>_<comment>").
  */
-export function parseFacebookHref(href: string | null | undefined): FacebookRef | undefined {
-  if (!href) return undefined;
-  const url = toUrl(href, 'https://www.facebook.com');
+export function parseFacebookHref(href: string | null | undefined): Readonly<FacebookRef> | undefined {
+  return href ? parseRemembered(href) : undefined;
+}
+
+const parseRemembered = rememberedByHref((href: string): Readonly<FacebookRef> | undefined => {
+  const ref = parseHref(href);
+  // Shared by every caller that asks about the same href: frozen, so none can change another's.
+  return ref && Object.freeze(ref);
+});
+
+/**
+ * A link's URL, read-only: the id parser and the profile parser both ask about each new link of a
+ * post (its author link carries a comment id too), and a URL costs microseconds to build.
+ */
+export const facebookLinkUrl: (href: string) => Readonly<URL> | undefined = rememberedByHref((href: string) => toUrl(href, 'https://www.facebook.com'));
+
+function parseHref(href: string): FacebookRef | undefined {
+  const url = facebookLinkUrl(href);
   if (!url || !FB_HOST.test(url.hostname)) return undefined;
   const ref: FacebookRef = {};
   const segments = url.pathname.split('/').filter(Boolean);
-  const params = url.searchParams;
+  // Most links have no query (a permalink, a profile): no parameter object to build and ask.
+  const params = url.search ? url.searchParams : NO_PARAMS;
 
   const storyFbid = postToken(params.get('story_fbid'));
   if (storyFbid) {

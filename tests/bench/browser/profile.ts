@@ -6,7 +6,7 @@
  */
 import type { CDPSession } from '@playwright/test';
 import { z } from 'zod';
-import { median } from './session';
+import { median, round } from './session';
 
 const ProfileSchema = z.object({
   profile: z.object({
@@ -167,4 +167,19 @@ export async function stopProfile(cdp: CDPSession, match: { urlPart?: string; fu
     byUrlSampledMs: urlSamples * intervalMs,
     byFunctionSampledMs: fnSamples * intervalMs,
   };
+}
+
+/** Profiled runs' breakdowns in µs per post (mean over the runs), most self time first. */
+export function meanBreakdown(runs: FunctionTime[][], posts: number): FunctionTime[] {
+  const sum = new Map<string, { selfMs: number; totalMs: number }>();
+  for (const run of runs) {
+    for (const f of run) {
+      const s = sum.get(f.frame) ?? { selfMs: 0, totalMs: 0 };
+      sum.set(f.frame, { selfMs: s.selfMs + f.selfMs, totalMs: s.totalMs + f.totalMs });
+    }
+  }
+  const perPost = (ms: number) => round((ms * 1000) / posts / Math.max(1, runs.length), 2);
+  return [...sum.entries()]
+    .map(([frame, s]) => ({ frame, selfMs: perPost(s.selfMs), totalMs: perPost(s.totalMs) }))
+    .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
 }

@@ -9,12 +9,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bareObserverSource, contractFloorSource } from './bareObserver';
+import { bareObserverSource, contractFloorSource, facebookFloorSource } from './bareObserver';
 
 /** Pages under this path on the bench host get the bare observer as a content script (mode D). */
 export const REFERENCE_PATH = '/bare/';
 /** Pages under this path get the contract floor as a content script (mode F). */
 export const FLOOR_PATH = '/floor/';
+/** Pages under this path get the Facebook contract floor as a content script. */
+export const FACEBOOK_FLOOR_PATH = '/fbfloor/';
 
 /** Progress goes to attributes the page's bench handle (main world) reads. */
 const REPORT = "root.setAttribute('data-bare-read', String(read)); root.setAttribute('data-bare-ms', String(observerMs));";
@@ -37,10 +39,12 @@ export function writeReferenceExtension(dir: string): string {
     content_scripts: [
       { matches: [`https://bench.invalid${REFERENCE_PATH}*`], js: ['bare.js'], run_at: 'document_idle' },
       { matches: [`https://bench.invalid${FLOOR_PATH}*`], js: ['floor.js'], run_at: 'document_idle' },
+      { matches: [`https://bench.invalid${FACEBOOK_FLOOR_PATH}*`], js: ['fbfloor.js'], run_at: 'document_idle' },
     ],
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(path.join(dir, 'bare.js'), contentScript(bareObserverSource(REPORT)));
   writeFileSync(path.join(dir, 'floor.js'), contentScript(contractFloorSource(undefined, REPORT)));
+  writeFileSync(path.join(dir, 'fbfloor.js'), contentScript(facebookFloorSource(undefined, REPORT)));
   return dir;
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXTENSION_PATH, extensionIdOf, extensionLaunchArgs, routeSites } from '../../e2e/support/extension';
 import { createBrand } from '../../e2e/support/panel';
+import { readStore } from '../../e2e/support/store';
 import { writeReferenceExtension } from './referenceExtension';
 
 export interface ExtensionSession {
@@ -119,4 +120,30 @@ export const round = (n: number, digits = 1): number => {
  */
 export async function shimEsbuildNames(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn; undefined');
+}
+
+/** Mentions of this run in the queue, waiting until all are there or none came for 5 s. */
+export async function waitForQueue(s: ExtensionSession, keys: Set<string>): Promise<number> {
+  const panel = await s.context.newPage();
+  try {
+    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html`);
+    let count = -1;
+    let changedAt = Date.now();
+    for (const t0 = Date.now(); Date.now() - t0 < 30_000; ) {
+      const rows = await readStore(panel, 'queue');
+      const now = rows.filter((r) => {
+        const key: unknown = typeof r === 'object' && r !== null ? Reflect.get(r, 'key') : undefined;
+        return typeof key === 'string' && keys.has(key);
+      }).length;
+      if (now !== count) {
+        count = now;
+        changedAt = Date.now();
+      }
+      if (count >= keys.size || Date.now() - changedAt > 5_000) break;
+      await panel.waitForTimeout(250);
+    }
+    return count;
+  } finally {
+    await panel.close().catch(() => undefined);
+  }
 }

@@ -14,10 +14,9 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { z } from 'zod';
-import { readStore } from '../../e2e/support/store';
 import { makeTweets, type FakeTweet } from '../../e2e/support/xPage';
-import { BENCH_ORIGIN, createBenchBrand, median, round, withExtension, type ExtensionSession } from './session';
-import { startProfile, stopProfile, type FunctionTime } from './profile';
+import { BENCH_ORIGIN, createBenchBrand, median, round, waitForQueue, withExtension, type ExtensionSession } from './session';
+import { meanBreakdown, startProfile, stopProfile, type FunctionTime } from './profile';
 import { streamPage } from './streamPage';
 import { realRowTemplate, type RealRowTemplate } from './realRow';
 import { FLOOR_PATH } from './referenceExtension';
@@ -143,21 +142,6 @@ const PROFILED_PAIRS = 3;
 /** Functions listed in the profiled breakdown of our content script. */
 const BREAKDOWN_ROWS = 40;
 
-/** The profiled A runs' breakdowns in µs per post (mean over the runs), most self time first. */
-function meanBreakdown(runs: FunctionTime[][], posts: number): FunctionTime[] {
-  const sum = new Map<string, { selfMs: number; totalMs: number }>();
-  for (const run of runs) {
-    for (const f of run) {
-      const s = sum.get(f.frame) ?? { selfMs: 0, totalMs: 0 };
-      sum.set(f.frame, { selfMs: s.selfMs + f.selfMs, totalMs: s.totalMs + f.totalMs });
-    }
-  }
-  const perPost = (ms: number) => round((ms * 1000) / posts / Math.max(1, runs.length), 2);
-  return [...sum.entries()]
-    .map(([frame, s]) => ({ frame, selfMs: perPost(s.selfMs), totalMs: perPost(s.totalMs) }))
-    .sort((a, b) => b.selfMs - a.selfMs || b.totalMs - a.totalMs);
-}
-
 /** 15 handles, as a real brand's support accounts; each contains the floor's term. */
 const HANDLES = [
   'acme', 'AcmeHelp', 'AcmeSupport', 'AcmeCares', 'AcmeUK', 'AcmeUS', 'AcmeDE', 'AcmeFR', 'AcmeJP',
@@ -216,32 +200,6 @@ async function waitForStream(page: Page, limitMs: number): Promise<z.infer<typeo
     if (state.done) return state;
     if (Date.now() - t0 > limitMs) throw new Error(`stream stalled: ${JSON.stringify(state)}`);
     await page.waitForTimeout(250);
-  }
-}
-
-/** Mentions of this run in the queue, waiting until all are there or none came for 5 s. */
-async function waitForQueue(s: ExtensionSession, keys: Set<string>): Promise<number> {
-  const panel = await s.context.newPage();
-  try {
-    await panel.goto(`chrome-extension://${s.extensionId}/sidepanel.html`);
-    let count = -1;
-    let changedAt = Date.now();
-    for (const t0 = Date.now(); Date.now() - t0 < 30_000; ) {
-      const rows = await readStore(panel, 'queue');
-      const now = rows.filter((r) => {
-        const key: unknown = typeof r === 'object' && r !== null ? Reflect.get(r, 'key') : undefined;
-        return typeof key === 'string' && keys.has(key);
-      }).length;
-      if (now !== count) {
-        count = now;
-        changedAt = Date.now();
-      }
-      if (count >= keys.size || Date.now() - changedAt > 5_000) break;
-      await panel.waitForTimeout(250);
-    }
-    return count;
-  } finally {
-    await panel.close().catch(() => undefined);
   }
 }
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The "already answered" watch: it looks for brand replies only where posts sit in threads, reads
- * only the posts added or changed since its last look (each once, within a per-task budget), and
- * each report carries every brand reply found for its post so far.
+ * only the posts added or changed since its last look that name a brand handle (each once, within a
+ * per-task budget), and each report carries every brand reply found for its post so far.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANSWER_READ_BUDGET_MS, startAnsweredWatch } from '@/entrypoints/content/answered';
@@ -79,11 +79,28 @@ describe('startAnsweredWatch', () => {
     await vi.advanceTimersByTimeAsync(1000); // the handles arrive and the first look is over
     answered.mockClear();
     for (let i = 0; i < 3; i++) {
-      appendRows(row(i, false));
+      appendRows(row(i, true));
       await vi.advanceTimersByTimeAsync(100);
     }
     await vi.advanceTimersByTimeAsync(1000);
     expect(answered).toHaveBeenCalledTimes(reads);
+  });
+
+  it("never searches customers' rows, which name no brand handle", async () => {
+    setUrl(CONVERSATION);
+    startAnsweredWatch(xAdapter, scope.signal);
+    await vi.advanceTimersByTimeAsync(1000);
+    const found = vi.spyOn(xAdapter, 'findPostElements');
+    const answered = vi.spyOn(xAdapter, 'answeredBy');
+    appendRows(row(1, false) + row(2, false));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(found).not.toHaveBeenCalled();
+    expect(answered).not.toHaveBeenCalled();
+    // The same rows with the brand's reply among them are read, and the reply found.
+    appendRows(row(3, false) + row(4, true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(answered).toHaveBeenCalledTimes(2);
+    expect(repliedIds(sent.reports[0])).toEqual(['1850000000000000204']);
   });
 
   it('reads only what changed since its last look, and each report carries all the replies found for the post', async () => {

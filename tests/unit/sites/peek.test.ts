@@ -18,6 +18,8 @@ const cases: [string, SiteAdapter, 'x' | 'facebook', string, string][] = [
   ['facebook feed', facebookAdapter, 'facebook', 'feed.html', 'https://www.facebook.com/'],
   ['facebook describedby', facebookAdapter, 'facebook', 'feed-describedby.html', 'https://web.facebook.com/groups/acmefans'],
   ['facebook dialog', facebookAdapter, 'facebook', 'dialog.html', 'https://www.facebook.com/'],
+  ['facebook post page 2025', facebookAdapter, 'facebook', 'post-page-2025.html', 'https://www.facebook.com/AcmeBakery/posts/pfbid0AcmeNov12PostPermalink7'],
+  ['facebook comment replies', facebookAdapter, 'facebook', 'comment-replies.html', 'https://www.facebook.com/'],
 ];
 
 describe('peekKey agrees with extract', () => {
