@@ -69,9 +69,10 @@ export function watchForSent(watch: SentWatch): void {
 
   // Posts already on the page are not "the new reply". Keyed by post, not element: X recycles rows.
   const knownKeys = new Set<string>();
+  // Their keys alone (peekKey): reading each whole was one long task on a page of a few hundred.
   for (const el of adapter.findPostElements(document)) {
-    const result = adapter.extract(el, Date.now());
-    if (result.ok) knownKeys.add(result.post.key);
+    const peek = adapter.peekKey(el);
+    if (peek.ok) knownKeys.add(peek.key);
   }
   let done = false;
   const finish = (replyUrl: string | undefined, pageText: string | undefined) => {

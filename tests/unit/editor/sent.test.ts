@@ -88,6 +88,27 @@ describe('watchForSent', () => {
     outer.abort();
   });
 
+  it('keys the posts already on the page without reading them whole, and never takes one of them for the reply', async () => {
+    const { editor, postEl } = setUp();
+    // An earlier answer by the brand is already in the thread.
+    const earlier = document.createElement('div');
+    earlier.setAttribute('data-testid', 'cellInnerDiv');
+    earlier.innerHTML = tweetArticle({ id: '333', handle: 'AcmeHelp', name: 'Acme', text: 'Earlier answer', createdAt: '2026-11-23T08:00:00.000Z' });
+    document.getElementById('timeline')?.append(earlier);
+    const s = manualScheduler();
+    const extract = vi.spyOn(xEditing, 'extract');
+    const outer = new AbortController();
+    watchForSent({ adapter: xEditing, key: 'x:111', postEl, editor, text: 'Inserted', insertionId: 'i3', handles: ['AcmeHelp'], context: {}, signal: outer.signal, scheduler: s.scheduler });
+    expect(extract).not.toHaveBeenCalled();
+    // X renders the earlier answer's row again: it is read now, and known.
+    earlier.innerHTML = tweetArticle({ id: '333', handle: 'AcmeHelp', name: 'Acme', text: 'Earlier answer', createdAt: '2026-11-23T08:00:00.000Z' });
+    await s.flush();
+    expect(extract).toHaveBeenCalled();
+    expect(replySents()).toEqual([]);
+    extract.mockRestore();
+    outer.abort();
+  });
+
   // Each row has a control: a watch on another post sees the same toast, so "nothing" is not
   // merely "the page was never looked at".
   it.each([
