@@ -20,7 +20,8 @@ import {
 import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
 import { FB, FB_ATTR, FB_STOP_TAGS, FB_TAG } from './facebook.selectors';
-import { facebookLinkUrl, parseFacebookHref, type FacebookRef } from './ids';
+import { parseFacebookHref, type FacebookRef } from './ids';
+import { linkParts } from './linkParts';
 import { rememberedByHref } from '../remembered';
 import { thisTask } from '../../dom/thisTask';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
@@ -167,12 +168,12 @@ const profileFromHref = rememberedByHref((href: string): Readonly<{ handle: stri
 });
 
 function readProfileHref(href: string): { handle: string; url: string } | undefined {
-  const url = facebookLinkUrl(href);
-  if (!url || !HOSTS.test(url.hostname)) return undefined;
-  const segments = url.pathname.split('/').filter(Boolean);
+  const link = linkParts(href);
+  if (!link || !HOSTS.test(link.hostname)) return undefined;
+  const segments = link.pathname.split('/').filter(Boolean);
   const [first = '', second = '', third = '', fourth = ''] = segments;
   if (first === 'profile.php') {
-    const id = url.searchParams.get('id');
+    const id = link.param('id');
     return id && /^\d{1,25}$/.test(id) ? { handle: id, url: `${ORIGIN}/profile.php?id=${id}` } : undefined;
   }
   if (first === 'groups' && third === 'user' && /^\d{1,25}$/.test(fourth)) {

@@ -2,8 +2,8 @@
  * Facebook post and comment ids from the links Facebook renders. Hrefs are page text: every parser
  * here returns undefined rather than throwing on anything odd.
  */
-import { toUrl } from '../url';
 import { rememberedByHref } from '../remembered';
+import { linkParts } from './linkParts';
 
 export interface FacebookRef {
   /** Numeric story id or a `pfbid…` token. */
@@ -18,7 +18,6 @@ export interface FacebookRef {
 const FB_HOST = /(^|\.)facebook\.com$/i;
 const POST_TOKEN = /^(pfbid[0-9A-Za-z]{10,100}|\d{5,25})$/;
 const NUMERIC = /^\d{1,25}$/;
-const NO_PARAMS: Pick<URLSearchParams, 'get'> = { get: () => null };
 
 function postToken(value: string | null | undefined): string | undefined {
   return value && POST_TOKEN.test(value) ? value : undefined;
@@ -39,19 +38,12 @@ const parseRemembered = rememberedByHref((href: string): Readonly<FacebookRef> |
   return ref && Object.freeze(ref);
 });
 
-/**
- * A link's URL, read-only: the id parser and the profile parser both ask about each new link of a
- * post (its author link carries a comment id too), and a URL costs microseconds to build.
- */
-export const facebookLinkUrl: (href: string) => Readonly<URL> | undefined = rememberedByHref((href: string) => toUrl(href, 'https://www.facebook.com'));
-
 function parseHref(href: string): FacebookRef | undefined {
-  const url = facebookLinkUrl(href);
-  if (!url || !FB_HOST.test(url.hostname)) return undefined;
+  const link = linkParts(href);
+  if (!link || !FB_HOST.test(link.hostname)) return undefined;
   const ref: FacebookRef = {};
-  const segments = url.pathname.split('/').filter(Boolean);
-  // Most links have no query (a permalink, a profile): no parameter object to build and ask.
-  const params = url.search ? url.searchParams : NO_PARAMS;
+  const segments = link.pathname.split('/').filter(Boolean);
+  const params = { get: link.param };
 
   const storyFbid = postToken(params.get('story_fbid'));
   if (storyFbid) {

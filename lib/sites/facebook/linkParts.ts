@@ -1,0 +1,60 @@
+/**
+ * The parts of a Facebook link the id and profile readers look at. A URL object costs microseconds
+ * to build and each of its parts is one more call, for every new link of every post read: plain
+ * links (printable ASCII, nothing a URL would escape, decode or resolve) are split by hand, anything
+ * else goes through URL. Both give the same parts (tests/unit/sites/linkParts.test.ts checks it).
+ */
+import { toUrl } from '../url';
+import { rememberedByHref } from '../remembered';
+
+const BASE = 'https://www.facebook.com';
+
+export interface LinkParts {
+  /** Lower case, as URL gives it. */
+  hostname: string;
+  pathname: string;
+  /** The first value of a query parameter, as URLSearchParams.get answers. */
+  param(name: string): string | null;
+}
+
+/**
+ * Absolute http(s) with a plain host, or a path from the root. No character URL would escape or
+ * decode (space, quotes, <>`{}^|, %, +, backslash, non-ASCII), no dot segment to resolve, no port,
+ * no "//" that would name a host; the host's last label is letters (a number would make it IPv4).
+ */
+const PLAIN = /^(?:https?:\/\/((?:[a-z0-9-]+\.)*[a-z]+))?(\/[^?#]*)?(?:\?([^#]*))?(?:#.*)?$/i;
+const NOT_PLAIN = /[^\x21-\x7e]|["'<>`{}^|%+\\]/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+export function splitPlainLink(href: string): LinkParts | undefined {
+  // An IDN label (xn--) is checked and converted by URL; a numeric last label makes an IPv4 address.
+  if (NOT_PLAIN.test(href) || /xn--/i.test(href)) return undefined;
+  const match = PLAIN.exec(href);
+  if (!match) return undefined;
+  const [, host, path, query] = match;
+  // "//host/…" names a host, not a path; dot segments resolve away.
+  if (path !== undefined && (DOT_SEGMENT.test(path) || (host === undefined && path.startsWith('//')))) return undefined;
+  const pairs = query ? query.split('&') : [];
+  return {
+    hostname: host === undefined ? 'www.facebook.com' : host.toLowerCase(),
+    pathname: path ?? '/',
+    param: (name) => {
+      for (const pair of pairs) {
+        if (pair === '') continue;
+        const at = pair.indexOf('=');
+        if ((at < 0 ? pair : pair.slice(0, at)) === name) return at < 0 ? '' : pair.slice(at + 1);
+      }
+      return null;
+    },
+  };
+}
+
+export function urlLinkParts(href: string): LinkParts | undefined {
+  const url = toUrl(href, BASE);
+  if (!url) return undefined;
+  const params = url.search ? url.searchParams : undefined;
+  return { hostname: url.hostname, pathname: url.pathname, param: (name) => params?.get(name) ?? null };
+}
+
+/** A link's parts, remembered per href: the id parser and the profile parser both ask about it. */
+export const linkParts: (href: string) => LinkParts | undefined = rememberedByHref((href: string) => splitPlainLink(href) ?? urlLinkParts(href));
