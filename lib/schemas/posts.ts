@@ -147,7 +147,7 @@ export const ProfileStatSchema = z.object({
 });
 export type ProfileStat = z.infer<typeof ProfileStatSchema>;
 
-/** A reply by one of the brand's handles already visible in the page (lib/sites findBrandReplies). */
+/** A reply by one of the brand's handles already visible in the page (lib/sites brandReply). */
 export const BrandReplySchema = z.object({
   handle: upTo(120),
   postId: z.string().check(z.minLength(1), z.maxLength(200)),
