@@ -43,12 +43,11 @@ function parseHref(href: string): FacebookRef | undefined {
   if (!link || !FB_HOST.test(link.hostname)) return undefined;
   const ref: FacebookRef = {};
   const segments = link.pathname.split('/').filter(Boolean);
-  const params = { get: link.param };
 
-  const storyFbid = postToken(params.get('story_fbid'));
+  const storyFbid = postToken(link.param('story_fbid'));
   if (storyFbid) {
     ref.postId = storyFbid;
-    const owner = params.get('id');
+    const owner = link.param('id');
     if (owner && NUMERIC.test(owner)) ref.ownerId = owner;
   }
   for (let i = 0; i + 1 < segments.length && !ref.postId; i++) {
@@ -61,15 +60,15 @@ function parseHref(href: string): FacebookRef | undefined {
     }
   }
   if (!ref.postId) {
-    const fbid = postToken(params.get('fbid')) ?? postToken(params.get('v'));
+    const fbid = postToken(link.param('fbid')) ?? postToken(link.param('v'));
     if (fbid) ref.postId = fbid;
   }
   if (!ref.postId && segments.length === 1 && segments[0] && /^pfbid[0-9A-Za-z]{10,100}$/.test(segments[0])) {
     ref.postId = segments[0];
   }
 
-  const comment = parseCommentParam(params.get('comment_id'));
-  const reply = parseCommentParam(params.get('reply_comment_id'));
+  const comment = parseCommentParam(link.param('comment_id'));
+  const reply = parseCommentParam(link.param('reply_comment_id'));
   if (comment) {
     ref.commentId = comment.commentId;
     ref.postId ??= comment.postId;

@@ -7,7 +7,8 @@
 import { toUrl } from '../url';
 import { rememberedByHref } from '../remembered';
 
-const BASE = 'https://www.facebook.com';
+/** Where a link without a host points, as the page resolves it. */
+const BASE_HOST = 'www.facebook.com';
 
 export interface LinkParts {
   /** Lower case, as URL gives it. */
@@ -36,7 +37,7 @@ export function splitPlainLink(href: string): LinkParts | undefined {
   if (path !== undefined && (DOT_SEGMENT.test(path) || (host === undefined && path.startsWith('//')))) return undefined;
   const pairs = query ? query.split('&') : [];
   return {
-    hostname: host === undefined ? 'www.facebook.com' : host.toLowerCase(),
+    hostname: host === undefined ? BASE_HOST : host.toLowerCase(),
     pathname: path ?? '/',
     param: (name) => {
       for (const pair of pairs) {
@@ -50,7 +51,7 @@ export function splitPlainLink(href: string): LinkParts | undefined {
 }
 
 export function urlLinkParts(href: string): LinkParts | undefined {
-  const url = toUrl(href, BASE);
+  const url = toUrl(href, `https://${BASE_HOST}`);
   if (!url) return undefined;
   const params = url.search ? url.searchParams : undefined;
   return { hostname: url.hostname, pathname: url.pathname, param: (name) => params?.get(name) ?? null };
