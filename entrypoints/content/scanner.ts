@@ -422,8 +422,7 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
     if (matcher.test ? matcher.test(text) : matcher.match(text).length > 0) return true;
     // Out of the page, a post's place in an X thread cannot be told (see read); Facebook's can.
     if (!threadPage || (!adapter.threadOwnerOffPage && (detached || !el.isConnected))) return false;
-    const owner = adapter.threadOwner(el);
-    return owner !== undefined && filter.isBrandHandle(owner);
+    return adapter.threadOwner(el, filter.isBrandHandle) !== undefined;
   };
 
   /** `detached`: known to be out of the page already (read on the observer's callback, it may be too). */

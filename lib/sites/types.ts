@@ -42,8 +42,10 @@ export interface SiteReader {
    * `extract(el).post.threadOwner`.
    * A reply there talks to that author without naming them, so the scanner asks this of posts
    * whose text names no brand. Cheap where there is no thread (one check of the page's path).
+   * `wanted`: the owners the caller cares about (the brands' handles); any other is answered
+   * undefined, and the site may skip what only a wanted owner needs.
    */
-  threadOwner(el: Element): string | undefined;
+  threadOwner(el: Element, wanted?: (handle: string) => boolean): string | undefined;
   /**
    * Whether `threadOwner` answers from the post and what it sits in alone, so the answer still holds
    * for a post already taken out of the page (Facebook: its permalink, else the post it was removed

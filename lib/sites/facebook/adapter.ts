@@ -70,7 +70,8 @@ const knownComments = new WeakSet<Element>();
 
 export function isComment(el: Element): boolean {
   if (knownComments.has(el)) return true;
-  if (!matchesAny(el, FB.comment)) return false;
+  // A feed unit (every post the feed lists) is answered by one attribute, before any query of its links.
+  if (el.hasAttribute(FB_ATTR.feedPosition) || !matchesAny(el, FB.comment)) return false;
   // A comment article carries its own comment permalink (or sits inside a post/dialog).
   const comment =
     ownAll(el, FB.commentLink).length > 0 ||
@@ -112,6 +113,13 @@ function findFacebookElements(root: ParentNode): Element[] {
   allPosts.push(...orphanMessageHosts(root, allPosts));
   const comments = selfAndDescendants(root, FB.comment).filter(isComment);
   return sortInDocumentOrder([...new Set([...allPosts, ...comments])]);
+}
+
+/** The feed, one of its units, or a child of it (Facebook wraps each unit in one). */
+function isFeedOrRow(el: Element): boolean {
+  if (el.hasAttribute(FB_ATTR.feedPosition) || matchesAny(el, FB.feed)) return true;
+  const parent = el.parentElement;
+  return parent !== null && matchesAny(parent, FB.feed);
 }
 
 export function closestFacebookPost(node: Element): Element | null {
@@ -214,7 +222,9 @@ function readIds(el: Element, wantComment: boolean): Ids {
 
 function readIdsNow(el: Element, wantComment: boolean): Ids {
   const ids: Ids = {};
-  for (const a of ownAll(el, FB.link)) {
+  // Only links that can carry the id wanted, in page order: the same answer as every link's, for
+  // fewer links (a post's own list of all links also holds its author's, hashtags and more).
+  for (const a of ownAll(el, wantComment ? FB.commentLink : FB.postLink)) {
     const href = attr(a, 'href');
     const ref = parseFacebookHref(href);
     if (!ref) continue;
@@ -339,7 +349,7 @@ function extractPost(el: Element, now: number): ExtractResult {
     kind: 'post',
     sameAs: sameAsKeys(postId, author, body.text, numericIdFromComments(el)),
     url: url ?? ORIGIN,
-    threadOwner: threadOwnerFrom(ref?.ownerId, null, author?.handle),
+    threadOwner: threadOwnerFrom(ref?.ownerId, null, () => author?.handle),
     author,
     body,
     ...readTime(el, ids.own ? ids.permalink : undefined),
@@ -364,7 +374,7 @@ function extractComment(el: Element, now: number): ExtractResult {
   const hostRef = hostPost ? (readIds(hostPost, false).own ?? readIds(hostPost, false).fromComments) : undefined;
   const parentPostId = ref.postId ?? hostRef?.postId;
   const author = findAuthor(el, FB.link);
-  const threadOwner = threadOwnerFrom(ref.ownerId ?? hostRef?.ownerId, hostPost, author?.handle);
+  const threadOwner = threadOwnerFrom(ref.ownerId ?? hostRef?.ownerId, hostPost, () => author?.handle);
   const body = readBody(commentTextScope(el, author));
   const base = parentPostId ? postUrl({ ...(hostRef ?? {}), ...ref, postId: parentPostId }) : `${ORIGIN}/`;
   return finish(el, {
@@ -385,25 +395,32 @@ function extractComment(el: Element, now: number): ExtractResult {
  * Where a post or comment lives, which is who it talks to: the page, group or profile its permalink
  * names (`/<page>/posts/<id>`: a visitor post on the brand's page, a comment under the page's post),
  * else, for a comment, the author of the post it sits under (a numeric `permalink.php?id=` says
- * nothing a brand profile would list). A post's own author is not its owner.
+ * nothing a brand profile would list). A post's own author is not its owner. `author` is read only
+ * for an owner `wanted` accepts (the scanner asks only whether a brand owns the thread, and reading
+ * an author's name was most of the cost of asking that of every comment).
  */
-function threadOwnerFrom(linkOwner: string | undefined, hostPost: Element | null, author: string | undefined): string | undefined {
+function threadOwnerFrom(
+  linkOwner: string | undefined,
+  hostPost: Element | null,
+  author: () => string | undefined,
+  wanted: (handle: string) => boolean = () => true,
+): string | undefined {
   const named = linkOwner && !NUMERIC_ID.test(linkOwner) ? linkOwner : undefined;
   // A post's numeric owner is nearly always its author's own page, under another number.
-  if (!hostPost) return named && named.toLowerCase() !== author?.toLowerCase() ? named.slice(0, 120) : undefined;
-  const owner = named ?? findAuthor(hostPost, FB.postAuthor)?.handle ?? linkOwner;
-  return owner && owner.toLowerCase() !== author?.toLowerCase() ? owner.slice(0, 120) : undefined;
+  const owner = hostPost ? (named ?? findAuthor(hostPost, FB.postAuthor)?.handle ?? linkOwner) : named;
+  if (!owner || !wanted(owner.slice(0, 120))) return undefined;
+  return owner.toLowerCase() !== author()?.toLowerCase() ? owner.slice(0, 120) : undefined;
 }
 
-function threadOwnerOf(el: Element): string | undefined {
+function threadOwnerOf(el: Element, wanted?: (handle: string) => boolean): string | undefined {
   if (!isComment(el)) {
     const ids = readIds(el, false);
-    return threadOwnerFrom((ids.own ?? ids.fromComments)?.ownerId, null, findAuthor(el, FB.postAuthor)?.handle);
+    return threadOwnerFrom((ids.own ?? ids.fromComments)?.ownerId, null, () => findAuthor(el, FB.postAuthor)?.handle, wanted);
   }
   const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
   const own = readIds(el, true).own;
   const hostIds = hostPost && !own?.ownerId ? readIds(hostPost, false) : undefined;
-  return threadOwnerFrom(own?.ownerId ?? (hostIds?.own ?? hostIds?.fromComments)?.ownerId, hostPost, findAuthor(el, FB.link)?.handle);
+  return threadOwnerFrom(own?.ownerId ?? (hostIds?.own ?? hostIds?.fromComments)?.ownerId, hostPost, () => findAuthor(el, FB.link)?.handle, wanted);
 }
 
 /** The comment's text block: first selector of the chain with a match outside the author link. */
@@ -531,7 +548,10 @@ export const facebookReader: SiteReader = {
   // Its own menu, not a nested comment's; the fit ignores it unless it sits on the badge's line.
   authorLineEnd: (el) => ownAll(el, FB.authorLineEnd)[0] ?? null,
   readProfileStats: readFacebookProfileStats,
-  mayHoldProfileStats: (el) => touchesAny(el, FB.followersLink),
+  // The feed and its rows (a post, or the feed's own child around one) never show a follower count:
+  // those are in a page's header and in hover cards. Asked of every element added or changed (the
+  // feed changes whenever a unit is swapped out), so the feed's are answered without a walk.
+  mayHoldProfileStats: (el) => !isFeedOrRow(el) && touchesAny(el, FB.followersLink),
   // The feed's rows are not told apart from the page around them: each added element is looked at.
   holdsOnlyRows: () => false,
   brandReply: (el, wanted, now): BrandReply | undefined => {

@@ -26,6 +26,13 @@ export const FB = {
   comment: ['[role="article"]'],
   /** Links that carry a comment id. */
   commentLink: ['a[href*="comment_id="]'],
+  /**
+   * Every link that can name a post without a comment (ids.ts: `/posts/`, `/permalink/`,
+   * `/videos/`, `/reel/`, `story_fbid=`/`fbid=`, `v=`, a `pfbid…` path), and some that cannot: a
+   * post's key is read from these alone, not from every author, hashtag and comment link it holds.
+   * facebookLinks.test.ts checks that no link parsed as a post's is left out.
+   */
+  postLink: ['a[href*="/posts/"]', 'a[href*="/permalink"]', 'a[href*="/videos/"]', 'a[href*="/reel/"]', 'a[href*="fbid="]', 'a[href*="v="]', 'a[href*="pfbid"]'],
   /** "View more comments" opens the post in a dialog. */
   dialog: ['div[role="dialog"]'],
   /**
@@ -106,7 +113,8 @@ export const FB_TAG = { link: 'A' } as const;
 /**
  * Attributes read off matched elements: `data-utime` (epoch seconds on the 2020–21 `abbr`),
  * `aria-hidden` on the duplicate avatar link beside the author's name (skipped: it has no name),
- * and the permalink's `aria-label`, whose localised words are the post's age when no timestamp is there.
+ * and the permalink's `aria-label`, whose localised words are the post's age when no timestamp is there;
+ * `aria-posinset`, a feed unit's place in the feed (ARIA's feed pattern), which a comment never has.
  */
-export const FB_ATTR = { utime: 'data-utime', hidden: 'aria-hidden', label: 'aria-label' } as const;
+export const FB_ATTR = { utime: 'data-utime', hidden: 'aria-hidden', label: 'aria-label', feedPosition: 'aria-posinset' } as const;
 export const FB_STOP_TAGS: ReadonlySet<string> = new Set(['BODY', 'HTML']);

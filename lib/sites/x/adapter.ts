@@ -603,9 +603,10 @@ export const xReader: SiteReader = {
   closestPost: (node) => closestOfAny(node, X.post),
   extract: extractX,
   peekKey: peekXKey,
-  threadOwner: (el) => {
+  threadOwner: (el, wanted) => {
     const article = postAt(el);
-    return article ? threadOf(article)?.handle : undefined;
+    const owner = article ? threadOf(article)?.handle : undefined;
+    return owner !== undefined && (wanted === undefined || wanted(owner)) ? owner : undefined;
   },
   // The focal post a reply answers is elsewhere in the page: a removed row cannot tell it.
   threadOwnerOffPage: false,

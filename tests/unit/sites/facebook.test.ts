@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PostSchema, ProfileStatSchema, type Post } from '../../../lib/schemas/posts';
 import fc from 'fast-check';
 import { contentId, facebookAdapter } from '../../../lib/sites/facebook';
@@ -290,6 +290,51 @@ describe('facebook variants', () => {
     expect(stats).toEqual(expected);
     // Not parsed on the page: valid by construction, as the background parses them.
     for (const stat of stats) expect(ProfileStatSchema.parse(stat)).toEqual(stat);
+  });
+
+  it('answers a thread owner only among the wanted ones, and reads no author to refuse one', async () => {
+    const doc = loadFixture('facebook', 'dialog.html', 'https://www.facebook.com/');
+    const comment = byId(doc, 'dc-1');
+    const isAcme = (handle: string) => handle.toLowerCase() === 'acmebakery';
+    expect(facebookAdapter.threadOwner(comment, isAcme)).toBe('AcmeBakery');
+    expect(facebookAdapter.threadOwner(comment, () => true)).toBe(facebookAdapter.threadOwner(comment));
+    await Promise.resolve(); // answers are kept for one task: this is a fresh one
+    const links = vi.spyOn(comment, 'querySelectorAll');
+    expect(facebookAdapter.threadOwner(comment, () => false)).toBeUndefined();
+    // The comment's own links are read for its permalink only, never all of them for its author.
+    expect(links.mock.calls.map(([selector]) => selector)).not.toContain('a[href]');
+    expect(facebookAdapter.threadOwner(byId(doc, 'dc-2'), isAcme)).toBeUndefined(); // the page's own reply
+  });
+
+  it('answers whether a feed row may hold a follower count without walking it; a header still does', () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/AcmeBakery');
+    const post = byId(doc, 'post-1');
+    // A follower link inside a feed unit is not a profile's own count (and none comes there).
+    post.insertAdjacentHTML('beforeend', '<a href="https://www.facebook.com/AcmeBakery/followers/">12K followers</a>');
+    const row = doc.createElement('div');
+    post.replaceWith(row);
+    row.appendChild(post);
+    const feedList = doc.querySelector('[role="feed"]');
+    if (!feedList) throw new Error('no feed');
+    const walks = [vi.spyOn(post, 'querySelector'), vi.spyOn(row, 'querySelector'), vi.spyOn(feedList, 'querySelector')];
+    expect(facebookAdapter.mayHoldProfileStats(post)).toBe(false);
+    expect(facebookAdapter.mayHoldProfileStats(row)).toBe(false);
+    expect(facebookAdapter.mayHoldProfileStats(feedList)).toBe(false);
+    for (const walk of walks) expect(walk).not.toHaveBeenCalled();
+    const header = doc.createElement('div');
+    header.innerHTML = '<h1>Acme Bakery</h1><a href="https://www.facebook.com/AcmeBakery/followers/">12K followers</a>';
+    doc.body.prepend(header);
+    expect(facebookAdapter.mayHoldProfileStats(header)).toBe(true);
+  });
+
+  it('tells a feed unit from a comment by its feed position, without reading its links', () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
+    const post = byId(doc, 'post-1');
+    // Feed units are articles too on some pages, as comments are.
+    post.setAttribute('role', 'article');
+    const asked = vi.spyOn(post, 'querySelectorAll');
+    expect(facebookAdapter.findPostElements(post).map((el) => el.id)).toEqual(['post-1', 'c-en', 'c-ru', 'c-zh']);
+    expect(asked.mock.calls.some(([selector]) => selector.includes('comment_id'))).toBe(false);
   });
 
   it('maps a lazily added subtree inside a post back to that post, not to a second element', () => {
