@@ -132,9 +132,6 @@ export function closestFacebookPost(node: Element): Element | null {
 
 // ---------------------------------------------------------------- reading one element
 
-/** Each element's nested comment articles, this task. */
-const nestedComments = thisTask<Element[]>();
-
 /** Each element's own matches by chain, this task (a post's links are asked for by its key, its author and its thread). */
 const ownThisTask = thisTask<Map<SelectorChain, readonly Element[]>>();
 
@@ -151,11 +148,13 @@ export function ownAll(el: Element, chain: SelectorChain): readonly Element[] {
 function ownAllNow(el: Element, chain: SelectorChain): readonly Element[] {
   const found = queryAllAny(el, chain);
   if (found.length === 0) return found;
-  // The nested comments in one query, then a native contains() per node: matching every node's
-  // ancestors against the comment selectors was most of the cost of reading a post.
-  const nested = nestedComments.get(el, () => queryAllAny(el, FB.comment));
-  if (nested.length === 0) return found;
-  return found.filter((node) => !nested.some((comment) => comment === node || comment.contains(node)));
+  // One native climb per node to its nearest comment article: `el` itself, or none inside `el`,
+  // makes it `el`'s own. A query of every nested comment walked the whole unit (comments and all)
+  // for each post and comment read.
+  return found.filter((node) => {
+    const article = closestAny(node, FB.comment);
+    return article === null || article === el || !el.contains(article);
+  });
 }
 
 function ownFirst(el: Element, chain: SelectorChain): Element | null {
