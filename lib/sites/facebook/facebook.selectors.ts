@@ -30,7 +30,8 @@ export const FB = {
    * Every link that can name a post without a comment (ids.ts: `/posts/`, `/permalink/`,
    * `/videos/`, `/reel/`, `story_fbid=`/`fbid=`, `v=`, a `pfbid…` path), and some that cannot: a
    * post's key is read from these alone, not from every author, hashtag and comment link it holds.
-   * facebookLinks.test.ts checks that no link parsed as a post's is left out.
+   * facebookLinks.test.ts checks that no link parsed as a post's is left out. Parameter names are
+   * matched as Facebook writes them, never escaped (`comment%5Fid`), here and in `commentLink`.
    */
   postLink: ['a[href*="/posts/"]', 'a[href*="/permalink"]', 'a[href*="/videos/"]', 'a[href*="/reel/"]', 'a[href*="fbid="]', 'a[href*="v="]', 'a[href*="pfbid"]'],
   /** "View more comments" opens the post in a dialog. */

@@ -35,10 +35,14 @@ const segment = fc.constantFrom(
   'a|b',
   'A-B_c~d',
   'e:f@g',
+  '%2e%2e',
+  '%2E',
 );
-const value = fc.constantFrom('1234567890', 'pfbid02Kq3xYzAbCdEfGh12', 'Y29tbWVudDoxMjM0NTY3ODlfOTg3NjU0MzIx', 'a+b', '%31', '', 'R]-R', 'x=y');
-const param = fc.tuple(fc.constantFrom(...HREF_PARAMS, 'ID', ''), fc.option(value, { nil: undefined })).map(([name, v]) => (v === undefined ? name : `${name}=${v}`));
+// Facebook's own tracking values (`__tn__=%2CO%2CP-R`), escapes URLSearchParams decodes, and broken ones it keeps.
+const value = fc.constantFrom('1234567890', 'pfbid02Kq3xYzAbCdEfGh12', 'Y29tbWVudDoxMjM0NTY3ODlfOTg3NjU0MzIx', 'a+b', '%31', '', 'R]-R', 'x=y', '%2CO%2CP-R', '123%34', 'a%20b', '%ZZ', '%C3', '+1', 'AZW1x-_y');
+const name = fc.constantFrom(...HREF_PARAMS, 'ID', '', '__cft__[0]', 'comment%5Fid', 'comment_id+', 'fb%69d');
+const param = fc.tuple(name, fc.option(value, { nil: undefined })).map(([key, v]) => (v === undefined ? key : `${key}=${v}`));
 
 export const facebookHref = fc
-  .tuple(fc.option(fc.tuple(scheme, host), { nil: undefined }), fc.array(segment, { maxLength: 5 }), fc.option(fc.array(param, { maxLength: 4 }), { nil: undefined }), fc.option(fc.constantFrom('#', '#top', '#a?b=1'), { nil: undefined }))
+  .tuple(fc.option(fc.tuple(scheme, host), { nil: undefined }), fc.array(segment, { maxLength: 5 }), fc.option(fc.array(param, { maxLength: 4 }), { nil: undefined }), fc.option(fc.constantFrom('#', '#top', '#a?b=1', '#%20', '#a+b'), { nil: undefined }))
   .map(([origin, path, query, hash]) => `${origin ? origin[0] + origin[1] : ''}${path.length > 0 || origin ? '/' : ''}${path.join('/')}${query ? `?${query.join('&')}` : ''}${hash ?? ''}`);

@@ -24,7 +24,10 @@ describe('Facebook link parts', () => {
 
   it.each([
     ['https://www.facebook.com/AcmeBakery/posts/pfbid02Kq3xYzAbCdEfGh12?comment_id=4444444444&reply_comment_id=5555555555', true],
-    ['/tom.reed.9?comment_id=Y29tbWVudDo0NDU1NjY3Nzg4OTkwMDExXzEyMTIxMjEyMTI%3D', false],
+    ['/tom.reed.9?comment_id=Y29tbWVudDo0NDU1NjY3Nzg4OTkwMDExXzEyMTIxMjEyMTI%3D', true],
+    ['https://www.facebook.com/AcmeBakery/posts/pfbid02Kq3xYzAbCdEfGh12?__cft__[0]=AZW1x-_y&__tn__=%2CO%2CP-R', true],
+    ['https://www.facebook.com/a/%2e%2e/posts/1', false],
+    ['https://www.facebook.com/a b/posts/1', false],
     ['https://www.facebook.com/a/../posts/1', false],
     ['https://www.facebook.com:443/x', false],
     ['posts/1', false],
