@@ -77,9 +77,18 @@ function feedUnits(count: number, base: number): { units: FakeFbPost[]; keys: st
   return { units, keys };
 }
 
+/**
+ * Facebook's tracking parameters, as on nearly every real link (`__cft__[0]` a long token, `__tn__`
+ * escaped): what a reader parses per link, and what the floor's patterns read past.
+ */
+function withTracking(html: string, i: number): string {
+  const token = `AZW${'x9_-Qa3Kp'.repeat(16)}${i}`;
+  return html.replace(/href="(https:\/\/www\.facebook\.com\/[^"]*)"/g, (_, href: string) => `href="${href}${href.includes('?') ? '&amp;' : '?'}__cft__[0]=${token}&amp;__tn__=%2CO%2CP-R"`);
+}
+
 /** The feed page with the stream held until `window.__fbBench.start()`. */
 function streamingFeed(units: FakeFbPost[]): string {
-  const cells = JSON.stringify(units.map((u, i) => fbPost(u, i))).replace(/</g, '\\u003c');
+  const cells = JSON.stringify(units.map((u, i) => withTracking(fbPost(u, i), i))).replace(/</g, '\\u003c');
   const script = `
     const cells = JSON.parse(document.getElementById('cells').textContent);
     const feed = document.querySelector('[role=feed]');
