@@ -398,11 +398,14 @@ function extractComment(el: Element, now: number): ExtractResult {
  * for an owner `wanted` accepts (the scanner asks only whether a brand owns the thread, and reading
  * an author's name was most of the cost of asking that of every comment).
  */
+/** The extraction asks whose thread a post is in, whoever it is. */
+const ANY_OWNER = (): boolean => true;
+
 function threadOwnerFrom(
   linkOwner: string | undefined,
   hostPost: Element | null,
   author: () => string | undefined,
-  wanted: (handle: string) => boolean = () => true,
+  wanted: (handle: string) => boolean = ANY_OWNER,
 ): string | undefined {
   const named = linkOwner && !NUMERIC_ID.test(linkOwner) ? linkOwner : undefined;
   // A post's numeric owner is nearly always its author's own page, under another number.

@@ -35,12 +35,14 @@ const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 /** A parameter name URLSearchParams would decode ("+" is a space, "%5F" an underscore). */
 const ENCODED_NAME = /(?:^|&)[^=&]*[%+]/;
 const ENCODED_VALUE = /[%+]/;
+const QUERY_OR_HASH = /[?#]/;
+const IDN_LABEL = /xn--/i;
 
 export function splitPlainLink(href: string): LinkParts | undefined {
-  const pathEnd = href.search(/[?#]/);
+  const pathEnd = href.search(QUERY_OR_HASH);
   const beforeQuery = pathEnd < 0 ? href : href.slice(0, pathEnd);
   // An IDN label (xn--) is checked and converted by URL; a numeric last label makes an IPv4 address.
-  if (NOT_PLAIN.test(beforeQuery) || /xn--/i.test(beforeQuery)) return undefined;
+  if (NOT_PLAIN.test(beforeQuery) || IDN_LABEL.test(beforeQuery)) return undefined;
   if (pathEnd >= 0 && NOT_PLAIN_AFTER_PATH.test(href.slice(pathEnd))) return undefined;
   const match = PLAIN.exec(href);
   if (!match) return undefined;
