@@ -93,7 +93,8 @@ function main(): void {
         const result = adapter.extract(el, now);
         const peek = adapter.peekKey(el);
         if (peek.ok !== result.ok || (peek.ok && result.ok && peek.key !== result.post.key)) peekDisagrees += 1;
-        if (result.ok && prefilterMisses(result.post.text, el.textContent ?? '')) prefilterMissed += 1;
+        // The page tests the whole text, then the part a mention can be in (a post's own, not its comments').
+        if (result.ok && prefilterMisses(result.post.text, adapter.mentionText(el, el.textContent ?? ''))) prefilterMissed += 1;
         // The scanner asks threadOwner of posts that name no brand: it must say what extraction says.
         if (result.ok && adapter.threadOwner(el) !== result.post.threadOwner) ownerDisagrees += 1;
         if (!result.ok) {

@@ -110,6 +110,11 @@ export interface ScannerOptions {
   onSendFailed?: (error: unknown) => void;
 }
 
+/** Whether `words` name a brand (the cheap test where the matcher has one). */
+function names(matcher: Matcher, words: string): boolean {
+  return matcher.test ? matcher.test(words) : matcher.match(words).length > 0;
+}
+
 /** Removes a post's badge, or the badge still waiting for the post to come into view. */
 function unbadge(el: Element): void {
   cancelNear(el);
@@ -419,7 +424,11 @@ function scanPage(adapter: SiteAdapter, filter: BrandFilter, clock: ScannerClock
    * a comment on its page's post): customers rarely repeat the name of whoever they answer.
    */
   const mayMention = (el: Element, text: string, matcher: Matcher, detached: boolean) => {
-    if (matcher.test ? matcher.test(text) : matcher.match(text).length > 0) return true;
+    if (names(matcher, text)) {
+      // The post's own part is looked for only in the few whose whole text names a brand.
+      const own = adapter.mentionText(el, text);
+      if (own === text || names(matcher, own)) return true;
+    }
     // Out of the page, a post's place in an X thread cannot be told (see read); Facebook's can.
     if (!threadPage || (!adapter.threadOwnerOffPage && (detached || !el.isConnected))) return false;
     return adapter.threadOwner(el, filter.isBrandHandle) !== undefined;

@@ -47,6 +47,12 @@ export interface SiteReader {
    */
   threadOwner(el: Element, wanted?: (handle: string) => boolean): string | undefined;
   /**
+   * The part of `text` (`el.textContent`) a mention by this post can be in: at least every word the
+   * extraction sends as the post's text. Asked only once the whole text names a brand: a Facebook
+   * post holds its comments, and a comment naming the brand is its own mention, not the post's.
+   */
+  mentionText(el: Element, text: string): string;
+  /**
    * Whether `threadOwner` answers from the post and what it sits in alone, so the answer still holds
    * for a post already taken out of the page (Facebook: its permalink, else the post it was removed
    * with). X's needs the conversation page around it.

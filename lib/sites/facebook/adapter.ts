@@ -8,6 +8,7 @@ import {
   attr,
   closestAny,
   countAny,
+  isElement,
   matchesAny,
   queryAllAny,
   queryAllFirst,
@@ -89,6 +90,8 @@ function findFeedPosts(root: ParentNode): Element[] {
 /** Story messages not inside a recognised post: climb to the largest ancestor holding only it. */
 function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
   const out: Element[] = [];
+  // Every message under a post found (a feed unit added whole) is that post's.
+  if (isElement(root) && known.some((post) => post.contains(root))) return [];
   for (const message of queryAllFirst(root, FB.message)) {
     if (known.some((p) => p.contains(message))) continue;
     // Inside a recognised post above `root` (a lazily added subtree): that post owns it.
@@ -193,7 +196,11 @@ function readProfileHref(href: string): { handle: string; url: string } | undefi
 }
 
 function findAuthor(el: Element, chain: SelectorChain): Author | undefined {
-  const candidates = [...ownAll(el, chain), ...ownAll(el, FB.link)];
+  // Every link is listed only when none of the chain's names a profile (the chain's come first).
+  return authorAmong(ownAll(el, chain)) ?? (chain === FB.link ? undefined : authorAmong(ownAll(el, FB.link)));
+}
+
+function authorAmong(candidates: readonly Element[]): Author | undefined {
   for (const node of candidates) {
     const link = node.tagName === FB_TAG.link ? node : (closestAny(node, FB.link) ?? queryFirst(node, FB.link));
     if (!link || link.getAttribute(FB_ATTR.hidden) === 'true') continue;
@@ -425,6 +432,16 @@ function threadOwnerOf(el: Element, wanted?: (handle: string) => boolean): strin
   return threadOwnerFrom(own?.ownerId ?? (hostIds?.own ?? hostIds?.fromComments)?.ownerId, hostPost, () => findAuthor(el, FB.link)?.handle, wanted);
 }
 
+/**
+ * A post's text is its own message (extractPost sends nothing else), which its comments are not in;
+ * without one (markup drift) the whole text, so the post is still read and a failure counted.
+ */
+function facebookMentionText(el: Element, text: string): string {
+  if (isComment(el)) return text;
+  const message = ownFirst(el, FB.message);
+  return message ? (message.textContent ?? '') : text;
+}
+
 /** The comment's text block: first selector of the chain with a match outside the author link. */
 function commentTextScope(el: Element, author: Author | undefined): Element | null {
   for (const selector of FB.commentText) {
@@ -536,6 +553,7 @@ export const facebookReader: SiteReader = {
   closestPost: closestFacebookPost,
   extract: extractFacebook,
   threadOwner: threadOwnerOf,
+  mentionText: facebookMentionText,
   // Read from the comment's own permalink or the post it sits under, both removed with it.
   threadOwnerOffPage: true,
   // Comments and visitor posts can appear on any Facebook page.

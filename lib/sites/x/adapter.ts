@@ -608,6 +608,8 @@ export const xReader: SiteReader = {
     const owner = article ? threadOf(article)?.handle : undefined;
     return owner !== undefined && (wanted === undefined || wanted(owner)) ? owner : undefined;
   },
+  // A row holds one post (a quote's words are sent with it).
+  mentionText: (_el, text) => text,
   // The focal post a reply answers is elsewhere in the page: a removed row cannot tell it.
   threadOwnerOffPage: false,
   // Only a conversation page shows a thread (replies elsewhere say "Replying to" in their text).

@@ -14,6 +14,8 @@ import { compileMatcher, type Matcher } from '@/lib/matching/matcher';
 import { xAdapter } from '@/lib/sites/x';
 import { BrandProfileSchema } from '@/lib/schemas/settings';
 import { tweetCell, makeTweets } from '../../e2e/support/xPage';
+import { facebookAdapter } from '@/lib/sites/facebook';
+import { fbPost, type FakeFbPost } from '../../e2e/support/fbPage';
 
 const acme = BrandProfileSchema.parse({ id: 'acme', name: 'Acme', handles: ['acme'], names: ['Acme'], createdAt: 0, updatedAt: 0 });
 
@@ -480,6 +482,37 @@ describe('startPostScanner reporting', () => {
     expect(document.querySelectorAll('[data-replyline-priority], replyline-badge')).toHaveLength(0);
     await settle();
     expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(2);
+  });
+
+  it("reads a Facebook post whole only when its own words name the brand, not when only a comment under it does", async () => {
+    setUrl('https://www.facebook.com/');
+    const unit = (id: string, text: string, commentText: string): FakeFbPost => ({
+      id,
+      page: 'friend.one',
+      author: 'Friend One',
+      text,
+      createdAt: 'November 20, 2026 at 10:00 AM',
+      comments: [{ id: `${id}1`, author: 'Pal', profile: 'pal.one', text: commentText }],
+    });
+    const posts = [unit('1000001', 'Sourdough attempt five', 'Acme lost my order'), unit('1000002', 'Acme charged me twice', 'Nice bread')];
+    document.body.innerHTML = `<div role="feed">${posts.map(fbPost).join('')}</div>`;
+    const extracted: string[] = [];
+    const watching: SiteAdapter = {
+      ...facebookAdapter,
+      extract: (el, now, peeked, text) => {
+        const result = facebookAdapter.extract(el, now, peeked, text);
+        if (result.ok) extracted.push(result.post.key);
+        return result;
+      },
+    };
+    // The page's own matcher: a whole textContent runs an author's name into the text.
+    start(watching, scope.signal, testFilter(compileMatcher([acme], { prefilter: true })).filter);
+    await settle();
+    // The first post's comment and the second post: never the first post for its comment's words.
+    const keys = sent.flatMap((m) => (m.data as { posts: { key: string }[] }).posts.map((p) => p.key));
+    expect(keys.sort()).toEqual(['facebook:10000011', 'facebook:1000002']);
+    expect(extracted.sort()).toEqual(['facebook:10000011', 'facebook:1000002']);
+    expect(document.querySelectorAll('[data-replyline-post]')).toHaveLength(4);
   });
 });
 

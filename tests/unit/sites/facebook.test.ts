@@ -337,6 +337,49 @@ describe('facebook variants', () => {
     expect(asked.mock.calls.some(([selector]) => selector.includes('comment_id'))).toBe(false);
   });
 
+  it.each(['feed.html', 'feed-describedby.html', 'dialog.html', 'comment-replies.html', 'post-page-2025.html'])(
+    'looks for a mention in every word %s sends as a post\'s text, and in no comment under a post',
+    (fixture) => {
+      const doc = loadFixture('facebook', fixture, 'https://www.facebook.com/');
+      // Letters and digits: the text sent also has emoji pictures' words, which textContent has not.
+      const squashed = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '');
+      const elements = facebookAdapter.findPostElements(doc.body);
+      expect(elements.length).toBeGreaterThan(0);
+      for (const el of elements) {
+        const result = facebookAdapter.extract(el, NOW);
+        if (!result.ok) continue;
+        const whole = el.textContent ?? '';
+        const own = facebookAdapter.mentionText(el, whole);
+        expect(squashed(own)).toContain(squashed(result.post.text));
+        if (result.post.kind === 'comment') expect(own).toBe(whole);
+        // A post's comments are theirs: none of their words is the post's.
+        else for (const comment of elements.filter((other) => other !== el && el.contains(other))) expect(own).not.toContain(comment.textContent ?? '');
+      }
+    },
+  );
+
+  it("looks for a mention in a post's whole text when its message cannot be found", () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
+    const post = byId(doc, 'post-1');
+    for (const message of post.querySelectorAll('[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]')) {
+      for (const name of ['data-ad-rendering-role', 'data-ad-preview', 'data-ad-comet-preview']) message.removeAttribute(name);
+    }
+    expect(facebookAdapter.mentionText(post, post.textContent ?? '')).toBe(post.textContent);
+  });
+
+  it("finds a post's author and its unit's posts without listing every link or message when the first place has them", async () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
+    const post = byId(doc, 'post-1');
+    const asked = vi.spyOn(post, 'querySelectorAll');
+    const selectors = () => asked.mock.calls.map(([selector]) => selector);
+    expect(facebookAdapter.findPostElements(post).map((el) => el.id)).toEqual(['post-1', 'c-en', 'c-ru', 'c-zh']);
+    // The unit is a post: every message in it is its own, none needs a host.
+    expect(selectors().some((selector) => selector.includes('story_message'))).toBe(false);
+    const extracted = facebookAdapter.extract(post, NOW);
+    expect(extracted.ok && extracted.post.authorHandle).toBe('jane.doe.77');
+    expect(selectors()).not.toContain('a[href]');
+  });
+
   it('maps a lazily added subtree inside a post back to that post, not to a second element', () => {
     const message = byId(feed, 'p1-msg');
     expect(facebookAdapter.findPostElements(message)).toEqual([]);

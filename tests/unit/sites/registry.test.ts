@@ -29,6 +29,7 @@ const CAPABILITIES: Record<keyof SiteAdapter, 'function' | 'string' | 'list' | '
   extract: 'function',
   peekKey: 'function',
   threadOwner: 'function',
+  mentionText: 'function',
   threadOwnerOffPage: 'boolean',
   mayHaveThreads: 'function',
   countCandidates: 'function',
