@@ -63,6 +63,11 @@ export function facebookPageKind(url: string): PageKind {
 
 // ---------------------------------------------------------------- finding posts and comments
 
+/** What a comment or story message may sit in, in the order each question tries them. */
+const POST_OR_DIALOG: SelectorChain = [...FB.post, ...FB.dialog];
+const POST_DIALOG_OR_COMMENT: SelectorChain = [...POST_OR_DIALOG, ...FB.comment];
+const COMMENT_POST_OR_DIALOG: SelectorChain = [...FB.comment, ...POST_OR_DIALOG];
+
 /**
  * Articles found to be comments. Every read of a comment asks again (finding it, its key, its
  * thread, its reply), and an article that is a comment stays one: only the answer yes is kept.
@@ -76,7 +81,7 @@ export function isComment(el: Element): boolean {
   // A comment article carries its own comment permalink (or sits inside a post/dialog).
   const comment =
     ownAll(el, FB.commentLink).length > 0 ||
-    ((el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog, ...FB.comment]) : null) !== null && queryFirst(el, FB.message) === null);
+    ((el.parentElement ? closestAny(el.parentElement, POST_DIALOG_OR_COMMENT) : null) !== null && queryFirst(el, FB.message) === null);
   if (comment) knownComments.add(el);
   return comment;
 }
@@ -95,7 +100,7 @@ function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
   for (const message of queryAllFirst(root, FB.message)) {
     if (known.some((p) => p.contains(message))) continue;
     // Inside a recognised post above `root` (a lazily added subtree): that post owns it.
-    if (closestAny(message, [...FB.comment, ...FB.post, ...FB.dialog])) continue;
+    if (closestAny(message, COMMENT_POST_OR_DIALOG)) continue;
     let host: Element = message;
     for (let p = message.parentElement; p; p = p.parentElement) {
       if (matchesAny(p, FB.feed) || FB_STOP_TAGS.has(p.tagName)) break;
@@ -228,6 +233,8 @@ function readIds(el: Element, wantComment: boolean): Ids {
 
 function readIdsNow(el: Element, wantComment: boolean): Ids {
   const ids: Ids = {};
+  /** Whether the link kept so far is a profile's (a comment's author link also carries comment_id). */
+  let keptProfile = false;
   // Only links that can carry the id wanted, in page order: the same answer as every link's, for
   // fewer links (a post's own list of all links also holds its author's, hashtags and more).
   for (const a of ownAll(el, wantComment ? FB.commentLink : FB.postLink)) {
@@ -235,13 +242,14 @@ function readIdsNow(el: Element, wantComment: boolean): Ids {
     const ref = parseFacebookHref(href);
     if (!ref) continue;
     if (wantComment ? ref.commentId : !ref.commentId && ref.postId) {
-      // A comment's author link also carries comment_id; the timestamp permalink is the better one.
-      const better = !ids.own || (ids.permalink !== undefined && profileFromHref(attr(ids.permalink, 'href')) !== undefined);
-      if (better) {
+      const profile = profileFromHref(href) !== undefined;
+      // The first link with the id, unless it is a profile's and a permalink comes after it.
+      if (!ids.own || keptProfile) {
         ids.own = ref;
         ids.permalink = a;
+        keptProfile = profile;
       }
-      if (profileFromHref(href) === undefined) break;
+      if (!profile) break;
     }
   }
   if (!wantComment && !ids.own) {
@@ -376,7 +384,7 @@ function extractComment(el: Element, now: number): ExtractResult {
   const ids = readIds(el, true);
   const ref = ids.own;
   if (!ref?.commentId) return { ok: false, reason: 'pending' };
-  const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
+  const hostPost = el.parentElement ? closestAny(el.parentElement, POST_OR_DIALOG) : null;
   const hostRef = hostPost ? (readIds(hostPost, false).own ?? readIds(hostPost, false).fromComments) : undefined;
   const parentPostId = ref.postId ?? hostRef?.postId;
   const author = findAuthor(el, FB.link);
@@ -426,10 +434,13 @@ function threadOwnerOf(el: Element, wanted?: (handle: string) => boolean): strin
     const ids = readIds(el, false);
     return threadOwnerFrom((ids.own ?? ids.fromComments)?.ownerId, null, () => findAuthor(el, FB.postAuthor)?.handle, wanted);
   }
-  const hostPost = el.parentElement ? closestAny(el.parentElement, [...FB.post, ...FB.dialog]) : null;
   const own = readIds(el, true).own;
+  const author = () => findAuthor(el, FB.link)?.handle;
+  // A permalink naming its page answers alone: the post around the comment is not looked for.
+  if (own?.ownerId && !NUMERIC_ID.test(own.ownerId)) return threadOwnerFrom(own.ownerId, null, author, wanted);
+  const hostPost = el.parentElement ? closestAny(el.parentElement, POST_OR_DIALOG) : null;
   const hostIds = hostPost && !own?.ownerId ? readIds(hostPost, false) : undefined;
-  return threadOwnerFrom(own?.ownerId ?? (hostIds?.own ?? hostIds?.fromComments)?.ownerId, hostPost, () => findAuthor(el, FB.link)?.handle, wanted);
+  return threadOwnerFrom(own?.ownerId ?? (hostIds?.own ?? hostIds?.fromComments)?.ownerId, hostPost, author, wanted);
 }
 
 /**

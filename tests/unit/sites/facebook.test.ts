@@ -306,6 +306,16 @@ describe('facebook variants', () => {
     expect(facebookAdapter.threadOwner(byId(doc, 'dc-2'), isAcme)).toBeUndefined(); // the page's own reply
   });
 
+  it("answers a comment's thread owner from a permalink naming the page, without looking for the post around it", () => {
+    const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/');
+    const comment = byId(doc, 'c-en');
+    const parent = comment.parentElement;
+    if (!parent) throw new Error('no parent');
+    const climbs = vi.spyOn(parent, 'closest');
+    expect(facebookAdapter.threadOwner(comment)).toBe('AcmeBakery');
+    expect(climbs).not.toHaveBeenCalled();
+  });
+
   it('answers whether a feed row may hold a follower count without walking it; a header still does', () => {
     const doc = loadFixture('facebook', 'feed.html', 'https://www.facebook.com/AcmeBakery');
     const post = byId(doc, 'post-1');
