@@ -232,34 +232,46 @@ function readIds(el: Element, wantComment: boolean): Ids {
 }
 
 function readIdsNow(el: Element, wantComment: boolean): Ids {
-  const ids: Ids = {};
-  /** Whether the link kept so far is a profile's (a comment's author link also carries comment_id). */
-  let keptProfile = false;
-  // Only links that can carry the id wanted, in page order: the same answer as every link's, for
-  // fewer links (a post's own list of all links also holds its author's, hashtags and more).
-  for (const a of ownAll(el, wantComment ? FB.commentLink : FB.postLink)) {
-    const href = attr(a, 'href');
+  // Only links that can carry the id wanted: the same answer as every link's, for fewer links (a
+  // post's own list of all links also holds its author's, hashtags and more).
+  const own = ownIdLink(ownAll(el, wantComment ? FB.commentLink : FB.postLink), wantComment);
+  if (own) return { own: own.ref, permalink: own.link };
+  const fromComments = wantComment ? undefined : idFromComments(el);
+  return fromComments ? { fromComments } : {};
+}
+
+function carriesId(ref: Readonly<FacebookRef> | undefined, wantComment: boolean): ref is Readonly<FacebookRef> {
+  return ref !== undefined && (wantComment ? ref.commentId !== undefined : !ref.commentId && ref.postId !== undefined);
+}
+
+/**
+ * The first permalink with the id, in page order. A comment's author link carries comment_id too:
+ * it is read for the id only when no permalink has it (then the last such link: Facebook lists the
+ * author first), so a comment's id costs one parsed link, not two.
+ */
+function ownIdLink(links: readonly Element[], wantComment: boolean): { ref: Readonly<FacebookRef>; link: Element } | undefined {
+  for (const link of links) {
+    const href = attr(link, 'href');
+    if (profileFromHref(href) !== undefined) continue;
     const ref = parseFacebookHref(href);
-    if (!ref) continue;
-    if (wantComment ? ref.commentId : !ref.commentId && ref.postId) {
-      const profile = profileFromHref(href) !== undefined;
-      // The first link with the id, unless it is a profile's and a permalink comes after it.
-      if (!ids.own || keptProfile) {
-        ids.own = ref;
-        ids.permalink = a;
-        keptProfile = profile;
-      }
-      if (!profile) break;
-    }
+    if (carriesId(ref, wantComment)) return { ref, link };
   }
-  if (!wantComment && !ids.own) {
-    for (const a of queryAllAny(el, FB.commentLink)) {
-      const ref = parseFacebookHref(a.getAttribute('href'));
-      // Prefer a link that also names the page (`/<page>/posts/<id>?comment_id=`) for the URL.
-      if (ref?.postId && (!ids.fromComments || (!ids.fromComments.ownerId && ref.ownerId))) ids.fromComments = ref;
-    }
+  for (let i = links.length - 1; i >= 0; i--) {
+    const link = links[i];
+    const ref = link ? parseFacebookHref(attr(link, 'href')) : undefined;
+    if (link && carriesId(ref, wantComment)) return { ref, link };
   }
-  return ids;
+  return undefined;
+}
+
+/** A post without its own permalink, named by its comments' links (one that also names the page preferred, for the URL). */
+function idFromComments(el: Element): Readonly<FacebookRef> | undefined {
+  let found: Readonly<FacebookRef> | undefined;
+  for (const a of queryAllAny(el, FB.commentLink)) {
+    const ref = parseFacebookHref(a.getAttribute('href'));
+    if (ref?.postId && (!found || (!found.ownerId && ref.ownerId))) found = ref;
+  }
+  return found;
 }
 
 /** The post's number as its comments' base64 ids spell it (`comment:<post>_<comment>`), when shown. */
