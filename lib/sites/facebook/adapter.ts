@@ -185,7 +185,7 @@ const profileFromHref = rememberedByHref((href: string): Readonly<{ handle: stri
 function readProfileHref(href: string): { handle: string; url: string } | undefined {
   const link = linkParts(href);
   if (!link || !HOSTS.test(link.hostname)) return undefined;
-  const segments = link.pathname.split('/').filter(Boolean);
+  const { segments } = link;
   const [first = '', second = '', third = '', fourth = ''] = segments;
   if (first === 'profile.php') {
     const id = link.param('id');

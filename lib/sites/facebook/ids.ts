@@ -42,7 +42,7 @@ function parseHref(href: string): FacebookRef | undefined {
   const link = linkParts(href);
   if (!link || !FB_HOST.test(link.hostname)) return undefined;
   const ref: FacebookRef = {};
-  const segments = link.pathname.split('/').filter(Boolean);
+  const { segments } = link;
 
   const storyFbid = postToken(link.param('story_fbid'));
   if (storyFbid) {

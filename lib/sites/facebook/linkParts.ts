@@ -14,6 +14,8 @@ export interface LinkParts {
   /** Lower case, as URL gives it. */
   hostname: string;
   pathname: string;
+  /** The path's non-empty segments, split once for the id and the profile readers alike. */
+  segments: readonly string[];
   /** The first value of a query parameter, as URLSearchParams.get answers. */
   param(name: string): string | null;
 }
@@ -43,6 +45,10 @@ const IDN_LABEL = /xn--/i;
 const AMPERSAND = 0x26;
 const EQUALS = 0x3d;
 const QUESTION_MARK = 0x3f;
+
+function segmentsOf(pathname: string): readonly string[] {
+  return pathname.split('/').filter(Boolean);
+}
 
 /** Where the path ends: the first `?` or `#`, else -1. */
 function pathEndOf(href: string): number {
@@ -90,9 +96,11 @@ export function splitPlainLink(href: string): LinkParts | undefined {
   let decoded: URLSearchParams | undefined;
   const decodedParam = (name: string) => (decoded ??= new URLSearchParams(query)).get(name);
   const namesEncoded = ENCODED_NAME.test(query);
+  const pathname = path ?? '/';
   return {
     hostname: host === undefined ? BASE_HOST : host.toLowerCase(),
-    pathname: path ?? '/',
+    pathname,
+    segments: segmentsOf(pathname),
     param: (name) => {
       if (namesEncoded) return decodedParam(name);
       const value = rawParam(query, name);
@@ -105,7 +113,7 @@ export function urlLinkParts(href: string): LinkParts | undefined {
   const url = toUrl(href, `https://${BASE_HOST}`);
   if (!url) return undefined;
   const params = url.search ? url.searchParams : undefined;
-  return { hostname: url.hostname, pathname: url.pathname, param: (name) => params?.get(name) ?? null };
+  return { hostname: url.hostname, pathname: url.pathname, segments: segmentsOf(url.pathname), param: (name) => params?.get(name) ?? null };
 }
 
 /** A link's parts, remembered per href: the id parser and the profile parser both ask about it. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { linkParts, splitPlainLink, urlLinkParts, type LinkParts } from '@/lib/sites/facebook/linkParts';
 import { facebookHref as href, HREF_PARAMS as PARAMS } from './facebookHrefs';
 
-const view = (parts: LinkParts | undefined) => parts && { hostname: parts.hostname, pathname: parts.pathname, params: PARAMS.map((name) => parts.param(name)) };
+const view = (parts: LinkParts | undefined) => parts && { hostname: parts.hostname, pathname: parts.pathname, segments: parts.segments, params: PARAMS.map((name) => parts.param(name)) };
 
 describe('Facebook link parts', () => {
   it('splits a link by hand exactly as URL reads it, or leaves it to URL', () => {
