@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PostSchema, type Post } from '../schemas/posts';
 import { PostKeySchema } from '../schemas/primitives';
 import { settlePostTime } from '../sites/postTime';
+import { settlePostKeys } from '../sites/postKeys';
 import { QueueItemSchema, type QueueItem } from '../schemas/queue';
 import type { PostVerdict } from '../messages';
 import type { ReplylineDb } from './db';
@@ -38,8 +39,8 @@ export async function ingestPosts(
   const rejected: PostVerdict[] = [];
   rawPosts.forEach((raw, index) => {
     const parsed = PostSchema.safeParse(raw);
-    // Dates the page sent as words become timestamps here, before anything is written.
-    if (parsed.success) seen.push(settlePostTime(parsed.data));
+    // Dates the page sent as words become timestamps here, and content keys are added, before anything is written.
+    if (parsed.success) seen.push(settlePostKeys(settlePostTime(parsed.data)));
     else reject(rejected, raw, index, z.prettifyError(parsed.error));
   });
   const tables = [db.posts, db.queue, db.brands, db.customers, db.authors, db.settings, db.postAliases, ...reviewUpkeepTables(db)];

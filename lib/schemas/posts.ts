@@ -20,6 +20,9 @@ const optionalUpTo = (max: number) => z.optional(upTo(max));
 
 export const PostCountsSchema = z.object({ replies: count, reposts: count, likes: count });
 
+/** Other keys one post may name (`Post.sameAs`). */
+export const SAME_AS_MAX = 4;
+
 export const PostSchema = z.object({
   key: PostKeySchema,
   site: SiteSchema,
@@ -59,10 +62,11 @@ export const PostSchema = z.object({
   counts: z._default(PostCountsSchema, {}),
   /**
    * Other keys the same post may arrive under. Facebook's `pfbid…` permalinks change between page
-   * loads, so a post keyed by one also names its content key (and its numeric id when the page
-   * shows one): the background files every sighting under the key it first saw.
+   * loads, so a post keyed by one also names its numeric id when the page shows one, and the
+   * background adds its content key (lib/sites/postKeys.ts): it files every sighting under the key
+   * it first saw.
    */
-  sameAs: z.optional(z.array(PostKeySchema).check(z.maxLength(4))),
+  sameAs: z.optional(z.array(PostKeySchema).check(z.maxLength(SAME_AS_MAX))),
 });
 export type Post = z.infer<typeof PostSchema>;
 

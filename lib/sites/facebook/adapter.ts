@@ -23,6 +23,7 @@ import { parseCount } from '../counts';
 import { FB, FB_ATTR, FB_STOP_TAGS, FB_TAG } from './facebook.selectors';
 import { parseFacebookHref, type FacebookRef } from './ids';
 import { linkParts } from './linkParts';
+import { contentId } from './contentKey';
 import { rememberedByHref } from '../remembered';
 import { thisTask } from '../../dom/thisTask';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
@@ -291,46 +292,14 @@ function postUrl(ref: FacebookRef): string {
   return `${ORIGIN}/${ref.postId}`;
 }
 
-/** Letters and digits of a post's opening this long name it across renderings. */
-const CONTENT_BASIS_CHARS = 80;
-
 /**
- * What of a post's text stays the same wherever Facebook shows it: the feed cuts long posts ("See
- * more") and spacing, emoji and line breaks differ between views, so only the letters and digits
- * of its opening count.
+ * The other key a post may arrive under that only the page can tell: its numeric id, when its
+ * comments' links carry it (a post keyed by number in one view is `pfbid…` in the next, and
+ * `pfbid…` permalinks change between page loads). Its content key the background works out from
+ * the author and text sent (lib/sites/postKeys.ts), so no post's text is normalised in the page.
  */
-function contentBasis(text: string): string {
-  const basis = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return (basis || text).slice(0, CONTENT_BASIS_CHARS);
-}
-
-/** `fbh-<hash>`: a stable stand-in id from author and text, for posts without a stable permalink. */
-export function contentId(handle: string, text: string): string {
-  // FNV-1a, 32-bit, twice with different seeds for a 64-bit-ish key: no crypto needed here.
-  const input = `${handle.toLowerCase()}\n${contentBasis(text)}`;
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ input.length;
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-  }
-  return `fbh-${a.toString(36)}${b.toString(36)}`;
-}
-
-/**
- * The other keys a post may arrive under: `pfbid…` permalinks change between page loads (and a
- * post keyed by number in one view is `pfbid…` in the next), so every post names its content key,
- * and its numeric id when its comments' links carry it.
- */
-function sameAsKeys(postId: string, author: Author | undefined, text: string, numericId: string | undefined): string[] | undefined {
-  const keys = new Set<string>();
-  if (numericId && numericId !== postId) keys.add(postKey('facebook', numericId));
-  if (author && text) {
-    const content = contentId(author.handle, text);
-    if (content !== postId) keys.add(postKey('facebook', content));
-  }
-  return keys.size > 0 ? [...keys] : undefined;
+function sameAsKeys(postId: string, numericId: string | undefined): string[] | undefined {
+  return numericId && numericId !== postId ? [postKey('facebook', numericId)] : undefined;
 }
 
 /**
@@ -373,7 +342,7 @@ function extractPost(el: Element, now: number): ExtractResult {
   return finish(el, {
     postId,
     kind: 'post',
-    sameAs: sameAsKeys(postId, author, body.text, numericIdFromComments(el)),
+    sameAs: sameAsKeys(postId, numericIdFromComments(el)),
     url: url ?? ORIGIN,
     threadOwner: threadOwnerFrom(ref?.ownerId, null, () => author?.handle),
     author,

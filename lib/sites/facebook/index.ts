@@ -29,5 +29,6 @@ export const facebookAdapter: SiteAdapter = {
   },
 };
 
-export { contentId, extractFacebook, facebookPageKind, readFacebookProfileStats } from './adapter';
+export { extractFacebook, facebookPageKind, readFacebookProfileStats } from './adapter';
+export { contentId } from './contentKey';
 export { parseFacebookHref, type FacebookRef } from './ids';

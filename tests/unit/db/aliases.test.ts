@@ -7,6 +7,7 @@ import { saveBrand } from '@/lib/db/brands';
 import type { Post } from '@/lib/schemas/posts';
 import { brand, freshDb, post } from '../support/db';
 import { V2_STORES } from '../support/schemaHistory';
+import { contentId } from '@/lib/sites/facebook/contentKey';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 
@@ -45,7 +46,21 @@ describe('one post under several keys (Facebook pfbid)', () => {
     expect((await db.posts.get('facebook:pfbid0AAA111'))?.seenAt).toBe(Date.UTC(2026, 10, 23, 10));
     expect(await resolvePostKey(db, 'facebook:pfbid0BBB222')).toBe('facebook:pfbid0AAA111');
     expect(await resolvePostKey(db, 'x:1')).toBe('x:1');
-    expect((await aliasesOf(db, 'facebook:pfbid0AAA111')).sort()).toEqual(['facebook:fbh-abc', 'facebook:pfbid0BBB222']);
+    // The background names the content key of what the page sent too.
+    const content = `facebook:${contentId('someone', 'Acme, my cake never came')}`;
+    expect((await aliasesOf(db, 'facebook:pfbid0AAA111')).sort()).toEqual(['facebook:fbh-abc', content, 'facebook:pfbid0BBB222'].sort());
+  });
+
+  it('files a second page load under the first by the content key the background works out, when the page names none', async () => {
+    const db = freshDb();
+    await saveBrand(db, brand());
+    await ingestPosts(db, [fbPost('pfbid0AAA111', undefined)], mention, NOW);
+    const second = await ingestPosts(db, [fbPost('pfbid0BBB222', undefined)], mention, NOW);
+    expect(second[0]?.key).toBe('facebook:pfbid0BBB222');
+    expect(await db.queue.toCollection().primaryKeys()).toEqual(['facebook:pfbid0AAA111']);
+    // Another author's post with the same words is another post.
+    await ingestPosts(db, [fbPost('pfbid0CCC333', undefined, { authorHandle: 'someone.else' })], mention, NOW);
+    expect((await db.queue.toCollection().primaryKeys()).sort()).toEqual(['facebook:pfbid0AAA111', 'facebook:pfbid0CCC333']);
   });
 
   it('finds a post first filed under its content key (no permalink then)', async () => {
@@ -60,9 +75,11 @@ describe('one post under several keys (Facebook pfbid)', () => {
   it('keeps two posts apart when they share no key, and leaves X posts alone', async () => {
     const db = freshDb();
     await saveBrand(db, brand());
-    await ingestPosts(db, [fbPost('pfbid0AAA111', ['facebook:fbh-abc']), fbPost('pfbid0DDD444', ['facebook:fbh-def']), post('9', 'acme help')], mention, NOW);
+    const other = { text: 'Acme, where is my bread?' };
+    await ingestPosts(db, [fbPost('pfbid0AAA111', ['facebook:fbh-abc']), fbPost('pfbid0DDD444', ['facebook:fbh-def'], other), post('9', 'acme help')], mention, NOW);
     expect((await db.queue.toCollection().primaryKeys()).sort()).toEqual(['facebook:pfbid0AAA111', 'facebook:pfbid0DDD444', 'x:9']);
-    expect(await db.postAliases.count()).toBe(4);
+    // Each Facebook post under its own key, the one the page named and its content key.
+    expect(await db.postAliases.count()).toBe(6);
   });
 
   it('forces a post into the queue by the key the page shows', async () => {

@@ -5,6 +5,7 @@ import { contentId, facebookAdapter } from '../../../lib/sites/facebook';
 import { brandHandleSet } from '../../../lib/sites/brandHandles';
 import { byId, loadFixture, loadHtml } from './load';
 import { settlePostTime, settleReplyTime } from '../../../lib/sites/postTime';
+import { settlePostKeys } from '../../../lib/sites/postKeys';
 import { facebookEditor } from '../../../lib/sites/facebook/editor';
 
 const NOW = Date.UTC(2026, 10, 23, 18, 0, 0);
@@ -202,18 +203,29 @@ describe('facebook variants', () => {
   });
 
   describe('keys that survive a new page load (pfbid permalinks change)', () => {
-    it('a post names its content key (and its numeric id when its comments carry one); comments name none', () => {
+    it('a post names its numeric id when its comments carry one, and the background adds its content key; comments name none', () => {
       const post = extractById(feed, 'post-1');
       expect(post.key).toBe('facebook:pfbid02Kq3xYzAbCdEfGh1234567890');
       // Its first comment's base64 id spells the post's number: comment:1111111111_2222222222.
-      expect(post.sameAs).toEqual(['facebook:1111111111', `facebook:${contentId('jane.doe.77', post.text)}`]);
-      expect(extractById(feed, 'post-2').sameAs).toEqual([`facebook:${contentId('AcmeBakery', extractById(feed, 'post-2').text)}`]);
-      expect(extractById(feed, 'c-en').sameAs).toBeUndefined();
+      expect(post.sameAs).toEqual(['facebook:1111111111']);
+      expect(settlePostKeys(post).sameAs).toEqual(['facebook:1111111111', `facebook:${contentId('jane.doe.77', post.text)}`]);
+      const second = extractById(feed, 'post-2');
+      expect(second.sameAs).toBeUndefined();
+      expect(settlePostKeys(second).sameAs).toEqual([`facebook:${contentId('AcmeBakery', second.text)}`]);
+      const comment = extractById(feed, 'c-en');
+      expect(settlePostKeys(comment)).toEqual(comment);
       const page = loadFixture('facebook', 'post-page-2025.html', 'https://www.facebook.com/AcmeBakery/posts/pfbid0AcmeNov12PostPermalink7');
-      const pagePost = extractById(page, 'pp-post');
+      const pagePost = settlePostKeys(extractById(page, 'pp-post'));
       // The comments' base64 ids name the post by number: comment:111222333444555_…
       expect(pagePost.sameAs?.[0]).toBe('facebook:111222333444555');
       expect(pagePost.sameAs?.[1]).toMatch(/^facebook:fbh-/);
+      // Settled once or twice, the same keys; a post keyed on its content names it no second time.
+      expect(settlePostKeys(pagePost)).toEqual(pagePost);
+      const unkeyed = { ...second, key: `facebook:${contentId('AcmeBakery', second.text)}` };
+      expect(settlePostKeys(unkeyed)).toEqual(unkeyed);
+      // An X post keeps what it has.
+      const tweet = { ...second, site: 'x' as const, key: 'x:1', postId: '1' };
+      expect(settlePostKeys(tweet)).toEqual(tweet);
     });
 
     it.each<[string, string]>([
