@@ -34,8 +34,10 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
   let brandLinks: string | null = null;
   /** Entries that are names, not handles ("Acme Bakery"): looked for in the text instead. */
   let brandNames: string[] = [];
-  /** Elements added or changed since the last look. */
-  let changed: Element[] = [];
+  /** Elements added since the last look: searched for posts. */
+  const added = new Set<Element>();
+  /** Elements changed in place since the last look: only the post each sits in is read. */
+  const changed = new Set<Element>();
   /** Posts to read, from `readAt` on; held by reference, so a post removed meanwhile is still read. */
   let posts: Element[] = [];
   let readAt = 0;
@@ -79,19 +81,24 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
     return brandNames.some((name) => text.includes(name));
   };
 
-  /** The posts in or around each changed element, each once. */
+  /** The posts in or around each added element and around each changed one, each once. */
   const collect = () => {
     const next = new Set(posts.slice(readAt));
-    for (const el of changed) {
-      // The post around a change (text filled in late) may be the brand's though the change names no one.
+    const addOwner = (el: Element) => {
+      const owner = adapter.closestPost(el);
+      if (owner) next.add(owner);
+    };
+    for (const el of added) {
+      // The post around a part added late may be the brand's though the part names no one.
       const inside = namesBrand(el) ? adapter.findPostElements(el) : [];
       if (inside.length > 0) for (const post of inside) next.add(post);
-      else {
-        const owner = adapter.closestPost(el);
-        if (owner) next.add(owner);
-      }
+      else addOwner(el);
     }
-    changed = [];
+    // A change in place (text, a part removed) can only alter the post it is in. A feed losing a
+    // unit was searched whole again, every unit of it re-read on a brand's page (each links the brand).
+    for (const el of changed) addOwner(el);
+    added.clear();
+    changed.clear();
     posts = [...next];
     readAt = 0;
   };
@@ -100,12 +107,13 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
     timer = undefined;
     if (signal.aborted) return;
     if (wanted.size === 0) {
-      changed = [];
+      added.clear();
+      changed.clear();
       return;
     }
     const started = now();
     try {
-      if (changed.length > 0) collect();
+      if (added.size + changed.size > 0) collect();
       const url = location.href;
       while (readAt < posts.length) {
         const post = posts[readAt];
@@ -127,10 +135,10 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
   const schedule = () => {
     timer ??= setTimeout(look, ANSWER_SCAN_DELAY_MS);
   };
-  const onChanged = (elements: Element[]) => {
+  /** Elements to look at on the next look (`into`: added or changed); our own badges hold no reply. */
+  const note = (elements: Element[], into: Set<Element>) => {
     if (!threads) return;
-    // Our own badges hold no reply.
-    for (const el of elements) if (!isBadgeHost(el)) changed.push(el);
+    for (const el of elements) if (!isBadgeHost(el)) into.add(el);
     schedule();
   };
   signal.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
@@ -143,7 +151,7 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
       brandLinks = handleLike.length > 0 ? handleLike.map((handle) => `a[href*="${CSS.escape(handle)}" i]`).join(',') : null;
       brandNames = [...wanted].filter((handle) => !HANDLE.test(handle));
       // The whole page once: what was there before the handles arrived.
-      onChanged([document.body]);
+      note([document.body], added);
     } catch {
       // The worker is waking up; the next navigation asks again.
     }
@@ -154,5 +162,5 @@ export function startAnsweredWatch(adapter: SiteAdapter, signal: AbortSignal, op
     void load();
   });
   // Only collects and arms a timer: cheaper in the observer's callback than queued for idle.
-  observe(document.body, { signal, immediate: true, onAdded: onChanged, onTextChanged: onChanged });
+  observe(document.body, { signal, immediate: true, onAdded: (els) => note(els, added), onTextChanged: (els) => note(els, changed) });
 }

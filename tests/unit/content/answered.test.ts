@@ -126,6 +126,27 @@ describe('startAnsweredWatch', () => {
     expect(sent.reports).toHaveLength(2);
   });
 
+  it('reads nothing again when a row leaves the thread, though the rows left name the brand', async () => {
+    setUrl(CONVERSATION);
+    startAnsweredWatch(xAdapter, scope.signal);
+    await vi.advanceTimersByTimeAsync(1000);
+    appendRows(row(1, true) + row(2, false) + row(3, true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(repliedIds(sent.reports.at(-1))).toEqual(['1850000000000000201', '1850000000000000203']);
+    const found = vi.spyOn(xAdapter, 'findPostElements');
+    const answered = vi.spyOn(xAdapter, 'answeredBy');
+    // The page drops a row (as X and Facebook do for far-off rows): its list changed, no post in it did.
+    document.querySelectorAll('article')[1]?.closest('[data-testid="cellInnerDiv"]')?.remove();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(found).not.toHaveBeenCalled();
+    expect(answered).not.toHaveBeenCalled();
+    // A row added to that list is still read.
+    document.querySelector('article')?.closest('[data-testid="cellInnerDiv"]')?.parentElement?.insertAdjacentHTML('beforeend', row(4, true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(answered).toHaveBeenCalledTimes(1);
+    expect(repliedIds(sent.reports.at(-1))).toEqual(['1850000000000000201', '1850000000000000203', '1850000000000000204']);
+  });
+
   it('sends a report the worker missed again with the next look', async () => {
     setUrl(CONVERSATION);
     startAnsweredWatch(xAdapter, scope.signal);
