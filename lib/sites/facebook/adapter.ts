@@ -247,8 +247,8 @@ function carriesId(ref: Readonly<FacebookRef> | undefined, wantComment: boolean)
 
 /**
  * The first permalink with the id, in page order. A comment's author link carries comment_id too:
- * it is read for the id only when no permalink has it (then the last such link: Facebook lists the
- * author first), so a comment's id costs one parsed link, not two.
+ * it is parsed for the id only when no permalink has it (then the last profile link carrying it,
+ * as the reader always chose), so a comment's id costs one parsed link, not two.
  */
 function ownIdLink(links: readonly Element[], wantComment: boolean): { ref: Readonly<FacebookRef>; link: Element } | undefined {
   for (const link of links) {
