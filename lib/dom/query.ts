@@ -172,6 +172,12 @@ export function containsAnyOf(root: ParentNode, selectors: readonly string[]): b
   return false;
 }
 
+/** `queryAllAny(root, chain)[0]`: the native query stops at the first match. */
+export function queryFirstAny(root: ParentNode, chain: SelectorChain): Element | null {
+  const found = groupQuery(root, chain);
+  return found !== undefined ? found : (queryAllAny(root, chain)[0] ?? null);
+}
+
 /** Every element matching any selector of the chain, in document order, without duplicates. */
 export function queryAllAny(root: ParentNode, chain: SelectorChain): Element[] {
   const native = groupQueryAll(root, chain);

@@ -11,6 +11,7 @@ import {
   isElement,
   matchesAny,
   queryAllAny,
+  queryFirstAny,
   queryAllFirst,
   queryFirst,
   selfAndDescendants,
@@ -157,13 +158,17 @@ export function ownAll(el: Element, chain: SelectorChain): readonly Element[] {
 function ownAllNow(el: Element, chain: SelectorChain): readonly Element[] {
   const found = queryAllAny(el, chain);
   if (found.length === 0) return found;
-  // One native climb per node to its nearest comment article: `el` itself, or none inside `el`,
-  // makes it `el`'s own. A query of every nested comment walked the whole unit (comments and all)
-  // for each post and comment read.
-  return found.filter((node) => {
-    const article = closestAny(node, FB.comment);
-    return article === null || article === el || !el.contains(article);
-  });
+  return found.filter((node) => isOwn(el, node));
+}
+
+/**
+ * One native climb to the node's nearest comment article: `el` itself, or none inside `el`, makes
+ * it `el`'s own. A query of every nested comment walked the whole unit (comments and all) for each
+ * post and comment read.
+ */
+function isOwn(el: Element, node: Element): boolean {
+  const article = closestAny(node, FB.comment);
+  return article === null || article === el || !el.contains(article);
 }
 
 function ownFirst(el: Element, chain: SelectorChain): Element | null {
@@ -234,8 +239,9 @@ function readIds(el: Element, wantComment: boolean): Ids {
 
 function readIdsNow(el: Element, wantComment: boolean): Ids {
   // Only links that can carry the id wanted: the same answer as every link's, for fewer links (a
-  // post's own list of all links also holds its author's, hashtags and more).
-  const own = ownIdLink(ownAll(el, wantComment ? FB.commentLink : FB.postLink), wantComment);
+  // post's own list of all links also holds its author's, hashtags and more). A comment's were
+  // listed when it was told from a post (isComment).
+  const own = wantComment ? ownIdLink(ownAll(el, FB.commentLink), true) : (leadingPermalink(el) ?? ownIdLink(ownAll(el, FB.postLink), false));
   if (own) return { own: own.ref, permalink: own.link };
   const fromComments = wantComment ? undefined : idFromComments(el);
   return fromComments ? { fromComments } : {};
@@ -263,6 +269,20 @@ function ownIdLink(links: readonly Element[], wantComment: boolean): { ref: Read
     if (link && carriesId(ref, wantComment)) return { ref, link };
   }
   return undefined;
+}
+
+/**
+ * A post's `ownIdLink` answer when it is the first link under `el` that can name a post (the
+ * permalink leads a post's header): one query that stops there, instead of listing every such link
+ * of the unit down to its last comment's and climbing from each. Undefined: the list decides.
+ */
+function leadingPermalink(el: Element): { ref: Readonly<FacebookRef>; link: Element } | undefined {
+  const first = queryFirstAny(el, FB.postLink);
+  if (!first || !isOwn(el, first)) return undefined;
+  const href = attr(first, 'href');
+  if (profileFromHref(href) !== undefined) return undefined;
+  const ref = parseFacebookHref(href);
+  return carriesId(ref, false) ? { ref, link: first } : undefined;
 }
 
 /** A post without its own permalink, named by its comments' links (one that also names the page preferred, for the URL). */
