@@ -256,12 +256,10 @@ function carriesId(ref: Readonly<FacebookRef> | undefined, wantComment: boolean)
  * it is parsed for the id only when no permalink has it (then the last profile link carrying it,
  * as the reader always chose), so a comment's id costs one parsed link, not two.
  */
-function ownIdLink(links: readonly Element[], wantComment: boolean): { ref: Readonly<FacebookRef>; link: Element } | undefined {
+function ownIdLink(links: readonly Element[], wantComment: boolean): IdLink | undefined {
   for (const link of links) {
-    const href = attr(link, 'href');
-    if (profileFromHref(href) !== undefined) continue;
-    const ref = parseFacebookHref(href);
-    if (carriesId(ref, wantComment)) return { ref, link };
+    const permalink = asPermalink(link, wantComment);
+    if (permalink) return permalink;
   }
   for (let i = links.length - 1; i >= 0; i--) {
     const link = links[i];
@@ -276,13 +274,22 @@ function ownIdLink(links: readonly Element[], wantComment: boolean): { ref: Read
  * permalink leads a post's header): one query that stops there, instead of listing every such link
  * of the unit down to its last comment's and climbing from each. Undefined: the list decides.
  */
-function leadingPermalink(el: Element): { ref: Readonly<FacebookRef>; link: Element } | undefined {
+function leadingPermalink(el: Element): IdLink | undefined {
   const first = queryFirstAny(el, FB.postLink);
-  if (!first || !isOwn(el, first)) return undefined;
-  const href = attr(first, 'href');
+  return first && isOwn(el, first) ? asPermalink(first, false) : undefined;
+}
+
+interface IdLink {
+  ref: Readonly<FacebookRef>;
+  link: Element;
+}
+
+/** `link` with the id wanted, when it is no profile link (a comment's author link carries comment_id too). */
+function asPermalink(link: Element, wantComment: boolean): IdLink | undefined {
+  const href = attr(link, 'href');
   if (profileFromHref(href) !== undefined) return undefined;
   const ref = parseFacebookHref(href);
-  return carriesId(ref, false) ? { ref, link: first } : undefined;
+  return carriesId(ref, wantComment) ? { ref, link } : undefined;
 }
 
 /** A post without its own permalink, named by its comments' links (one that also names the page preferred, for the URL). */
