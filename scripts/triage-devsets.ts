@@ -45,7 +45,9 @@ export const WRITTEN_SETS = [
   { name: 'en-brand-posts', lang: 'en' },
   { name: 'en-brand-posts-b', lang: 'en' },
   { name: 'ru-brand-posts', lang: 'ru' },
+  { name: 'ru-brand-posts-b', lang: 'ru' },
   { name: 'zh-brand-posts', lang: 'zh' },
+  { name: 'zh-brand-posts-b', lang: 'zh' },
 ] as const satisfies readonly { name: string; lang: DevSet['lang'] }[];
 
 function readCsv(path: string): unknown[] {

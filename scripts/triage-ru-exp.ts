@@ -8,7 +8,7 @@
  * the options, so a rerun of the same tree is quick and "before" / "after" use the same seeds.
  *   RU_PRIOR=0.45          Russian calibration prior (default: train.ts CALIBRATION_PRIOR)
  *   RU_FIXED='{"k":w}'     extra or changed hand-set weights (frozen while training, like the rest)
- *   RU_ERRORS=1            print the ru dev errors
+ *   RU_ERRORS=1            print the ru dev errors (ZH_ERRORS=1: the zh ones)
  *   RU_EXPLAIN='a|b'       named-feature contributions of these texts
  *   RU_NC=1                also score all of RuSentiment (evaluation only)
  */
@@ -123,6 +123,7 @@ function main(): void {
 
   const tune: Featurised[] = [];
   const bankTune: Featurised[] = [];
+  const shopTune: Featurised[] = [];
   const train: Featurised[] = [];
   const cached = existsSync(path);
   for (const file of LABELLED_FILES.filter((f) => f.trainable && available(f))) {
@@ -131,6 +132,7 @@ function main(): void {
     const t = featurise(ex.filter((_, i) => rows[i]?.split === 'tune'), opts.bits);
     tune.push(...t);
     if (file.name === 'ru-sentirueval-banks') bankTune.push(...t);
+    if (file.name === 'zh-online-shopping-10cats') shopTune.push(...t);
     if (!cached) train.push(...featurise(ex.filter((_, i) => rows[i]?.split === 'train'), opts.bits));
   }
   let w: Float64Array;
@@ -152,11 +154,11 @@ function main(): void {
   console.log(`ru-exp ${key}${cached ? ' (cached)' : ''} prior ${prior} extra ${JSON.stringify(extra)}`);
 
   const devSets = loadDevSets().sets;
-  for (const set of devSets.filter((s) => s.name.endsWith('brand-posts') || s.name.startsWith('zh-weibo'))) {
+  for (const set of devSets.filter((s) => s.name.includes('brand-posts') || s.name.startsWith('zh-weibo'))) {
     const dev = set.rows.filter((r) => r.split === 'dev');
     const s = dev.map((r) => ({ p: probOf(r.text), truth: r.complaint }));
     line(`${set.name} dev`, s, cut);
-    if (process.env.RU_ERRORS && set.lang === 'ru') {
+    if ((process.env.RU_ERRORS && set.lang === 'ru') || (process.env.ZH_ERRORS && set.lang === 'zh')) {
       s.forEach((r, i) => {
         if ((r.p >= cut) !== r.truth) console.log(`  ${r.truth ? 'FN' : 'FP'} ${r.p.toFixed(2)} ${dev[i]?.text}`);
       });
@@ -164,6 +166,7 @@ function main(): void {
   }
   const bank = bankTune.map((r) => ({ p: calibrate(model, r.features.language, logitOf(r.features, model.weights)), truth: r.complaint, text: r.features.text }));
   line('ru banks tune', bank, cut);
+  line('zh shopping tune', shopTune.map((r) => ({ p: calibrate(model, r.features.language, logitOf(r.features, model.weights)), truth: r.complaint })), cut);
   if (process.env.RU_TUNE_ERRORS) for (const r of bank) if ((r.p >= cut) !== r.truth) console.log(`  ${r.truth ? 'FN' : 'FP'} ${r.p.toFixed(2)} ${r.text}`);
   if (process.env.RU_NC) {
     const nc = LABELLED_FILES.find((f) => f.name === 'ru-rusentiment-NC');

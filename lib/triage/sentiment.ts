@@ -89,6 +89,10 @@ function scoreCjk(run: string, out: SentimentDriver[]): void {
       continue;
     }
     let value = ZH_VALENCE.get(matched) ?? 0;
+    if (value === 0) {
+      i += matched.length; // a neutral compound: its parts are not read on their own
+      continue;
+    }
     const before = run.slice(Math.max(0, i - 3), i);
     for (const [word, scale] of ZH_INTENSIFIERS) {
       if (before.endsWith(word)) value *= scale;

@@ -21,6 +21,8 @@ export const ZH_VALENCE: ReadonlyMap<string, number> = lexicon({
   '优秀': 3, '完美': 3, '厉害': 3, '专业': 2, '及时': 2, '快速': 1, '方便': 2, '推荐': 2, '好评': 3,
   '开心': 3, '高兴': 3, '给力': 3, '靠谱': 2, '贴心': 3, '耐心': 2, '解决了': 2, '没问题': 1, '爱': 2,
   '好': 1, '牛': 2, '点赞': 3, '惊喜': 3,
+  // neither: words that hold an entry above ("出差" business trip, "好几天" several days), matched first
+  '出差': 0, '时差': 0, '相差': 0, '差不多': 0, '差点': 0, '好几': 0, '好久': 0, '好像': 0, '只好': 0, '贵宾': 0,
 });
 
 /** Single-character and short negators that flip the entry right after them. */

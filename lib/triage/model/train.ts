@@ -83,9 +83,10 @@ export const CUE_SCALE: Readonly<Record<'en' | 'ru' | 'zh', number>> = { en: 2.5
 /**
  * Chinese requests and suggestions keep the scale they were chosen at (2): they mark plain posts
  * to a brand, which reviews hardly contain, and at 1 "怎么退货？" (how do I return it?) read as a
- * complaint.
+ * complaint. The author's own doing ("我自己定位定错了", "没忍住又点了") weighs −3: at −1 a review's
+ * negative words outweighed it.
  */
-const SCALE_KEPT: Readonly<Record<string, number>> = { 'zh.request': 2, 'zh.suggest': 2 };
+const SCALE_KEPT: Readonly<Record<string, number>> = { 'zh.request': 2, 'zh.suggest': 2, 'zh.self': 3 };
 
 /**
  * Plain posts, set by hand: no training file is made of posts to a brand, so the data cannot say

@@ -13,6 +13,8 @@ const COMPLAINT_WORDS = [
   '不要买', '上当', '被骗', '骗人', '骗', '坑人', '坑', '投诉', '郁闷', '生气', '无语', '气死', '不行', '不好用', '不好', '不能用', '用不了', '毛病', '故障',
   '少了', '发错', '不符', '不一样', '太贵', '贵', '不划算', '浪费', '烂', '脏', '臭', '异味', '吵', '旧', '漏', '一般般', '一般', '凑合', '勉强', '不会再',
   '再也不', '最后一次', '不如', '没想到', '居然', '竟然', '可惜', '遗憾', '缺点', '麻烦', '失败', '不值得', '忽悠', '敷衍', '不理', '没人管', '拖', '退',
+  // internet slang: "踩雷" / "避雷" (a dud, warn others off), "翻车" (went wrong), "智商税" (a rip-off)
+  '踩雷', '避雷', '拔草', '翻车', '智商税', '割韭菜',
 ];
 /** Praise side. */
 const PRAISE_WORDS = [
@@ -20,6 +22,8 @@ const PRAISE_WORDS = [
   '正品', '很快', '快', '及时', '周到', '热情', '耐心', '干净', '舒服', '舒适', '方便', '完美', '棒', '赞', '优秀', '精美', '漂亮', '流畅', '清晰', '新鲜',
   '满分', '五星', '还会再', '下次还', '回购', '放心', '惊喜', '感谢', '谢谢', '给力', '物有所值', '超值', '值', '好', '喜爱', '开心', '不错的', '没问题',
   '靠谱', '贴心', '专业', '省心', '好评如潮', '超赞', '一流', '到位', '合适', '准时', '完好',
+  // internet slang: "yyds" (the best ever), "绝绝子" (amazing), "宝藏" (a find), "吹爆" (rave about)
+  'yyds', '绝绝子', '宝藏', '吹爆', '种草', '必买', '无限回购',
 ];
 
 /**
@@ -41,9 +45,19 @@ const SERVICE_PRAISE_WORDS = [
   '经常点', '一直点', '必点', '很卫生', '干净卫生', '安静', '宽敞', '便宜', '稳定', '顺畅', '及时回复', '解决了', '很负责', '认真', '细心',
 ];
 
-const POLARITY: ReadonlyMap<string, 1 | -1> = new Map([
-  ...[...COMPLAINT_WORDS, ...SERVICE_COMPLAINT_WORDS].map((w): [string, 1 | -1] => [w, 1]),
-  ...[...PRAISE_WORDS, ...SERVICE_PRAISE_WORDS].map((w): [string, 1 | -1] => [w, -1]),
+/**
+ * Words that hold a listed one and mean neither: matched first (longest wins) and skipped, so
+ * "快递" (courier) is no "快" (fast), "好几天" (several days) no "好", "出差" (business trip) no "差".
+ */
+const NEUTRAL_WORDS = [
+  '快递', '快点', '快要', '赶快', '尽快', '好几', '好久', '好像', '好不容易', '只好', '充值', '值班', '慢慢', '贵宾', '依旧', '拖鞋', '出差', '时差', '相差',
+  '差不多', '差点', '退出', '破费',
+];
+
+const POLARITY: ReadonlyMap<string, 1 | -1 | 0> = new Map([
+  ...[...COMPLAINT_WORDS, ...SERVICE_COMPLAINT_WORDS].map((w): [string, 1 | -1 | 0] => [w, 1]),
+  ...[...PRAISE_WORDS, ...SERVICE_PRAISE_WORDS].map((w): [string, 1 | -1 | 0] => [w, -1]),
+  ...NEUTRAL_WORDS.map((w): [string, 1 | -1 | 0] => [w, 0]),
 ]);
 /** Longest first, so "不满意" wins over "满意" and "坏了" over "坏". */
 const WORD_RE = new RegExp([...POLARITY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
@@ -63,6 +77,7 @@ export function zhLexiconHits(text: string): ZhLexiconHits {
   WORD_RE.lastIndex = 0;
   for (const m of text.matchAll(WORD_RE)) {
     let p = POLARITY.get(m[0]) ?? 1;
+    if (p === 0) continue;
     if (!OWN_NEGATOR.test(m[0]) && NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index))) p = p === 1 ? -1 : 1;
     (p === 1 ? out.complaint : out.praise).push([m.index, m.index + m[0].length]);
   }

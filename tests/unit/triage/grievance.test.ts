@@ -28,6 +28,21 @@ describe('grievance cues', () => {
     ['my old provider was awful, glad I switched to @acme', 'en.self'],
     ['старый оператор был ужасен, перешла на @telco', 'ru.self'],
     ['@acme my parcel is late again', 'en.broken'],
+    // Written for issue 18 (the second Russian and Chinese batches' dev errors, reworded).
+    ['@hotel booked a quiet room, got one over the bar', 'en.expect'],
+    ['@taxi спасибо, что списали за одну поездку дважды', 'ru.sarcasm'],
+    ['@taxi спасибо, что списали за одну поездку дважды', 'ru.billing'],
+    ['@eda отличный сервис, привезли чужой заказ 🙃', 'ru.sarcasm'],
+    ['@eda отличный сервис, привезли чужой заказ 🙃', 'ru.broken'],
+    ['@bank ушёл из прежнего банка, у вас пока всё спокойно', 'ru.self'],
+    ['@gos снова забыла пароль, память решето', 'ru.self'],
+    ['@telco мастер пришёл, роутер починил, вопрос закрыт', 'ru.fine'],
+    ['@shop хочу поменять адрес доставки в профиле', 'ru.request'],
+    ['@telco когда будет интернет? третий час нет связи', 'ru.accuse'],
+    ['奶茶半杯冰，这也叫大杯？', 'zh.sarcasm'],
+    ['套餐说不限量，20G就限速，这叫不限量？', 'zh.sarcasm'],
+    ['是我自己填错了地址，不怪骑手', 'zh.self'],
+    ['又没忍住点了奶茶', 'zh.self'],
   ])('%s → %s', (text, cue) => {
     expect(cuesOf(text)).toContain(cue);
   });
@@ -39,6 +54,15 @@ describe('grievance cues', () => {
     ['@acme are you open late on fridays?', 'en.broken'],
     ['@acme is the late checkout free for members?', 'en.broken'],
     ['@bank почему опять списали комиссию?', 'ru.praise'],
+    ['@hotel booked a table for two and got a lovely spot by the window', 'en.expect'],
+    ['@shop когда будет распродажа?', 'ru.accuse'],
+    ['@shop когда будет новая коллекция кроссовок?', 'ru.accuse'],
+    ['@gos напоминайте о замене прав за месяц до срока', 'ru.time'],
+    ['@telco мастер так и не починил роутер', 'ru.fine'],
+    ['味道不错就是太慢了', 'zh.fine'],
+    ['我的问题一直没解决', 'zh.self'],
+    ['明天出差，怎么改收货地址？', 'zh.broken'],
+    ['你们家几点开门？', 'zh.accuse'],
   ])('%s is not %s', (text, cue) => {
     expect(cuesOf(text)).not.toContain(cue);
   });

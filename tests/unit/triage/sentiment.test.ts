@@ -20,6 +20,8 @@ describe('analyzeSentiment', () => {
     ['不错，谢谢', 'positive'],
     ['不好', 'negative'],
     ['不满意', 'negative'],
+    // "出差" (a business trip) and "好几天" (several days) hold "差" and "好" but are neither.
+    ['明天出差，好几天不在家', 'neutral'],
     ['thanks 😡', 'negative'],
     ['ok :)', 'positive'],
     // General evaluative words of posts to any business (written for this test).

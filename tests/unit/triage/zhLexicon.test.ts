@@ -21,6 +21,12 @@ describe('Chinese complaint and praise words', () => {
     ['太咸了，分量少，骑手还挂电话', ['太咸', '分量少', '挂电话'], []],
     ['好吃，准时，小哥很热情，分量足', [], ['好吃', '准时', '热情', '分量足']],
     ['送餐不准时，不好吃', ['准时', '不好吃'], []],
+    // Compounds that hold a listed word and mean neither: courier, several days, business trip.
+    ['快递等了好几天', ['等了'], []],
+    ['人在出差，差不多下周回', [], []],
+    // Internet slang on both sides.
+    ['yyds，宝藏店铺', [], ['yyds', '宝藏']],
+    ['踩雷了，智商税', ['踩雷', '智商税'], []],
   ])('%s', (text, complaint, praise) => {
     expect(words(text, 'complaint')).toEqual(complaint);
     expect(words(text, 'praise')).toEqual(praise);
