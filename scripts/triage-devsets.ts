@@ -44,6 +44,7 @@ export interface DevSet {
 export const WRITTEN_SETS = [
   { name: 'en-brand-posts', lang: 'en' },
   { name: 'en-brand-posts-b', lang: 'en' },
+  { name: 'en-brand-posts-c', lang: 'en' },
   { name: 'ru-brand-posts', lang: 'ru' },
   { name: 'ru-brand-posts-b', lang: 'ru' },
   { name: 'zh-brand-posts', lang: 'zh' },

@@ -13,7 +13,7 @@ import { findPraise, findQuestion } from '../signals';
 import { normalizeText, tokenize } from '../text';
 import { pointSignals } from './contrast';
 import { isAside } from './aside';
-import { CUES, isAnnouncement, isGrievanceCue, isInfoQuestion, isRelay, isSuggestion, scriptOf } from './grievance';
+import { CUES, isAnnouncement, isGrievanceCue, isHypothetical, isInfoQuestion, isRelay, isSuggestion, scriptOf, withoutHypotheticals } from './grievance';
 import { detectLanguage, type Language } from './lang';
 import { isRuAside } from './ruAside';
 import { ruLexiconHits } from './ruLexicon';
@@ -160,11 +160,18 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
 
   // Grievance cues: each match is evidence with its span; the value saturates with repeats.
   const cuesFound = new Set<string>();
+  let askedAbout = false;
   const scripts = { latin: /[a-z]/.test(text), cyrillic: /[а-яё]/.test(text), han: /\p{Script=Han}/u.test(text), any: true };
   for (const cue of CUES) {
     if (!scripts[scriptOf(cue)]) continue;
     cue.re.lastIndex = 0;
-    const found = [...text.matchAll(cue.re)];
+    let found = [...text.matchAll(cue.re)];
+    // "how do I end a ride if the app crashes?": a failure asked about, not suffered.
+    if (cue.name.startsWith('en.') && isGrievanceCue(cue.name)) {
+      const suffered = found.filter((m) => !isHypothetical(text, m.index));
+      askedAbout ||= suffered.length < found.length;
+      found = suffered;
+    }
     if (found.length === 0) continue;
     cuesFound.add(cue.name);
     const v = Math.min(1, 0.6 + 0.2 * found.length) / found.length;
@@ -173,7 +180,9 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
 
   // Plain requests and relayed news: weights set by hand (train.ts FIXED_WEIGHTS), see there.
   // "Love it! But my order…": sentiment and praise of the point after a contrast (contrast.ts).
-  const point = pointSignals(raw, language, signals);
+  const pointRead = pointSignals(raw, language, signals);
+  // The mood is read from what is not asked about ("can I get a refund if the item arrives damaged?").
+  const point = askedAbout ? { ...pointRead, sentiment: analyzeSentiment(withoutHypotheticals(text)).score } : pointRead;
   const infoQuestion = isInfoQuestion(text, cuesFound, point.sentiment);
   if (infoQuestion) named('q:info', 1);
   else if (isSuggestion(cuesFound, point.sentiment)) named('q:suggest', 1);

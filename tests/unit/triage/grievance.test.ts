@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
-import { CUES, isAnnouncement, isInfoQuestion, isRelay, isSuggestion } from '../../../lib/triage/model/grievance';
+import { CUES, isAnnouncement, isHypothetical, isInfoQuestion, isRelay, isSuggestion, withoutHypotheticals } from '../../../lib/triage/model/grievance';
 import { LANGUAGES } from '../../../lib/triage/model/lang';
 import { featurise, FIXED_WEIGHTS, trainWeights, DEFAULT_OPTIONS, type Example } from '../../../lib/triage/model/train';
-import { cuesOf } from '../support/modelFeatures';
+import { cuesOf, hasNamedFeature } from '../support/modelFeatures';
 
 
 describe('grievance cues', () => {
@@ -43,6 +43,25 @@ describe('grievance cues', () => {
     ['套餐说不限量，20G就限速，这叫不限量？', 'zh.sarcasm'],
     ['是我自己填错了地址，不怪骑手', 'zh.self'],
     ['又没忍住点了奶茶', 'zh.self'],
+    ['@rail the first class seat I paid extra for had no table', 'en.expect'],
+    ['@hotel booked a double, they gave us two singles', 'en.expect'],
+    ['@games the new patch deleted my save file', 'en.failure'],
+    ['@bus the driver waited for me, made my morning', 'en.praise'],
+    ['@cafe best brunch in town, we will definitely be back', 'en.praise'],
+    // Written for issue 18 from the third English batch's dev errors (real-tweet style), reworded.
+    ["dropped my phone in the bath, not @phoneco's fault obviously", 'en.self'],
+    ['locked out of my own flat again. classic me. @locksmith help', 'en.self'],
+    ['forgot my password for the 4th time @bank', 'en.self'],
+    ["DM'd you the order number @shop", 'en.request'],
+    ['@shop returned it on the 2nd and still havent seen the refund', 'en.neverDid'],
+    ['@shop I sent the faulty kettle back on the 12th, nothing since', 'en.time'],
+    ['@games servers down again on launch night', 'en.outage'],
+    ['@cloud the sync deleted all my photos', 'en.failure'],
+    ['@telco the agent on the phone deserves a raise', 'en.praise'],
+    ['@kindle the battery isnt bad at all', 'en.fine'],
+    ['new menu leaks online http://t.co/abc via @foodnews', 'x.relay'],
+    // A failure suffered, then a question: the failure still counts.
+    ['@air my flight was cancelled, what happens if I rebook?', 'en.failure'],
   ])('%s → %s', (text, cue) => {
     expect(cuesOf(text)).toContain(cue);
   });
@@ -63,8 +82,38 @@ describe('grievance cues', () => {
     ['我的问题一直没解决', 'zh.self'],
     ['明天出差，怎么改收货地址？', 'zh.broken'],
     ['你们家几点开门？', 'zh.accuse'],
+    ['@dj slow down the tempo a bit', 'en.outage'],
+    ['@shop I placed the order on the 3rd and it came on the 4th, thanks', 'en.self'],
   ])('%s is not %s', (text, cue) => {
     expect(cuesOf(text)).not.toContain(cue);
+  });
+});
+
+describe('failures asked about', () => {
+  it.each([
+    ['how do i end a ride if the app crashes?', 'crashes', true],
+    ['can i get a refund if the item arrives damaged? thanks', 'damaged', true],
+    ['what happens if my flight is cancelled?', 'cancelled', true],
+    // The failure comes before the "if", or the sentence is no question.
+    ['my flight was cancelled, what happens if i rebook?', 'cancelled', false],
+    ['if it breaks again im done', 'breaks', false],
+    ['why is my order late? if it doesnt come today i want a refund', 'late', false],
+  ])('%s: "%s" asked about: %s', (text, word, expected) => {
+    expect(isHypothetical(text, text.indexOf(word))).toBe(expected);
+  });
+
+  it('the mood is read without the "if …?" tail', () => {
+    expect(withoutHypotheticals('can i get a refund if the item arrives damaged? thanks')).toBe('can i get a refund? thanks');
+    expect(withoutHypotheticals('my order is late. if it breaks again im done')).toBe('my order is late. if it breaks again im done');
+  });
+
+  it.each([
+    ['@air what happens if my flight is cancelled because of the strike?', 'cue:en.failure', false],
+    ['@ride how do I end a ride if the app crashes?', 'cue:en.broken', false],
+    ['@ride how do I end a ride if the app crashes?', 'q:info', true],
+    ['@air my flight was cancelled, what happens if I rebook?', 'cue:en.failure', true],
+  ])('the model reads %s with %s: %s', (text, feature, expected) => {
+    expect(hasNamedFeature(text, feature)).toBe(expected);
   });
 });
 

@@ -174,6 +174,8 @@ describe('training', () => {
     const opts = { ...options, bits: 16 };
     const data = featurise(examples, opts.bits);
     const size = 1 << opts.bits;
+    // Each test fits two or three models to convergence: about 2–5 s alone, more on a busy machine.
+    const FIT_TIMEOUT_MS = 30_000;
 
     it('learns the training set, keeps the set weights exact and gives the same weights on every run', () => {
       const { weights } = trainFullBatch(data, opts, { ...FULL_BATCH_OPTIONS, c: 10 });
@@ -182,7 +184,7 @@ describe('training', () => {
       for (const [text, complaint] of texts) expect(predictComplaint(text, undefined, model).complaint).toBe(complaint);
       const all = [...weights];
       for (const w of Object.values(FIXED_WEIGHTS)) expect(all).toContain(w);
-    });
+    }, FIT_TIMEOUT_MS);
 
     it('with the IDF penalty, scores as a plain fit over features scaled by their IDF', () => {
       const idf = bucketIdf(data, size);
@@ -196,6 +198,6 @@ describe('training', () => {
       // …and not as the plain fit over the unscaled features, or the check would prove nothing.
       const unscaled = trainFullBatch(data, { ...opts, fixed: {} }, fit).weights;
       expect(data.some((d) => Math.abs(p(d.features, viaPenalty) - p(d.features, unscaled)) > 0.01)).toBe(true);
-    });
+    }, FIT_TIMEOUT_MS);
   });
 });
