@@ -47,6 +47,7 @@ export const WRITTEN_SETS = [
   { name: 'en-brand-posts-c', lang: 'en' },
   { name: 'ru-brand-posts', lang: 'ru' },
   { name: 'ru-brand-posts-b', lang: 'ru' },
+  { name: 'ru-brand-posts-c', lang: 'ru' },
   { name: 'zh-brand-posts', lang: 'zh' },
   { name: 'zh-brand-posts-b', lang: 'zh' },
 ] as const satisfies readonly { name: string; lang: DevSet['lang'] }[];

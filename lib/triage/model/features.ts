@@ -13,7 +13,7 @@ import { findPraise, findQuestion } from '../signals';
 import { normalizeText, tokenize } from '../text';
 import { pointSignals } from './contrast';
 import { isAside } from './aside';
-import { CUES, isAnnouncement, isGrievanceCue, isHypothetical, isInfoQuestion, isRelay, isSuggestion, scriptOf, withoutHypotheticals } from './grievance';
+import { CUES, isAnnouncement, isGrievanceCue, isHearsay, isHypothetical, isInfoQuestion, isRelay, isSuggestion, scriptOf, withoutHypotheticals } from './grievance';
 import { detectLanguage, type Language } from './lang';
 import { isRuAside } from './ruAside';
 import { ruLexiconHits } from './ruLexicon';
@@ -171,6 +171,9 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
       const suffered = found.filter((m) => !isHypothetical(text, m.index));
       askedAbout ||= suffered.length < found.length;
       found = suffered;
+    } else if (cue.name.startsWith('ru.') && isGrievanceCue(cue.name)) {
+      // "говорят, у X сбой": a failure others report.
+      found = found.filter((m) => !isHearsay(text, m.index));
     }
     if (found.length === 0) continue;
     cuesFound.add(cue.name);

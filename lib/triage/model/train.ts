@@ -56,6 +56,8 @@ export const CUE_WEIGHTS: Readonly<Record<string, number>> = {
   // another company ("my bad", "glad I switched"): a bank-tweet or sentiment-trained model reads
   // unusual praise and any negativity as complaint-like.
   praise: -0.8, self: -1,
+  // A failure others report ("говорят, у X сбой"), the author's own service working: not theirs to complain of.
+  hearsay: -1,
 };
 /**
  * English overrides of CUE_WEIGHTS (× CUE_SCALE like the rest). Self-blame and another company's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
-import { CUES, isAnnouncement, isHypothetical, isInfoQuestion, isRelay, isSuggestion, withoutHypotheticals } from '../../../lib/triage/model/grievance';
+import { CUES, isAnnouncement, isHearsay, isHypothetical, isInfoQuestion, isRelay, isSuggestion, withoutHypotheticals } from '../../../lib/triage/model/grievance';
 import { LANGUAGES } from '../../../lib/triage/model/lang';
 import { featurise, FIXED_WEIGHTS, trainWeights, DEFAULT_OPTIONS, type Example } from '../../../lib/triage/model/train';
 import { cuesOf, hasNamedFeature } from '../support/modelFeatures';
@@ -60,6 +60,13 @@ describe('grievance cues', () => {
     ['@telco the agent on the phone deserves a raise', 'en.praise'],
     ['@kindle the battery isnt bad at all', 'en.fine'],
     ['new menu leaks online http://t.co/abc via @foodnews', 'x.relay'],
+    ['приложение банка после обновы вылетает на заставке', 'ru.broken'],
+    ['показали 300 при заказе, а списали 700', 'ru.billing'],
+    ['кассирша закатила глаза и ушла', 'ru.broken'],
+    ['проспал самолёт, билет сгорел', 'ru.self'],
+    ['перешёл со СтарСвязи на НовоТел, доволен', 'ru.self'],
+    ['случайно перевела деньги не тому человеку', 'ru.self'],
+    ['пишут, что у ТелеКома авария, у меня вроде пока работает', 'ru.hearsay'],
     // A failure suffered, then a question: the failure still counts.
     ['@air my flight was cancelled, what happens if I rebook?', 'en.failure'],
   ])('%s → %s', (text, cue) => {
@@ -84,6 +91,9 @@ describe('grievance cues', () => {
     ['你们家几点开门？', 'zh.accuse'],
     ['@dj slow down the tempo a bit', 'en.outage'],
     ['@shop I placed the order on the 3rd and it came on the 4th, thanks', 'en.self'],
+    ['едем в поход на неделю, ловит ли там связь?', 'ru.time'],
+    ['зачем я вообще проснулся', 'ru.accuse'],
+    ['в поезде говорят, что моё место продали дважды', 'ru.hearsay'],
   ])('%s is not %s', (text, cue) => {
     expect(cuesOf(text)).not.toContain(cue);
   });
@@ -102,6 +112,16 @@ describe('failures asked about', () => {
     expect(isHypothetical(text, text.indexOf(word))).toBe(expected);
   });
 
+  it.each([
+    ['говорят у телекома сбой по всей москве', 'сбой', true],
+    ['пишут что в приложении банка глюк', 'глюк', true],
+    // The author's own service in between, or the failure before the hearsay word.
+    ['говорят, что мой перевод завис из-за сбоя', 'сбоя', false],
+    ['у меня сбой третий день. говорят, у всех так', 'сбой', false],
+  ])('%s: "%s" reported by others: %s', (text, word, expected) => {
+    expect(isHearsay(text, text.indexOf(word))).toBe(expected);
+  });
+
   it('the mood is read without the "if …?" tail', () => {
     expect(withoutHypotheticals('can i get a refund if the item arrives damaged? thanks')).toBe('can i get a refund? thanks');
     expect(withoutHypotheticals('my order is late. if it breaks again im done')).toBe('my order is late. if it breaks again im done');
@@ -112,6 +132,8 @@ describe('failures asked about', () => {
     ['@ride how do I end a ride if the app crashes?', 'cue:en.broken', false],
     ['@ride how do I end a ride if the app crashes?', 'q:info', true],
     ['@air my flight was cancelled, what happens if I rebook?', 'cue:en.failure', true],
+    ['говорят у телекома сбой по всей москве', 'cue:ru.broken', false],
+    ['у телекома сбой по всей москве', 'cue:ru.broken', true],
   ])('the model reads %s with %s: %s', (text, feature, expected) => {
     expect(hasNamedFeature(text, feature)).toBe(expected);
   });
