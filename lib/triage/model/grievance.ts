@@ -173,6 +173,19 @@ export const CUES: readonly Cue[] = [
 const GRIEVANCE_KINDS: ReadonlySet<string> = new Set(['unresolved', 'neverDid', 'failure', 'broken', 'accuse', 'expect', 'demand', 'again', 'time', 'bang', 'outage', 'sarcasm', 'billing']);
 export const isGrievanceCue = (name: string): boolean => GRIEVANCE_KINDS.has(name.slice(name.indexOf('.') + 1));
 
+const SENTENCE_ENDS = ['.', '!', '?', '\n'] as const;
+/** Where the sentence holding index `at` starts and ends (the end: its closing mark's index, or the text's length). */
+function sentenceAround(text: string, at: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const mark of SENTENCE_ENDS) {
+    start = Math.max(start, text.lastIndexOf(mark, at - 1) + 1);
+    const next = text.indexOf(mark, at);
+    if (next >= 0) end = Math.min(end, next);
+  }
+  return { start, end };
+}
+
 /** "if", "in case", "unless" or "what happens when" opening the clause a cue is in. */
 const HYPOTHETICAL_OPENING = /(?:^|[^a-z])(?:if|in case|incase|unless|what happens when|whenever)(?![a-z])/;
 /**
@@ -183,9 +196,7 @@ const HYPOTHETICAL_OPENING = /(?:^|[^a-z])(?:if|in case|incase|unless|what happe
  * done").
  */
 export function isHypothetical(text: string, at: number): boolean {
-  const start = Math.max(text.lastIndexOf('.', at - 1), text.lastIndexOf('!', at - 1), text.lastIndexOf('?', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
-  const ends = [text.indexOf('.', at), text.indexOf('!', at), text.indexOf('?', at), text.indexOf('\n', at)].filter((i) => i >= 0);
-  const end = ends.length > 0 ? Math.min(...ends) : text.length;
+  const { start, end } = sentenceAround(text, at);
   if (text.charAt(end) !== '?') return false;
   return HYPOTHETICAL_OPENING.test(text.slice(start, at));
 }
@@ -200,8 +211,7 @@ const AUTHOR_RU = /(?:^|[^а-яё])(?:мо[йяеи]|моего|моей|мен�
  * "мой" / "меня" between them.
  */
 export function isHearsay(text: string, at: number): boolean {
-  const start = Math.max(text.lastIndexOf('.', at - 1), text.lastIndexOf('!', at - 1), text.lastIndexOf('?', at - 1)) + 1;
-  const before = text.slice(start, at);
+  const before = text.slice(sentenceAround(text, at).start, at);
   const opening = HEARSAY_OPENING.exec(before);
   return opening !== null && !AUTHOR_RU.test(before.slice(opening.index));
 }
