@@ -62,6 +62,9 @@ export function hashString(s: string, seed = FNV_OFFSET): number {
 export const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** Lower case, no links, mentions as "@", hashtags as words, no apostrophes, "sooo" → "soo". */
+/** A hashtag that marks the post as sarcastic. */
+const SARCASM_TAG = /[#＃](?:not|sarcasm|sarcastic)(?![\p{L}\p{N}_])/iu;
+
 export function normalizeForModel(raw: string): string {
   const text = normalizeText(raw)
     .toLowerCase()
@@ -181,11 +184,21 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
     for (const m of found) named(`cue:${cue.name}`, v, m.index, m.index + m[0].length);
   }
 
+  // "love paying $11 for a burrito thats 80% rice #not": the hashtag says it, and the model's text
+  // keeps only "not" (hashtags lose their "#").
+  const sarcasmTagged = scripts.latin && SARCASM_TAG.test(raw);
+  if (sarcasmTagged && !cuesFound.has('en.sarcasm')) {
+    cuesFound.add('en.sarcasm');
+    named('cue:en.sarcasm', 0.8);
+  }
+
   // Plain requests and relayed news: weights set by hand (train.ts FIXED_WEIGHTS), see there.
   // "Love it! But my order…": sentiment and praise of the point after a contrast (contrast.ts).
   const pointRead = pointSignals(raw, language, signals);
   // The mood is read from what is not asked about ("can I get a refund if the item arrives damaged?").
-  const point = askedAbout ? { ...pointRead, sentiment: analyzeSentiment(withoutHypotheticals(text)).score } : pointRead;
+  const pointAsked = askedAbout ? { ...pointRead, sentiment: analyzeSentiment(withoutHypotheticals(text)).score } : pointRead;
+  // "#not" turns the praise before it round.
+  const point = sarcasmTagged && pointAsked.sentiment > 0 ? { ...pointAsked, sentiment: -pointAsked.sentiment, praise: false } : pointAsked;
   const infoQuestion = isInfoQuestion(text, cuesFound, point.sentiment);
   if (infoQuestion) named('q:info', 1);
   else if (isSuggestion(cuesFound, point.sentiment)) named('q:suggest', 1);

@@ -3,7 +3,7 @@ import { extractFeatures, hashString, normalizeForModel } from '../../../lib/tri
 import { CUES, isAnnouncement, isHearsay, isHypothetical, isInfoQuestion, isRelay, isSuggestion, withoutHypotheticals } from '../../../lib/triage/model/grievance';
 import { LANGUAGES } from '../../../lib/triage/model/lang';
 import { featurise, FIXED_WEIGHTS, trainWeights, DEFAULT_OPTIONS, type Example } from '../../../lib/triage/model/train';
-import { cuesOf, hasNamedFeature } from '../support/modelFeatures';
+import { cuesOf, hasNamedFeature, MODEL_BITS, modelBucket } from '../support/modelFeatures';
 
 
 describe('grievance cues', () => {
@@ -122,6 +122,16 @@ describe('failures asked about', () => {
     expect(isHearsay(text, text.indexOf(word))).toBe(expected);
   });
 
+  it('"#not" turns the praise before it round', () => {
+    const mood = (text: string): number => {
+      const f = extractFeatures(text, MODEL_BITS);
+      const at = f.index.indexOf(modelBucket('lex:negative'));
+      return at < 0 ? 0 : (f.value[at] ?? 0);
+    };
+    expect(mood('@taco love paying $11 for a burrito thats 80% rice')).toBe(0);
+    expect(mood('@taco love paying $11 for a burrito thats 80% rice #not')).toBeGreaterThan(0);
+  });
+
   it('the mood is read without the "if …?" tail', () => {
     expect(withoutHypotheticals('can i get a refund if the item arrives damaged? thanks')).toBe('can i get a refund? thanks');
     expect(withoutHypotheticals('my order is late. if it breaks again im done')).toBe('my order is late. if it breaks again im done');
@@ -132,6 +142,8 @@ describe('failures asked about', () => {
     ['@ride how do I end a ride if the app crashes?', 'cue:en.broken', false],
     ['@ride how do I end a ride if the app crashes?', 'q:info', true],
     ['@air my flight was cancelled, what happens if I rebook?', 'cue:en.failure', true],
+    ['@taco love paying $11 for a burrito thats 80% rice #not', 'cue:en.sarcasm', true],
+    ['@cafe best coffee in town #notsponsored', 'cue:en.sarcasm', false],
     ['говорят у телекома сбой по всей москве', 'cue:ru.broken', false],
     ['у телекома сбой по всей москве', 'cue:ru.broken', true],
   ])('the model reads %s with %s: %s', (text, feature, expected) => {
