@@ -61,10 +61,10 @@ export function hashString(s: string, seed = FNV_OFFSET): number {
 
 export const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
-/** Lower case, no links, mentions as "@", hashtags as words, no apostrophes, "sooo" → "soo". */
 /** A hashtag that marks the post as sarcastic. */
 const SARCASM_TAG = /[#＃](?:not|sarcasm|sarcastic)(?![\p{L}\p{N}_])/iu;
 
+/** Lower case, no links, mentions as "@", hashtags as words, no apostrophes, "sooo" → "soo". */
 export function normalizeForModel(raw: string): string {
   const text = normalizeText(raw)
     .toLowerCase()

@@ -153,7 +153,7 @@ export const CUES: readonly Cue[] = [
   // "我自己定位定错了" (I set the wrong pin myself), "怪我", "没忍住又点了": the author's own doing.
   { name: 'zh.self', re: han('我自己(?:的)?(?:问题|原因|错|粗心|不小心|没注意)', '我自己[^，。！？,.!?]{0,6}错了', '我的错', '怪我', '是我(?:自己|不小心|粗心|没看|看错|搞错|弄错|填错|选错|写错|下错|定错)', '自己(?:搞错|弄错|填错|选错|写错|看错|下错|定错|点错|输错|粗心|没看清|没注意)', '不小心(?:点|下|删|买|选|填|摔|弄)', '没忍住') },
   // "говорят, у X сбой, а у меня всё летает": a failure others report, the author's service works.
-  { name: 'ru.hearsay', re: words(`(?:говорят|пишут|слышал[аи]?),? (?:что |у |в )(?!(?:мо[йяеи]|меня|мне|нас|наш[аеи]?)${R})`, 'у меня (?:вс[её] |вроде |пока ){0,3}(?:ок|норм|работает|летает|в порядке|нормально)', 'проверил[аи]? (?:свою|свой|у себя)[^.!?]{0,12}(?:ок|норм|в порядке)') },
+  { name: 'ru.hearsay', re: words(`(?:говорят|пишут|слышал[аи]?),? (?:что|у|в)(?= (?!(?:мо[йяеиё]|меня|мне|нас|наш[аеи]?)${R}))`, 'у меня (?:вс[её] |вроде |пока ){0,3}(?:ок|норм|работает|летает|в порядке|нормально)', 'проверил[аи]? (?:свою|свой|у себя)[^.!?]{0,12}(?:ок|норм|в порядке)') },
   // ---- plain requests: asking how, when or whether, with nothing wrong yet
   { name: 'en.request', re: words('how (?:do|can|would|should) (?:i|we)', String.raw`(?:dmd|dmed|dm sent|sent (?:u|you|a) dm|check (?:ur|your) dms?)`, 'how to', 'can (?:i|we|you tell|you help me|someone tell)', 'could you (?:tell|help|let)', 'is (?:there|it possible)', 'do you (?:have|know|sell|ship|offer|deliver|accept|open|do)', 'does (?:anyone|it come|this come)', 'what time', 'when (?:do|does|is) (?:you|the|it) (?:open|close|start|launch|come|release)', 'where can (?:i|we)', 'any (?:recommendations?|suggestions?|tips)', 'i would like to', 'id like to', 'wondering', 'looking for', 'just (?:curious|asking|checking)', '(?:im |i am )?curious (?:whether|if|about|how)') },
   { name: 'ru.request', re: words('подскажите', 'скажите пожалуйста', 'как (?:мне|можно|узнать|подключить|оформить|получить|оплатить)', 'можно ли', 'есть ли', 'хочу узнать', 'хочу (?:сменить|изменить|поменять|подключить|перейти|оформить|перенести)', 'хотел бы', 'хотела бы', 'интересует', 'во сколько') },
@@ -204,7 +204,7 @@ export function isHypothetical(text: string, at: number): boolean {
 /** "говорят", "пишут, что", "слышала, что": what others report, opening the sentence part a cue is in. */
 const HEARSAY_OPENING = /(?:^|[^а-яё])(?:говорят|пишут|слышал[аи]?|в новостях|по новостям)(?![а-яё])/;
 /** The author in between ("говорят, что мой перевод…"): the report is about their own service. */
-const AUTHOR_RU = /(?:^|[^а-яё])(?:мо[йяеи]|моего|моей|меня|мне|нас|наш[аеи]?)(?![а-яё])/;
+const AUTHOR_RU = /(?:^|[^а-яё])(?:мо[йяеиё]|моего|моей|меня|мне|нас|наш[аеи]?)(?![а-яё])/;
 /**
  * Whether the Russian cue at `at` is a failure others report, not the author's: "говорят у X сбой
  * по всей москве, а у меня всё летает". The hearsay word comes before it in its sentence and no

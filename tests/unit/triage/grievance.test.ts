@@ -67,6 +67,7 @@ describe('grievance cues', () => {
     ['перешёл со СтарСвязи на НовоТел, доволен', 'ru.self'],
     ['случайно перевела деньги не тому человеку', 'ru.self'],
     ['пишут, что у ТелеКома авария, у меня вроде пока работает', 'ru.hearsay'],
+    ['говорят, у ТелеКома сбой по всей Москве', 'ru.hearsay'],
     // A failure suffered, then a question: the failure still counts.
     ['@air my flight was cancelled, what happens if I rebook?', 'en.failure'],
   ])('%s → %s', (text, cue) => {
@@ -117,6 +118,7 @@ describe('failures asked about', () => {
     ['пишут что в приложении банка глюк', 'глюк', true],
     // The author's own service in between, or the failure before the hearsay word.
     ['говорят, что мой перевод завис из-за сбоя', 'сбоя', false],
+    ['в поезде говорят, что моё место продали дважды', 'продали', false],
     ['у меня сбой третий день. говорят, у всех так', 'сбой', false],
   ])('%s: "%s" reported by others: %s', (text, word, expected) => {
     expect(isHearsay(text, text.indexOf(word))).toBe(expected);
