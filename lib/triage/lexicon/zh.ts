@@ -6,6 +6,16 @@
  */
 import { lexicon } from './table';
 
+/**
+ * Words that hold a shorter sentiment or complaint word and mean neither: "快递" (courier) is no
+ * "快" (fast), "好几天" (several days) no "好", "出差" (business trip) no "差". Both this lexicon and
+ * the model's word list (lib/triage/model/zhLexicon.ts) match them first and skip them.
+ */
+export const ZH_NEUTRAL_COMPOUNDS: readonly string[] = [
+  '快递', '快点', '快要', '赶快', '尽快', '好几', '好久', '好像', '好不容易', '只好', '充值', '值班', '慢慢', '贵宾', '依旧', '拖鞋', '出差', '时差', '相差',
+  '差不多', '差点', '退出', '破费',
+];
+
 export const ZH_VALENCE: ReadonlyMap<string, number> = lexicon({
   // negative
   '不好': -2, '很差': -3, '太差': -3, '差劲': -3, '垃圾': -4, '糟糕': -3, '糟透': -4, '恶心': -3,
@@ -21,8 +31,8 @@ export const ZH_VALENCE: ReadonlyMap<string, number> = lexicon({
   '优秀': 3, '完美': 3, '厉害': 3, '专业': 2, '及时': 2, '快速': 1, '方便': 2, '推荐': 2, '好评': 3,
   '开心': 3, '高兴': 3, '给力': 3, '靠谱': 2, '贴心': 3, '耐心': 2, '解决了': 2, '没问题': 1, '爱': 2,
   '好': 1, '牛': 2, '点赞': 3, '惊喜': 3,
-  // neither: words that hold an entry above ("出差" business trip, "好几天" several days), matched first
-  '出差': 0, '时差': 0, '相差': 0, '差不多': 0, '差点': 0, '好几': 0, '好久': 0, '好像': 0, '只好': 0, '贵宾': 0,
+  // Neither: ZH_NEUTRAL_COMPOUNDS below, matched first.
+  ...Object.fromEntries(ZH_NEUTRAL_COMPOUNDS.map((w) => [w, 0])),
 });
 
 /** Single-character and short negators that flip the entry right after them. */

@@ -187,7 +187,11 @@ function sentenceAround(text: string, at: number): { start: number; end: number 
 }
 
 /** "if", "in case", "unless" or "what happens when" opening the clause a cue is in. */
-const HYPOTHETICAL_OPENING = /(?:^|[^a-z])(?:if|in case|incase|unless|what happens when|whenever)(?![a-z])/;
+const HYPOTHETICAL_WORD = String.raw`(?:^|[^a-z])(?:if|in case|incase|unless|what happens when|whenever)(?![a-z])`;
+const HYPOTHETICAL_OPENING = new RegExp(HYPOTHETICAL_WORD);
+/** From the hypothetical word to the end of its question. */
+const HYPOTHETICAL_TAIL = new RegExp(String.raw`${HYPOTHETICAL_WORD}[^.!?
+]*\?`, 'g');
 /**
  * Whether the English cue at `at` is asked about, not suffered: its sentence is a question and
  * "if" (or "in case", "unless") comes before it in that sentence ("what happens if my flight is
@@ -218,7 +222,7 @@ export function isHearsay(text: string, at: number): boolean {
 
 /** `text` without the "if …?" tail of each question (what `isHypothetical` treats as asked about). */
 export function withoutHypotheticals(text: string): string {
-  return text.replace(/(?:^|[^a-z])(?:if|in case|incase|unless|what happens when|whenever)(?![a-z])[^.!?\n]*\?/g, '?');
+  return text.replace(HYPOTHETICAL_TAIL, '?');
 }
 
 // A question opens the post (after any @mentions) or a clause, or ends in a question mark.

@@ -5,6 +5,7 @@
  * training file lacks, where the n-grams of its ten categories (hotels, fruit, shampoo…) do not.
  * A word right after a negator counts for the other side ("不满意", "不太推荐", "不慢").
  */
+import { ZH_NEUTRAL_COMPOUNDS } from '../lexicon/zh';
 
 /** Complaint side. */
 const COMPLAINT_WORDS = [
@@ -45,19 +46,11 @@ const SERVICE_PRAISE_WORDS = [
   '经常点', '一直点', '必点', '很卫生', '干净卫生', '安静', '宽敞', '便宜', '稳定', '顺畅', '及时回复', '解决了', '很负责', '认真', '细心',
 ];
 
-/**
- * Words that hold a listed one and mean neither: matched first (longest wins) and skipped, so
- * "快递" (courier) is no "快" (fast), "好几天" (several days) no "好", "出差" (business trip) no "差".
- */
-const NEUTRAL_WORDS = [
-  '快递', '快点', '快要', '赶快', '尽快', '好几', '好久', '好像', '好不容易', '只好', '充值', '值班', '慢慢', '贵宾', '依旧', '拖鞋', '出差', '时差', '相差',
-  '差不多', '差点', '退出', '破费',
-];
-
 const POLARITY: ReadonlyMap<string, 1 | -1 | 0> = new Map([
   ...[...COMPLAINT_WORDS, ...SERVICE_COMPLAINT_WORDS].map((w): [string, 1 | -1 | 0] => [w, 1]),
   ...[...PRAISE_WORDS, ...SERVICE_PRAISE_WORDS].map((w): [string, 1 | -1 | 0] => [w, -1]),
-  ...NEUTRAL_WORDS.map((w): [string, 1 | -1 | 0] => [w, 0]),
+  // Compounds that mean neither ("快递" is no "快"): matched first, then skipped.
+  ...ZH_NEUTRAL_COMPOUNDS.map((w): [string, 1 | -1 | 0] => [w, 0]),
 ]);
 /** Longest first, so "不满意" wins over "满意" and "坏了" over "坏". */
 const WORD_RE = new RegExp([...POLARITY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
