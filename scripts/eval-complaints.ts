@@ -14,7 +14,7 @@ import { defaultTriageProfile, scorePost } from '../lib/triage/index';
 import { calibrate, decodeModel, logitOf, shippedModel, type LoadedModel } from '../lib/triage/model/classifier';
 import { calibrationOf, prf, rocAuc } from '../lib/triage/model/metrics';
 import { buildModel, DEFAULT_OPTIONS, featurise, trainAveraged, type Featurised } from '../lib/triage/model/train';
-import { AIRLINE, available, examplesOf, LABELLED_FILES, readAirline, readRows, TRIAGE_DATA, type LabelledFile, type Row } from './triage-data';
+import { AIRLINE, available, calibrates, examplesOf, LABELLED_FILES, readAirline, readRows, TRIAGE_DATA, type LabelledFile, type Row } from './triage-data';
 import { evalDevSets } from './triage-devsets';
 
 const f3 = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : '  –  ');
@@ -170,7 +170,7 @@ function trainWithout(files: readonly LabelledFile[], featuresOf: Map<string, Fe
     (featuresOf.get(f.name) ?? []).forEach((x, i) => {
       const split = rows[i]?.split;
       if (split === 'train') train.push(x);
-      else if (split === 'tune') tune.push(x);
+      else if (split === 'tune' && calibrates(f, rows[i]?.text ?? '')) tune.push(x);
     });
   }
   return decodeModel(buildModel(trainAveraged(train, DEFAULT_OPTIONS), DEFAULT_OPTIONS.bits, tune));

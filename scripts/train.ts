@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { rocAuc } from '../lib/triage/model/metrics';
 import { decodeModel, logitOf } from '../lib/triage/model/classifier';
 import { AVERAGED_SEEDS, buildModel, DEFAULT_OPTIONS, featurise, serialiseModel, trainAveraged, type Featurised } from '../lib/triage/model/train';
-import { available, examplesOf, LABELLED_FILES, readRows, TRIAGE_DATA } from './triage-data';
+import { available, calibrates, examplesOf, LABELLED_FILES, readRows, TRIAGE_DATA } from './triage-data';
 
 const OUT = resolve(process.cwd(), 'lib/triage/model/weights.ts');
 
@@ -26,17 +26,20 @@ function main(): void {
   }
   const train: Featurised[] = [];
   const tune: { file: string; rows: Featurised[] }[] = [];
+  const calibration: Featurised[] = [];
   for (const file of files) {
     const rows = readRows(file.path);
     const ex = examplesOf(file, rows);
     const trainEx = ex.filter((_, i) => rows[i]?.split === 'train');
     const tuneEx = ex.filter((_, i) => rows[i]?.split === 'tune');
     train.push(...featurise(trainEx, DEFAULT_OPTIONS.bits));
-    tune.push({ file: file.name, rows: featurise(tuneEx, DEFAULT_OPTIONS.bits) });
+    const tuneRows = featurise(tuneEx, DEFAULT_OPTIONS.bits);
+    tune.push({ file: file.name, rows: tuneRows });
+    calibration.push(...tuneRows.filter((_, i) => calibrates(file, tuneEx[i]?.text ?? '')));
     console.log(`train: ${file.name}: ${trainEx.length} train, ${tuneEx.length} tune`);
   }
   const weights = trainAveraged(train, DEFAULT_OPTIONS);
-  const data = buildModel(weights, DEFAULT_OPTIONS.bits, tune.flatMap((t) => t.rows));
+  const data = buildModel(weights, DEFAULT_OPTIONS.bits, calibration);
   const model = decodeModel(data);
   for (const t of tune) {
     // Before and after int8 quantisation: what shipping compactly costs.

@@ -7,7 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import { hashString } from '../lib/triage/model/features';
+import { hashString, normalizeForModel } from '../lib/triage/model/features';
+import { CUES } from '../lib/triage/model/grievance';
+import { hasServiceTarget, SERVICE_CUES } from '../lib/triage/model/target';
 import type { Example } from '../lib/triage/model/train';
 
 export const DATA = resolve(process.cwd(), '../shared/data');
@@ -21,17 +23,24 @@ export interface LabelledFile {
   trainable: boolean;
   /** Source weight in the loss: the one human complaint-labelled file counts most. */
   weight: number;
+  /**
+   * Its "complaint" label is any negative mood (general tweets: politics, weather, the author's
+   * day). Such a row calibrates the probability only when it names something a business runs
+   * (calibrates): fit on the rest, the calibration learned that a mood is a complaint, and a
+   * penalty on moods lifted every other post to match (x:untargeted, train.ts).
+   */
+  moodLabels?: boolean;
   path: string;
 }
 
 export const LABELLED_FILES: readonly LabelledFile[] = [
   { name: 'en-cesamard-amazon-complaints', lang: 'en', genre: 'reviews, human complaint labels', trainable: true, weight: 3 },
-  { name: 'en-tweeteval-sentiment', lang: 'en', genre: 'general tweets, negative sentiment', trainable: true, weight: 0.5 },
+  { name: 'en-tweeteval-sentiment', lang: 'en', genre: 'general tweets, negative sentiment', trainable: true, weight: 0.5, moodLabels: true },
   { name: 'en-uci-sentiment-sentences-amazon-yelp', lang: 'en', genre: 'review sentences, polar', trainable: true, weight: 1 },
   { name: 'ru-sentirueval-banks', lang: 'ru', genre: 'tweets about banks, negative sentiment', trainable: true, weight: 1 },
   { name: 'zh-online-shopping-10cats', lang: 'zh', genre: 'shopping/hotel reviews, negative', trainable: true, weight: 1 },
   { name: 'ru-rusentiment-NC', lang: 'ru', genre: 'VK posts, negative sentiment (eval only: CC BY-NC-SA)', trainable: false, weight: 0 },
-].map((f) => ({ ...f, lang: f.lang as LabelledFile['lang'], path: resolve(TRIAGE_DATA, `${f.name}.csv`) }));
+].map((f): LabelledFile => ({ ...f, lang: f.lang as LabelledFile['lang'], path: resolve(TRIAGE_DATA, `${f.name}.csv`) }));
 
 export type Split = 'train' | 'tune' | 'report';
 
@@ -80,4 +89,17 @@ export function examplesOf(file: LabelledFile, rows: readonly Row[]): Example[] 
     complaint: r.complaint,
     weight: file.weight * (r.complaint ? rows.length / (2 * Math.max(1, pos)) : rows.length / (2 * Math.max(1, neg))),
   }));
+}
+
+/** Whether a held-out row of `file` calibrates the probability (see LabelledFile.moodLabels). */
+export function calibrates(file: LabelledFile, raw: string): boolean {
+  if (!file.moodLabels) return true;
+  const text = normalizeForModel(raw);
+  const found = new Set<string>();
+  for (const cue of CUES) {
+    if (!SERVICE_CUES.has(cue.name)) continue;
+    cue.re.lastIndex = 0;
+    if (cue.re.test(text)) found.add(cue.name);
+  }
+  return hasServiceTarget(text, found);
 }

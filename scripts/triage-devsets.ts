@@ -45,6 +45,7 @@ export const WRITTEN_SETS = [
   { name: 'en-brand-posts', lang: 'en' },
   { name: 'en-brand-posts-b', lang: 'en' },
   { name: 'en-brand-posts-c', lang: 'en' },
+  { name: 'en-random-tweets', lang: 'en' },
   { name: 'ru-brand-posts', lang: 'ru' },
   { name: 'ru-brand-posts-b', lang: 'ru' },
   { name: 'ru-brand-posts-c', lang: 'ru' },

@@ -10,6 +10,7 @@
  *   EN_RETRAIN=1           ignore the cache
  *   EN_TUNE_DUMP=dir       write each tune row's probability there (to diff variants)
  *   EN_AIRLINE=1           also score the airline tweets (evaluation only: F1 / AUC, no texts shown)
+ *   EN_PROBES=file         count the lines of a text file flagged (EN_PROBES_SHOW=1: each line's probability)
  * Always scores WRITTEN_TWEETS (below): a report-only list, not a test of the shipped weights.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { calibrate, decodeModel, logitOf } from '../lib/triage/model/classifier'
 import { extractFeatures, hashString } from '../lib/triage/model/features';
 import { prf } from '../lib/triage/model/metrics';
 import { AVERAGED_SEEDS, buildModel, CALIBRATION_PRIOR, DEFAULT_OPTIONS, featurise, trainAveraged, type Featurised } from '../lib/triage/model/train';
-import { AIRLINE, available, examplesOf, LABELLED_FILES, readAirline, readRows, TRIAGE_DATA } from './triage-data';
+import { AIRLINE, available, calibrates, examplesOf, LABELLED_FILES, readAirline, readRows, TRIAGE_DATA } from './triage-data';
 import { loadDevSets } from './triage-devsets';
 import { scoresOf } from './triage-loco-dev';
 import { explainLine } from './triage-explain';
@@ -174,13 +175,17 @@ function main(): void {
   const mask = (1 << opts.bits) - 1;
   for (const [key, p] of Object.entries(fixed)) w[slotOf(key, mask)] = p;
 
-  const tune: { file: string; rows: Featurised[] }[] = [];
+  const tune: { file: string; rows: Featurised[]; calibrating: Featurised[] }[] = [];
   for (const file of LABELLED_FILES.filter((f) => f.trainable && f.lang === 'en' && available(f))) {
     const rows = readRows(file.path);
-    tune.push({ file: file.name, rows: featurise(examplesOf(file, rows).filter((_, i) => rows[i]?.split === 'tune'), opts.bits) });
+    const tuneEx = examplesOf(file, rows).filter((_, i) => rows[i]?.split === 'tune');
+    const featurised = featurise(tuneEx, opts.bits);
+    // Rows whose label is a mood do not calibrate (triage-data.ts calibrates).
+    tune.push({ file: file.name, rows: featurised, calibrating: featurised.filter((_, i) => calibrates(file, tuneEx[i]?.text ?? '')) });
   }
   const prior = process.env.EN_PRIOR ? Number(process.env.EN_PRIOR) : (CALIBRATION_PRIOR.en ?? 0.5);
-  const model = decodeModel(buildModel(w, opts.bits, tune.flatMap((t) => t.rows), 0.5, { ...CALIBRATION_PRIOR, en: prior }));
+  const calRows = tune.flatMap((t) => t.calibrating);
+  const model = decodeModel(buildModel(w, opts.bits, calRows, 0.5, { ...CALIBRATION_PRIOR, en: prior }));
   const score = (rows: readonly Featurised[]): { p: number; truth: boolean }[] =>
     rows.map((r) => ({ p: calibrate(model, r.features.language, logitOf(r.features, model.weights)), truth: r.complaint }));
   const line = (name: string, s: { p: number; truth: boolean }[]): void => {
@@ -239,13 +244,18 @@ function main(): void {
     line('airline tweets (all, eval only)', score(readAirline().map((r) => ({ features: extractFeatures(r.text, opts.bits), complaint: r.complaint, weight: 1 }))));
   }
   const explain = process.env.EN_EXPLAIN;
-  if (explain) for (const text of explain.split('|')) console.log(explainLine(text, model, opts.bits, ['x:aside', 'x:concession']));
+  if (explain) for (const text of explain.split('|')) console.log(explainLine(text, model, opts.bits, ['x:aside', 'x:untargeted', 'x:concession']));
   const probes = process.env.EN_PROBES;
   if (probes && existsSync(probes)) {
-    for (const text of readFileSync(probes, 'utf8').split('\n').filter(Boolean)) {
+    let flagged = 0;
+    const lines = readFileSync(probes, 'utf8').split('\n').filter(Boolean);
+    for (const text of lines) {
       const f = extractFeatures(text, opts.bits);
-      console.log(`  ${calibrate(model, f.language, logitOf(f, model.weights)).toFixed(2)} ${text}`);
+      const p = calibrate(model, f.language, logitOf(f, model.weights));
+      if (p >= model.threshold) flagged += 1;
+      if (process.env.EN_PROBES_SHOW) console.log(`  ${p.toFixed(2)} ${text}`);
     }
+    console.log(`probes ${probes}: ${flagged}/${lines.length} flagged`);
   }
 }
 

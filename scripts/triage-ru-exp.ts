@@ -20,7 +20,7 @@ import { calibrate, decodeModel, logitOf, type LoadedModel } from '../lib/triage
 import { extractFeatures, hashString } from '../lib/triage/model/features';
 import { prf } from '../lib/triage/model/metrics';
 import { AVERAGED_SEEDS, buildModel, CALIBRATION_PRIOR, DEFAULT_OPTIONS, featurise, trainAveraged, type Featurised } from '../lib/triage/model/train';
-import { available, examplesOf, LABELLED_FILES, readRows, TRIAGE_DATA } from './triage-data';
+import { available, calibrates, examplesOf, LABELLED_FILES, readRows, TRIAGE_DATA } from './triage-data';
 import { loadDevSets } from './triage-devsets';
 import { scoresOf } from './triage-loco-dev';
 import { explainLine } from './triage-explain';
@@ -93,7 +93,7 @@ const HELD_OUT: readonly (readonly [boolean, string])[] = [
 ];
 
 const CACHE = resolve(tmpdir(), 'replyline-ru-exp');
-const SOURCES = ['ruLexicon.ts', 'ruAside.ts', 'grievance.ts', 'features.ts', 'train.ts', 'contrast.ts', 'aside.ts', 'zhLexicon.ts', 'lang.ts'].map((f) => resolve(import.meta.dirname, '../lib/triage/model', f));
+const SOURCES = ['ruLexicon.ts', 'ruAside.ts', 'grievance.ts', 'features.ts', 'train.ts', 'contrast.ts', 'aside.ts', 'target.ts', 'zhLexicon.ts', 'lang.ts'].map((f) => resolve(import.meta.dirname, '../lib/triage/model', f));
 
 function slotOf(key: string, mask: number): number {
   const [name = key, lang] = key.split('@');
@@ -129,8 +129,9 @@ function main(): void {
   for (const file of LABELLED_FILES.filter((f) => f.trainable && available(f))) {
     const rows = readRows(file.path);
     const ex = examplesOf(file, rows);
-    const t = featurise(ex.filter((_, i) => rows[i]?.split === 'tune'), opts.bits);
-    tune.push(...t);
+    const tuneEx = ex.filter((_, i) => rows[i]?.split === 'tune');
+    const t = featurise(tuneEx, opts.bits);
+    tune.push(...t.filter((_, i) => calibrates(file, tuneEx[i]?.text ?? '')));
     if (file.name === 'ru-sentirueval-banks') bankTune.push(...t);
     if (file.name === 'zh-online-shopping-10cats') shopTune.push(...t);
     if (!cached) train.push(...featurise(ex.filter((_, i) => rows[i]?.split === 'train'), opts.bits));

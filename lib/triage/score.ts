@@ -71,7 +71,7 @@ export function scorePost(input: TriageInput, profile: TriageProfile, context: T
   const model = context.complaintModel;
   const verdict = model === null
     ? lexiconVerdict(text, tokens, profile, sentiment)
-    : modelVerdict(text, tokens, profile, { sentiment, question, praise: praiseFound !== undefined }, model);
+    : modelVerdict(text, tokens, profile, { sentiment, question, praise: praiseFound !== undefined, aboutBrand: (context.matchedTerms?.length ?? 0) > 0 }, model);
   const complaint = verdict.complaint;
   if (complaint) add('complaint', w.complaint * verdict.level, verdict.detail);
 
@@ -149,7 +149,7 @@ function modelVerdict(
   text: string,
   tokens: ReturnType<typeof tokenize>,
   profile: TriageProfile,
-  signals: { sentiment: Sentiment; question: boolean; praise: boolean },
+  signals: { sentiment: Sentiment; question: boolean; praise: boolean; aboutBrand: boolean },
   given: LoadedModel | undefined,
 ): Verdict {
   const model = given ?? shippedModel();
@@ -157,7 +157,7 @@ function modelVerdict(
   const own = profile.complaintTerms.length > 0 ? findComplaintEvidence(text, tokens, profile.complaintTerms, { builtIn: false }) : [];
   const prediction = predictComplaint(
     text,
-    { sentiment: signals.sentiment.score, complaintStrength: builtIn.reduce((s, h) => s + h.strength, 0), question: signals.question, praise: signals.praise },
+    { sentiment: signals.sentiment.score, complaintStrength: builtIn.reduce((s, h) => s + h.strength, 0), question: signals.question, praise: signals.praise, aboutBrand: signals.aboutBrand },
     model,
     own.length > 0 ? 'always' : 'ifComplaint',
   );

@@ -8,6 +8,7 @@
  * (train.ts PLAIN_WEIGHTS), like the other plain posts.
  */
 import { isGrievanceCue, words } from './grievance';
+import { brokenOnlyAsMood } from './target';
 
 const ASIDE = words(
   // A consolation that praises: "at least the bed is comfy" (not "at least tell me…", "at least 3 times").
@@ -18,11 +19,18 @@ const ASIDE = words(
   'jet ?lag', 'hangover', 'hungover', 'adulting', String.raw`(?:my|doing|did|do) (?:taxes|homework|laundry)`, 'mondays?', 'weather',
   String.raw`(?:its|it is) (?:raining|snowing|freezing|pouring|so hot|so cold|boiling)`, 'traffic',
   'exams?', 'finals', 'midterms', 'election', 'politicians?', 'brexit', String.raw`(?:im|i am) (?:so )?(?:hungry|starving|bored|stressed|sleepy)`, String.raw`sorry (?:squad|team|everyone|chat)`,
+  // Sleep, health, study, love, pets, sport and screen: a random timeline's moods.
+  String.raw`cant (?:sleep|stop crying)`, 'insomnia', 'headache', 'migraine', String.raw`my head (?:is|hurts)`, 'hay ?fever', String.raw`(?:have|got|caught) (?:a|the) (?:cold|flu|bug)`, String.raw`(?:im|i am|feel|feeling) (?:so |really |literally )?(?:sick|ill|sad|depressed|lonely|exhausted|drained|done)`,
+  'homework', 'essays?', 'assignments?', 'thesis', 'lectures?', 'driving test', String.raw`my (?:ex|boss|teacher|crush|bf|gf|boyfriend|girlfriend)`, String.raw`my (?:cat|dog|puppy|kitten)`,
+  'referee', 'refs', 'relegat*', 'season finale', 'episode', String.raw`(?:the|that|this) (?:movie|film|album|show) (?:was|is)`, String.raw`(?:i want to|gonna|about to) cry`, String.raw`(?:im|i am) a mess`, String.raw`life is (?:hard|unfair|a mess)`, String.raw`worst (?:son|daughter|friend|mum|mom|dad|birthday)`,
 );
+
+/** Cues a mood shares ("cant sleep again", "raining for 5 days"): they do not rule the aside out. */
+const MOOD_TOO: ReadonlySet<string> = new Set(['en.again', 'en.time', 'x.bang']);
 
 /** Whether a post's negativity, if any, is about something other than the brand. */
 export function isAside(text: string, cuesFound: ReadonlySet<string>): boolean {
-  for (const c of cuesFound) if (isGrievanceCue(c)) return false;
+  for (const c of cuesFound) if (isGrievanceCue(c) && !MOOD_TOO.has(c) && !(c === 'en.broken' && brokenOnlyAsMood(text))) return false;
   ASIDE.lastIndex = 0;
   return ASIDE.test(text);
 }

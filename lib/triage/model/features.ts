@@ -13,6 +13,7 @@ import { findPraise, findQuestion } from '../signals';
 import { normalizeText, tokenize } from '../text';
 import { pointSignals } from './contrast';
 import { isAside } from './aside';
+import { hasServiceTarget } from './target';
 import { CUES, isAnnouncement, isGrievanceCue, isHearsay, isHypothetical, isInfoQuestion, isRelay, isSuggestion, scriptOf, withoutHypotheticals } from './grievance';
 import { detectLanguage, type Language } from './lang';
 import { isRuAside } from './ruAside';
@@ -27,6 +28,11 @@ export interface LexiconSignals {
   complaintStrength: number;
   question: boolean;
   praise: boolean;
+  /**
+   * The post names the brand or answers its thread (the matcher said so): the brand is what it is
+   * about, so it is never an untargeted mood. Unknown for bare text (training files, the CLI).
+   */
+  aboutBrand?: boolean;
 }
 
 export interface Features {
@@ -207,7 +213,11 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   // Russian negativity about the author's day or the weather, not the service (ruAside.ts).
   if (scripts.cyrillic && isRuAside(text, cuesFound)) named('x:ruAside', 1);
   // Negativity about the author's day, not the brand ("jet lag is destroying me. at least the @hotel bed is comfy").
-  if (scripts.latin && isAside(text, cuesFound)) named('x:aside', 1);
+  const aside = scripts.latin && isAside(text, cuesFound);
+  if (aside) named('x:aside', 1);
+  // Negativity about nothing a business runs ("so tired of being tired"): a mood, not a grievance.
+  const untargeted = language === 'en' && signals.aboutBrand !== true && !hasServiceTarget(text, cuesFound);
+  if (untargeted) named('x:untargeted', 1);
 
   // General Chinese complaint and praise words (zhLexicon.ts), learned: unlike the n-grams of the
   // training file's ten shop categories they carry to review domains it lacks. A plain question

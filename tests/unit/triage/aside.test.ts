@@ -55,6 +55,14 @@ describe('negativity not about the brand (aside)', () => {
     ['the weather is awful today, glad @quickeats delivers', true],
     ['politicians are useless, anyway @coffeeco new latte is good', true],
     ['hungover and @quickeats to the rescue', true],
+    // A random timeline's moods; "again", "for 5 days" and "the worst" are a mood's words too.
+    ['cant sleep again, 4am and wide awake', true],
+    ['this weather has been grim for 5 days straight', true],
+    ['failed my driving test. worst day of the year', true],
+    ['my ex just texted happy new year. no thanks', true],
+    // A service's failure still wins: "delayed", "late" are not a mood's.
+    ['@airline the weather delayed us and the crew vanished', false],
+    ['@cinema the film was 20 minutes late starting', false],
     // A grievance cue wins: these are complaints.
     ['@quickeats at least tell me where my order is', false],
     ['@hotel the weather is fine but my room still has no hot water', false],

@@ -17,6 +17,10 @@ const FLOORS: Readonly<Record<(typeof WRITTEN_SETS)[number]['name'], { f1: numbe
   // The third English batch (2026-12-07, tweets as people wrote them 2012–2020): test split F1
   // 0.795, AUC 0.869.
   'en-brand-posts-c': { f1: 0.74, auc: 0.81 },
+  // Random English tweets (2026-12-07: moods, friends, sport, news, 18 % complaints about a company):
+  // test split F1 0.610 / AUC 0.906 once moods that name no business counted against (x:untargeted);
+  // the model before read 0.493 / 0.845, flagging 37 of its 82 plain tweets.
+  'en-random-tweets': { f1: 0.56, auc: 0.85 },
   'ru-brand-posts': { f1: 0.66, auc: 0.8 },
   // The second Russian and Chinese batches (2026-12-07): test splits scored F1 0.733 / AUC 0.868
   // and F1 0.913 / AUC 0.932.
@@ -44,7 +48,8 @@ describe('in-domain dev/test sets: format', () => {
   it.each(sets.map((s) => [s.name, s] as const))('%s: enough rows, both labels, no duplicate texts', (_, set) => {
     expect(set.rows.length).toBeGreaterThanOrEqual(150);
     const share = set.rows.filter((r) => r.complaint).length / set.rows.length;
-    expect(share).toBeGreaterThan(0.25);
+    // Random tweets are mostly not about a company at all (en-random-tweets: 18 % complaints).
+    expect(share).toBeGreaterThan(set.name === 'en-random-tweets' ? 0.1 : 0.25);
     // Chinese reviews skew negative (zh-brand-posts-b is two thirds complaints, as review sites are).
     expect(share).toBeLessThan(set.lang === 'zh' ? 0.7 : 0.6);
     const texts = set.rows.map((r) => r.text.trim().toLowerCase());

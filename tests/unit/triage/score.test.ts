@@ -98,6 +98,15 @@ describe('scorePost', () => {
     expect(scorePost({ text: '@acme what time do you open?' }, noQuestions, { now }).priority).toBe(0);
   });
 
+  it('reads a post that names the brand as about the brand, not as a mood', () => {
+    // No "@", no service word: as bare text it could be anyone's bad day.
+    const text = 'so done with Acme';
+    const bare = score(text).complaintProbability ?? 0;
+    const named = score(text, { matchedTerms: ['Acme'] });
+    expect(named.complaintProbability ?? 0).toBeGreaterThan(bare + 0.1);
+    expect(named.complaint).toBe(true);
+  });
+
   it('halves a question not addressed to the brand', () => {
     const other = scorePost({ text: '@someoneelse what time do you open?' }, profile, { now });
     expect(other.reasons.find((r) => r.code === 'question')?.points).toBe(Math.round(profile.weights.question / 2));
