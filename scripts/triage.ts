@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { BrandProfile } from '../lib/schemas/settings';
+import { compileMatcher, summarise } from '../lib/matching/matcher';
 import { defaultTriageProfile, scorePost } from '../lib/triage/index';
 
 const USAGE = `Usage: npx tsx scripts/triage.ts FILE [--brand brand.json]
@@ -16,7 +17,8 @@ const USAGE = `Usage: npx tsx scripts/triage.ts FILE [--brand brand.json]
                    created_at/tweet_created), or JSON lines ({"id","text","author","createdAt"}).
                    Format is chosen by extension (.csv/.tsv vs .jsonl/.ndjson/.json), else by content.
   --brand FILE     Brand profile JSON (BrandProfile fields; missing ones get defaults).
-                   Without it every @handle in a post counts as the brand.
+                   Without it every @handle in a post counts as the brand, and no post
+                   names it; with it, a post naming the brand's terms is about the brand.
   --help           Show this help.
 
 Prints one JSON line per post: id, priority, complaint, complaintProbability (calibrated, 0..1),
@@ -106,14 +108,28 @@ function normalise(row: Record<string, unknown>, index: number): Record_ | undef
   };
 }
 
-function emit(rec: Record_, profile: BrandProfile, now: number): void {
-  const r = scorePost({ text: rec.text, authorHandle: rec.author, createdAt: rec.createdAt }, profile, { now });
+type Triage = (rec: Record_) => ReturnType<typeof scorePost>;
+
+/**
+ * Scores posts as the extension does: with a brand file, the brand's terms the matcher finds in a
+ * post are passed on (a post that names the brand is about it); without one, no post names it.
+ */
+function triageFor(profile: BrandProfile, named: boolean, now: number): Triage {
+  const matcher = named ? compileMatcher([profile]) : undefined;
+  return (rec) => {
+    const matchedTerms = matcher ? summarise(matcher.match(rec.text)).flatMap((m) => m.terms) : [];
+    return scorePost({ text: rec.text, authorHandle: rec.author, createdAt: rec.createdAt }, profile, { now, matchedTerms });
+  };
+}
+
+function emit(rec: Record_, triage: Triage): void {
+  const r = triage(rec);
   process.stdout.write(
     `${JSON.stringify({ id: rec.id, priority: r.priority, complaint: r.complaint, complaintProbability: r.complaintProbability ?? null, spam: r.spam, question: r.question, sentiment: r.sentiment, reasons: r.reasons, ...(r.filteredBy ? { filteredBy: r.filteredBy } : {}) })}\n`,
   );
 }
 
-async function runCsv(path: string, profile: BrandProfile, now: number): Promise<number> {
+async function runCsv(path: string, triage: Triage): Promise<number> {
   let index = 0;
   let sawText: boolean | undefined;
   await new Promise<void>((resolve, reject) => {
@@ -129,7 +145,7 @@ async function runCsv(path: string, profile: BrandProfile, now: number): Promise
           }
         }
         const rec = normalise(result.data, index++);
-        if (rec) emit(rec, profile, now);
+        if (rec) emit(rec, triage);
       },
       complete: () => resolve(),
       error: (err) => reject(new CliError(`cannot read CSV: ${err.message}`)),
@@ -139,7 +155,7 @@ async function runCsv(path: string, profile: BrandProfile, now: number): Promise
   return index;
 }
 
-async function runJsonl(path: string, profile: BrandProfile, now: number): Promise<number> {
+async function runJsonl(path: string, triage: Triage): Promise<number> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let index = 0;
   let lineNo = 0;
@@ -155,7 +171,7 @@ async function runJsonl(path: string, profile: BrandProfile, now: number): Promi
     if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new CliError(`line ${lineNo} is not a JSON object`);
     const rec = normalise({ ...row }, index++);
     if (!rec) throw new CliError(`line ${lineNo} has no "text"`);
-    emit(rec, profile, now);
+    emit(rec, triage);
   }
   return index;
 }
@@ -167,10 +183,9 @@ async function main(): Promise<void> {
     return;
   }
   if (!existsSync(args.file) || !statSync(args.file).isFile()) throw new CliError(`input file not found: ${args.file}`);
-  const profile = loadProfile(args.brand);
-  const now = Date.now();
+  const triage = triageFor(loadProfile(args.brand), args.brand !== undefined, Date.now());
   const format = detectFormat(args.file);
-  const count = format === 'csv' ? await runCsv(args.file, profile, now) : await runJsonl(args.file, profile, now);
+  const count = format === 'csv' ? await runCsv(args.file, triage) : await runJsonl(args.file, triage);
   process.stderr.write(`triage: ${count} posts\n`);
 }
 
