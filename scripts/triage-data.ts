@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { hashString, normalizeForModel } from '../lib/triage/model/features';
 import { CUES } from '../lib/triage/model/grievance';
-import { hasServiceTarget, SERVICE_CUES } from '../lib/triage/model/target';
+import { hasServiceTarget } from '../lib/triage/model/target';
 import type { Example } from '../lib/triage/model/train';
 
 export const DATA = resolve(process.cwd(), '../shared/data');
@@ -95,9 +95,9 @@ export function examplesOf(file: LabelledFile, rows: readonly Row[]): Example[] 
 export function calibrates(file: LabelledFile, raw: string): boolean {
   if (!file.moodLabels) return true;
   const text = normalizeForModel(raw);
+  // Every cue found, as the model's features find them: a failing thing (en.broken) names a target too.
   const found = new Set<string>();
   for (const cue of CUES) {
-    if (!SERVICE_CUES.has(cue.name)) continue;
     cue.re.lastIndex = 0;
     if (cue.re.test(text)) found.add(cue.name);
   }

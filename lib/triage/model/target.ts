@@ -8,7 +8,7 @@
 import { CUES, words } from './grievance';
 
 /** Cues that only a service gives (orders, money, outages, things owed): the post names one. */
-export const SERVICE_CUES: ReadonlySet<string> = new Set(['en.order', 'en.money', 'en.mine', 'en.outage', 'en.billing', 'en.neverDid', 'en.unresolved', 'en.failure', 'en.demand', 'en.expect']);
+const SERVICE_CUES: ReadonlySet<string> = new Set(['en.order', 'en.money', 'en.mine', 'en.outage', 'en.billing', 'en.neverDid', 'en.unresolved', 'en.failure', 'en.demand', 'en.expect']);
 
 const SERVICE_WORDS = words(
   // Someone addressed.
