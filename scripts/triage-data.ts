@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { hashString, normalizeForModel } from '../lib/triage/model/features';
 import { CUES } from '../lib/triage/model/grievance';
 import { hasServiceTarget } from '../lib/triage/model/target';
+import { isAside } from '../lib/triage/model/aside';
 import type { Example } from '../lib/triage/model/train';
 
 export const DATA = resolve(process.cwd(), '../shared/data');
@@ -25,8 +26,8 @@ export interface LabelledFile {
   weight: number;
   /**
    * Its "complaint" label is any negative mood (general tweets: politics, weather, the author's
-   * day). Such a row calibrates the probability only when it names something a business runs
-   * (calibrates): fit on the rest, the calibration learned that a mood is a complaint, and a
+   * day). Such a row calibrates the probability only when it names something a business runs and
+   * is no aside (calibrates): fit on the rest, the calibration learned that a mood is a complaint, and a
    * penalty on moods lifted every other post to match (x:untargeted, train.ts).
    */
   moodLabels?: boolean;
@@ -101,5 +102,6 @@ export function calibrates(file: LabelledFile, raw: string): boolean {
     cue.re.lastIndex = 0;
     if (cue.re.test(text)) found.add(cue.name);
   }
-  return hasServiceTarget(text, found);
+  // A mood (aside.ts: the author's day, politics, sport) is one even when it names a target.
+  return hasServiceTarget(text, found) && !isAside(text, found);
 }

@@ -20,6 +20,11 @@ const SERVICE_WORDS = words(
   'phone', 'battery', 'laptop', 'screen', 'charger', 'cable', 'camera', 'printer', 'headphones?', 'speakers?', 'device', 'tv', 'car',
   'product', 'quality', 'material', 'fabric', 'colou?r', 'size', 'fits?', 'model', 'packaging', 'box', 'review', 'using', 'works', 'worked', 'working', 'stopped',
   'menu', 'meal', 'food', 'coffee', 'drinks?', 'burger', 'pizza', 'fries', 'receipt', 'checkout', 'counter',
+  // How a product or a meal turned out: a review's subject even when it names no company.
+  'stars?', 'rating', 'recommend*', 'not worth', 'overpriced', 'tast*', 'flavou?r*', 'bland', 'undercooked', 'overcooked', 'served', 'server',
+  'sauce', 'sandwich', 'salad', 'soup', 'chicken', 'steak', 'dish', 'dishes', 'portions?', 'dessert',
+  'zipper', 'stitch*', 'seams?', 'sole', 'straps?', 'lid', 'seal', 'sealed', 'tampered', 'bottle', 'pack', 'sachets?',
+  'bluetooth', 'headset', 'earbuds', 'keyboard', 'remote', 'volume', 'reception', 'buttons?', 'case', 'unit', 'plastic', 'leather', 'shoes?', 'shirt', 'jeans',
 );
 
 /**

@@ -60,6 +60,14 @@ describe('negativity not about the brand (aside)', () => {
     ['this weather has been grim for 5 days straight', true],
     ['failed my driving test. worst day of the year', true],
     ['my ex just texted happy new year. no thanks', true],
+    // Politics, the news and sport, "@" or not.
+    ['@ the senator lied again and the dems just let him', true],
+    ['trump voters are unbelievable honestly', true],
+    ['watching the news tonight, just awful', true],
+    ['our defense is a joke, 4 touchdowns in the first half', true],
+    // "my internet", "my order": the post has a service to be about, whatever else it names.
+    ['@isp my internet has been off since monday', false],
+    ['another monday and my parcel is in limbo', false],
     // A service's failure still wins: "delayed", "late" are not a mood's.
     ['@airline the weather delayed us and the crew vanished', false],
     ['@cinema the film was 20 minutes late starting', false],

@@ -19,8 +19,9 @@ const FLOORS: Readonly<Record<(typeof WRITTEN_SETS)[number]['name'], { f1: numbe
   'en-brand-posts-c': { f1: 0.74, auc: 0.81 },
   // Random English tweets (2026-12-07: moods, friends, sport, news, 18 % complaints about a company):
   // test split F1 0.610 / AUC 0.906 once moods that name no business counted against (x:untargeted);
-  // the model before read 0.493 / 0.845, flagging 37 of its 82 plain tweets.
-  'en-random-tweets': { f1: 0.56, auc: 0.85 },
+  // the model before read 0.493 / 0.845, flagging 37 of its 82 plain tweets. Then 0.655 / 0.918 with
+  // politics, news and sport as asides and that feature at −2.5 (the model before: 0.610 / 0.906).
+  'en-random-tweets': { f1: 0.63, auc: 0.89 },
   'ru-brand-posts': { f1: 0.66, auc: 0.8 },
   // The second Russian and Chinese batches (2026-12-07): test splits scored F1 0.733 / AUC 0.868
   // and F1 0.913 / AUC 0.932.

@@ -17,6 +17,10 @@ describe('a post that names something a business runs (target.ts)', () => {
     ['bought a toaster on friday and the lever snapped off already', true],
     ['you lot really messed up my birthday order', true],
     ['dinner was great but the waiter forgot our drinks twice', true],
+    // A review names its product or meal, not a company.
+    ['the sauce was tasteless and the portions tiny', true],
+    ['zipper came apart after one week', true],
+    ['honestly not worth it', true],
     // Moods: weather, sleep, sport, people, the author's own doing.
     ['raining for the fourth day running. what is this summer', false],
     ['slept 3 hours and have a double shift. send coffee', true],
@@ -76,6 +80,8 @@ describe('which held-out rows calibrate the probability', () => {
     expect(calibrates(tweets, 'this election is a disaster, i give up on all of it')).toBe(false);
     expect(calibrates(tweets, 'my internet has been off since monday, great job')).toBe(true);
     expect(calibrates(tweets, '@friend cant believe you missed the game')).toBe(true);
+    // A mood (aside.ts) does not calibrate even when it names a target: its "negative" label is no grievance.
+    expect(calibrates(tweets, '@ the dems will never win with that president, a disaster')).toBe(false);
   });
 
   it('every other file calibrates whole', () => {
