@@ -135,10 +135,12 @@ function customerSupport(): Record<string, unknown> {
   // With the brands' handles configured, their own replies must be filtered as own posts.
   const brandProfile = defaultTriageProfile({ handles: [...new Set(outbound.map((r) => r.author_id ?? '').filter(Boolean))] });
   const own = outbound.filter((r) => scorePost({ text: r.text ?? '', authorHandle: r.author_id ?? '' }, brandProfile, { now: 0 }).filteredBy?.rule === 'ownPost').length;
+  // As bare text (no brand handles, as `npm run triage` without --brand): an agent's reply is no complaint.
+  const outboundComplaint = outbound.filter((r) => scorePost({ text: r.text ?? '', authorHandle: r.author_id ?? '' }, profile, { now: 0 }).complaint).length;
   console.log('\nCustomer Support on Twitter sample — inbound customer posts (no labels)');
   console.log(`inbound ${inbound.length}: complaint ${complaint} (${pct(complaint / Math.max(1, inbound.length))}), question ${question} (${pct(question / Math.max(1, inbound.length))}), complaint or question ${either} (${pct(either / Math.max(1, inbound.length))}), spam ${spam}`);
-  console.log(`outbound brand replies ${outbound.length}: filtered as own posts ${own}`);
-  return { inbound: inbound.length, complaint, question, either, spam, outbound: outbound.length, ownPostFiltered: own };
+  console.log(`outbound brand replies ${outbound.length}: filtered as own posts ${own}; read as bare text, complaints ${outboundComplaint}`);
+  return { inbound: inbound.length, complaint, question, either, spam, outbound: outbound.length, ownPostFiltered: own, outboundComplaint };
 }
 
 /**

@@ -14,6 +14,7 @@ import { normalizeText, tokenize } from '../text';
 import { pointSignals } from './contrast';
 import { isAside } from './aside';
 import { hasServiceTarget } from './target';
+import { agentPhrases } from './agentVoice';
 import { CUES, isAnnouncement, isGrievanceCue, isHearsay, isHypothetical, isInfoQuestion, isRelay, isSuggestion, scriptOf, withoutHypotheticals } from './grievance';
 import { detectLanguage, type Language } from './lang';
 import { isRuAside } from './ruAside';
@@ -215,6 +216,9 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   // Negativity about the author's day, not the brand ("jet lag is destroying me. at least the @hotel bed is comfy").
   const aside = scripts.latin && isAside(text, cuesFound);
   if (aside) named('x:aside', 1);
+  // A company's agent replying ("sorry to hear that, please DM us"): it names the failure it answers (agentVoice.ts).
+  const agent = language === 'en' ? agentPhrases(text) : 0;
+  if (agent > 0) named('x:agent', agent);
   // Negativity about nothing a business runs ("so tired of being tired"): a mood, not a grievance.
   const untargeted = language === 'en' && signals.aboutBrand !== true && !hasServiceTarget(text, cuesFound);
   if (untargeted) named('x:untargeted', 1);

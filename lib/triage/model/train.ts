@@ -122,6 +122,8 @@ export const PLAIN_WEIGHTS: Readonly<Record<string, number>> = {
   // neutral and positive tune tweets flagged 12.5 % → 11.9 %; the posts to brands address one, so
   // only one of them moved (0.50), CESAMARD's tune F1 0.824 → 0.821, UCI's 0.867 → 0.850.
   'x:untargeted': -2.5,
+  // A company's support agent replying (agentVoice.ts: "sorry to hear", "please DM us").
+  'x:agent': -3,
 };
 
 /**

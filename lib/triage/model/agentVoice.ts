@@ -1,0 +1,55 @@
+/**
+ * A company's support agent speaking (English): "sorry to hear that, please DM us your order
+ * number", "we apologise for the inconvenience", "thanks for reaching out". Their replies name the
+ * very failures a complaint names (the order, the delay, the crash) and read as complaints to a
+ * model taught by sentiment data. In the extension a brand's own replies are filtered by author
+ * (the ownPost rule); bare text (`npm run triage`, the evaluation files) has no author, and a
+ * labelled set of tweets about brands holds the brands' replies too. Only what a customer does not
+ * say: "I sent you a DM" or "let us know when it's fixed" is a customer's, "DM us" is the company's.
+ */
+import { words } from './grievance';
+
+/** Matched on normalizeForModel's text: lower case, apostrophes inside words dropped ("were" = "we're"). */
+const AGENT_VOICE = words(
+  // Sympathy and apology in the company's name.
+  'sorry to (?:hear|see|read|learn)',
+  // "were" is also "we're" here: not after someone else ("they were sorry").
+  String.raw`(?<!(?:they|you|he|she|it|who|people|staff|crew|everyone) )(?:we|were|we are) (?:so |very |really |truly |terribly )?sorry`,
+  'we (?:sincerely |do |truly )?apologi[sz]e',
+  String.raw`(?:apologi[sz]e|apologies|sorry) (?:for|about) (?:the|any|this|your) (?:inconvenience|trouble|frustration|confusion|hassle|wait|delay|disappointment|experience)`,
+  String.raw`(?:thats|that is|this is|this isnt|thats not|that isnt) (?:not )?the (?:experience|service|standard) we`,
+  'that sounds (?:frustrating|annoying|stressful|upsetting)', 'we hear you',
+  String.raw`lets get (?:this|that|it|you) sorted`,
+  // Asking the customer in.
+  String.raw`(?:please |kindly |could you |can you |feel free to )?(?:dm|pm|direct message|private message) us`,
+  String.raw`send us (?:a|your) (?:dm|pm|direct message|private message)`,
+  String.raw`(?:please|kindly|pls) (?:dm|send (?:us )?(?:a|your) (?:dm|direct message|private message))(?! me(?![a-z]))`,
+  String.raw`(?:reply|let us know|get in touch|message us) (?:in|via|by|through) (?:a )?(?:dm|direct message|private message)`,
+  String.raw`i understand (?:how (?:frustrating|annoying|upsetting|you)|this is (?:a |so )?frustrating|your frustration)`,
+  String.raw`(?:follow|follow back) (?:and|&) (?:dm|message)`,
+  String.raw`(?:reach out to|contact) us (?:via|by|through|in) (?:dm|direct message|private message)`,
+  String.raw`(?:wed|we would|wed love|we would love) (?:like |love )?to (?:help|look into|take a look|assist|get (?:this|that|it) sorted|make (?:this|it) right)`,
+  String.raw`(?:well|we will|we can) (?:look into|take a look|get (?:this|that|it) sorted|be happy to|make (?:this|it) right|follow up)`,
+  'happy to (?:help|assist)', 'how can we help', 'here to help', '(?:were|we are) here for you', 'keep us posted',
+  String.raw`(?:were|we are) (?:aware of|looking into|investigating|working on (?:it|this|a fix|the issue))`,
+  // Thanks for coming to the company.
+  String.raw`(?:thanks|thank you) (?:so much )?for (?:reaching out|contacting us|getting in touch|your patience|bringing this to our attention|the heads up|flagging this)`,
+  String.raw`(?:weve|we have) (?:passed|shared|forwarded|escalated|flagged|raised) (?:this|that|it|your)`,
+  String.raw`(?:has|have) been (?:passed|forwarded|escalated) (?:on )?to (?:the|our)`,
+  String.raw`(?:weve|we have|we) (?:sent|dropped) you a (?:dm|direct message|private message|message)`,
+  // An agent's initials signing off: "… ^RR", "… /ay", "… -AD".
+  // (\x2a is "*": words() reads a bare one as "any ending".)
+  String.raw`(?:\^ ?|/|\x2a|-)(?!(?:lol|lmao|ha|hah|thx|ty|omg|wtf|smh|ugh|fml|wow|yes|no|ok|not|and|or)$)[a-z]{2,3}$`,
+);
+
+/**
+ * How many of an agent's phrases an English post holds, at most 2: an agent's reply nearly always
+ * has more than one ("sorry to hear that … please DM us … we'll look into it"), and it names the
+ * failure it answers ("your order hasn't arrived"), which alone outweighs one.
+ */
+export function agentPhrases(text: string): number {
+  let found = 0;
+  AGENT_VOICE.lastIndex = 0;
+  while (found < 2 && AGENT_VOICE.exec(text)) found += 1;
+  return found;
+}
