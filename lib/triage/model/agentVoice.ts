@@ -50,6 +50,27 @@ const AGENT_VOICE = words(
 export function agentPhrases(text: string): number {
   let found = 0;
   AGENT_VOICE.lastIndex = 0;
-  while (found < 2 && AGENT_VOICE.exec(text)) found += 1;
+  for (let m = AGENT_VOICE.exec(text); m && found < 2; m = AGENT_VOICE.exec(text)) {
+    if (!reported(text, m.index)) found += 1;
+  }
   return found;
+}
+
+/** Text in quotation marks (a quote opens after a space or at the start, so "we're" is none). */
+const QUOTED = /(?:^|(?<=[\s(:]))(?:"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’)/g;
+/** A customer reporting what the company said: "your agent said we're looking into it". */
+const REPORTING = /(?:said|says|saying|told (?:me|us)|tells (?:me|us)|reply (?:was|is)|replied|response (?:was|is)|all (?:i|we) (?:ever )?get is|keep getting|kept getting)[\s,:]*$/;
+
+/**
+ * Whether the phrase at `at` is the customer's report of the company's words: inside quotation
+ * marks ("all I get is 'sorry for the inconvenience'"), or right after "said", "told me", "all I
+ * get is". Customers quote agents' boilerplate in complaints all the time.
+ */
+function reported(text: string, at: number): boolean {
+  QUOTED.lastIndex = 0;
+  for (const q of text.matchAll(QUOTED)) {
+    if (q.index > at) break;
+    if (at < q.index + q[0].length) return true;
+  }
+  return REPORTING.test(text.slice(Math.max(0, at - 30), at));
 }

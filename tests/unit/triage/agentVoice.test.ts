@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { agentPhrases } from '../../../lib/triage/model/agentVoice';
 import { predictComplaint } from '../../../lib/triage/model/classifier';
-import { normalizeForModel } from '../../../lib/triage/model/features';
+import { extractFeatures, lexiconSignals, normalizeForModel } from '../../../lib/triage/model/features';
 import { FIXED_WEIGHTS } from '../../../lib/triage/model/train';
-import { hasNamedFeature } from '../support/modelFeatures';
+import { hasNamedFeature, MODEL_BITS, modelBucket } from '../support/modelFeatures';
 
 const phrases = (raw: string): number => agentPhrases(normalizeForModel(raw));
 
@@ -23,6 +23,12 @@ describe("a company's agent replying (agentVoice.ts)", () => {
     ['@shop the staff were sorry but the parcel is still lost', 0],
     ['@cafe lol ^lol', 0],
     ['so sorry for the rant but my order is late again', 0],
+    // Customers quoting the company's words, in quotation marks or reported.
+    ['@acme all I ever get is "sorry for the inconvenience". my order is 3 weeks late', 0],
+    ["@skyjet “we apologize for the delay” doesn't get me to the wedding", 0],
+    ["@northtel your agent said we're looking into it on monday. still down", 0],
+    // Quotation marks elsewhere hide nothing outside them.
+    ['@sam sorry to hear the "Pro" plan is not loading for you, please DM us', 2],
   ])('%s → %i', (text, expected) => {
     expect(phrases(text)).toBe(expected);
   });
@@ -31,6 +37,13 @@ describe("a company's agent replying (agentVoice.ts)", () => {
     expect(hasNamedFeature('@jenny_k sorry to hear that, please DM us', 'x:agent')).toBe(true);
     expect(hasNamedFeature('@telco I sent you a DM two days ago and nothing', 'x:agent')).toBe(false);
     expect(hasNamedFeature('@telco приносим извинения, напишите нам в личные сообщения', 'x:agent')).toBe(false);
+  });
+
+  it('not in the extension, where the matcher found the brand named (its own replies are filtered by author)', () => {
+    const text = '@jenny_k sorry to hear that, please DM us';
+    const bucket = modelBucket('x:agent');
+    expect(extractFeatures(text, MODEL_BITS).index).toContain(bucket);
+    expect(extractFeatures(text, MODEL_BITS, { ...lexiconSignals(text), aboutBrand: true }).index).not.toContain(bucket);
   });
 
   it('counts against a complaint, set by hand', () => {
