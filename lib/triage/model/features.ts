@@ -214,7 +214,7 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   // Russian negativity about the author's day or the weather, not the service (ruAside.ts).
   if (scripts.cyrillic && isRuAside(text, cuesFound)) named('x:ruAside', 1);
   // Negativity about the author's day, not the brand ("jet lag is destroying me. at least the @hotel bed is comfy").
-  const aside = scripts.latin && isAside(text, cuesFound);
+  const aside = scripts.latin && isAside(text, cuesFound, signals.aboutBrand === true);
   if (aside) named('x:aside', 1);
   // A company's agent replying ("sorry to hear that, please DM us"): it names the failure it answers (agentVoice.ts).
   // Not in the extension: a brand's own replies are filtered by author there, and a customer naming

@@ -92,6 +92,16 @@ describe('negativity not about the brand (aside)', () => {
     expect(has(text, 'x:aside')).toBe(expected);
   });
 
+  it.each([
+    ['trump voters are unbelievable honestly', false],
+    ['@acme saw the news you are closing the branch. awful', false],
+    ['@acme our defense is a joke, 4 touchdowns in the first half', false],
+    // The author's own day still is one.
+    ['jet lag is destroying me. at least the @hotel bed is comfy', true],
+  ])('naming the brand (the extension): %s → %s, politics, news and sport no aside', (text, expected) => {
+    expect(isAside(normalizeForModel(text), cuesOf(text), true)).toBe(expected);
+  });
+
   it('weighs against a complaint in every language copy alike', () => {
     expect(FIXED_WEIGHTS['x:aside']).toBeLessThan(0);
   });
