@@ -1,4 +1,4 @@
-import { extractFeatures, hashString, normalizeForModel } from '../../../lib/triage/model/features';
+import { extractFeatures, hashString, lexiconSignals, normalizeForModel } from '../../../lib/triage/model/features';
 import { CUES } from '../../../lib/triage/model/grievance';
 
 /** The shipped model's hash width. */
@@ -14,6 +14,18 @@ export const modelBucket = (name: string, lang?: string): number => (lang ? hash
 export function hasNamedFeature(text: string, name: string): boolean {
   const f = extractFeatures(text, MODEL_BITS);
   return f.index.includes(modelBucket(name)) && f.index.includes(modelBucket(name, f.language));
+}
+
+/**
+ * Whether the named feature is among `text`'s features as bare text (the command line, the
+ * evaluation files) and when the matcher found the brand named (`aboutBrand`, the extension).
+ */
+export function namedFeatureSeen(text: string, name: string): { bare: boolean; aboutBrand: boolean } {
+  const bucket = modelBucket(name);
+  return {
+    bare: extractFeatures(text, MODEL_BITS).index.includes(bucket),
+    aboutBrand: extractFeatures(text, MODEL_BITS, { ...lexiconSignals(text), aboutBrand: true }).index.includes(bucket),
+  };
 }
 
 /** Names of the grievance cues that fire on a post, as the model sees it. */
