@@ -1,5 +1,5 @@
 /**
- * A company's support agent speaking (English): "sorry to hear that, please DM us your order
+ * A company's support agent speaking (English and Russian): "sorry to hear that, please DM us your order
  * number", "we apologise for the inconvenience", "thanks for reaching out". Their replies name the
  * very failures a complaint names (the order, the delay, the crash) and read as complaints to a
  * model taught by sentiment data. In the extension a brand's own replies are filtered by author
@@ -9,7 +9,7 @@
  */
 import { words } from './grievance';
 
-/** Matched on normalizeForModel's text: lower case, apostrophes inside words dropped ("were" = "we're"). */
+/** English, matched on normalizeForModel's text: lower case, apostrophes inside words dropped ("were" = "we're"). */
 const AGENT_VOICE = words(
   // Sympathy and apology in the company's name.
   'sorry to (?:hear|see|read|learn)',
@@ -42,24 +42,36 @@ const AGENT_VOICE = words(
   String.raw`(?:\^ ?|/|\x2a|-)(?!(?:lol|lmao|ha|hah|thx|ty|omg|wtf|smh|ugh|fml|wow|yes|no|ok|not|and|or)$)[a-z]{2,3}$`,
 );
 
+/** The same in Russian: "приносим извинения", "напишите нам в личные сообщения", "спасибо за обращение". */
+const AGENT_VOICE_RU = words(
+  'приносим (?:свои |наши )?извинения', 'просим (?:прощения|извинить)', String.raw`извините за (?:доставленные )?неудобства`, String.raw`сожалеем,? (?:что|о|об)`, String.raw`нам (?:очень |искренне )?жаль`,
+  String.raw`понимаем (?:ваше (?:недовольство|возмущение|разочарование)|вас)`,
+  String.raw`уточните,? (?:пожалуйста,? )?(?:номер|ваш|ваши|данные|в личн|в лс)`,
+  String.raw`(?:напишите|пишите|направьте) (?:нам|номер|данные)`, String.raw`(?:напишите|пишите) в (?:лс|личку|личные сообщения|директ)`,
+  String.raw`(?:спасибо|благодарим) за (?:обращение|ожидание|терпение|обратную связь|ваш отзыв)`,
+  String.raw`наши специалисты`, String.raw`мы (?:уже )?передали`, String.raw`передали (?:информацию|вашу|ваше|ваш|коллегам)`,
+  String.raw`разбер[её]мся`, String.raw`(?:постараемся|готовы|рады) помочь`,
+);
+
 /**
- * How many of an agent's phrases an English post holds, at most 2: an agent's reply nearly always
+ * How many of an agent's phrases a post holds (English and Russian), at most 2: an agent's reply nearly always
  * has more than one ("sorry to hear that … please DM us … we'll look into it"), and it names the
  * failure it answers ("your order hasn't arrived"), which alone outweighs one.
  */
-export function agentPhrases(text: string): number {
+export function agentPhrases(text: string, language: 'en' | 'ru'): number {
+  const voice = language === 'ru' ? AGENT_VOICE_RU : AGENT_VOICE;
   let found = 0;
-  AGENT_VOICE.lastIndex = 0;
-  for (let m = AGENT_VOICE.exec(text); m && found < 2; m = AGENT_VOICE.exec(text)) {
+  voice.lastIndex = 0;
+  for (let m = voice.exec(text); m && found < 2; m = voice.exec(text)) {
     if (!reported(text, m.index)) found += 1;
   }
   return found;
 }
 
 /** Text in quotation marks (a quote opens after a space or at the start, so "we're" is none). */
-const QUOTED = /(?:^|(?<=[\s(:]))(?:"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’)/g;
+const QUOTED = /(?:^|(?<=[\s(:]))(?:"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’|«[^»]*»|„[^“]*“)/g;
 /** A customer reporting what the company said: "your agent said we're looking into it". */
-const REPORTING = /(?:said|says|saying|told (?:me|us)|tells (?:me|us)|reply (?:was|is)|replied|response (?:was|is)|all (?:i|we) (?:ever )?get is|keep getting|kept getting)[\s,:]*$/;
+const REPORTING = /(?:said|says|saying|told (?:me|us)|tells (?:me|us)|reply (?:was|is)|replied|response (?:was|is)|all (?:i|we) (?:ever )?get is|keep getting|kept getting|ответили|отвечают|пишут|написали|сказали|говорят|обещали)[\s,:]*$/;
 
 /**
  * Whether the phrase at `at` is the customer's report of the company's words: inside quotation

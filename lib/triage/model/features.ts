@@ -219,7 +219,7 @@ export function extractFeatures(raw: string, bits: number, signals: LexiconSigna
   // A company's agent replying ("sorry to hear that, please DM us"): it names the failure it answers (agentVoice.ts).
   // Not in the extension: a brand's own replies are filtered by author there, and a customer naming
   // the brand may quote its agents ("all I get is 'sorry for the inconvenience'").
-  const agent = language === 'en' && signals.aboutBrand !== true ? agentPhrases(text) : 0;
+  const agent = (language === 'en' || language === 'ru') && signals.aboutBrand !== true ? agentPhrases(text, language) : 0;
   if (agent > 0) named('x:agent', agent);
   // Negativity about nothing a business runs ("so tired of being tired"): a mood, not a grievance.
   const untargeted = language === 'en' && signals.aboutBrand !== true && !hasServiceTarget(text, cuesFound);

@@ -5,7 +5,7 @@ import { normalizeForModel } from '../../../lib/triage/model/features';
 import { FIXED_WEIGHTS } from '../../../lib/triage/model/train';
 import { hasNamedFeature, namedFeatureSeen } from '../support/modelFeatures';
 
-const phrases = (raw: string): number => agentPhrases(normalizeForModel(raw));
+const phrases = (raw: string, language: 'en' | 'ru' = 'en'): number => agentPhrases(normalizeForModel(raw), language);
 
 // Written for these tests: support agents replying, and customers who say some of the same words.
 describe("a company's agent replying (agentVoice.ts)", () => {
@@ -33,10 +33,23 @@ describe("a company's agent replying (agentVoice.ts)", () => {
     expect(phrases(text)).toBe(expected);
   });
 
-  it('is seen by the model in English only', () => {
+  it.each([
+    ['@ivan_k Здравствуйте! Приносим извинения за задержку. Уточните, пожалуйста, номер заказа в личных сообщениях.', 2],
+    ['@masha_p Сожалеем, что так вышло. Напишите нам в ЛС номер договора', 2],
+    ['@anna_s Спасибо за обращение! Передали информацию коллегам.', 2],
+    // Customers: asking the company to clarify, echoing its words, quoting its reply.
+    ['@bank уточните, пожалуйста, когда вернут деньги? жду уже две недели', 0],
+    ['@shop сожалеем?? вы серьезно? заказ потерян третий раз', 0],
+    ['@telco мне ответили «приносим извинения, разберемся» и пропали на неделю', 0],
+  ])('Russian: %s → %i', (text, expected) => {
+    expect(phrases(text, 'ru')).toBe(expected);
+  });
+
+  it('is seen by the model in English and Russian', () => {
     expect(hasNamedFeature('@jenny_k sorry to hear that, please DM us', 'x:agent')).toBe(true);
     expect(hasNamedFeature('@telco I sent you a DM two days ago and nothing', 'x:agent')).toBe(false);
-    expect(hasNamedFeature('@telco приносим извинения, напишите нам в личные сообщения', 'x:agent')).toBe(false);
+    expect(hasNamedFeature('@ivan приносим извинения, напишите нам в личные сообщения', 'x:agent')).toBe(true);
+    expect(hasNamedFeature('@jenny 非常抱歉给您带来不便，请私信我们', 'x:agent')).toBe(false);
   });
 
   it('not in the extension, where the matcher found the brand named (its own replies are filtered by author)', () => {
