@@ -1,6 +1,6 @@
 /**
- * A company's support agent speaking (English and Russian): "sorry to hear that, please DM us your order
- * number", "we apologise for the inconvenience", "thanks for reaching out". Their replies name the
+ * A company's support agent speaking (English and Russian): "sorry to hear that, please DM us your
+ * order number", "we apologise for the inconvenience", "приносим извинения". Their replies name the
  * very failures a complaint names (the order, the delay, the crash) and read as complaints to a
  * model taught by sentiment data. In the extension a brand's own replies are filtered by author
  * (the ownPost rule); bare text (`npm run triage`, the evaluation files) has no author, and a
@@ -54,9 +54,9 @@ const AGENT_VOICE_RU = words(
 );
 
 /**
- * How many of an agent's phrases a post holds (English and Russian), at most 2: an agent's reply nearly always
- * has more than one ("sorry to hear that … please DM us … we'll look into it"), and it names the
- * failure it answers ("your order hasn't arrived"), which alone outweighs one.
+ * How many of an agent's phrases a post in `language` holds, at most 2: an agent's reply nearly
+ * always has more than one ("sorry to hear that … please DM us … we'll look into it"), and it names
+ * the failure it answers ("your order hasn't arrived"), which alone outweighs one.
  */
 export function agentPhrases(text: string, language: 'en' | 'ru'): number {
   const voice = language === 'ru' ? AGENT_VOICE_RU : AGENT_VOICE;
