@@ -244,7 +244,7 @@ function main(): void {
     line('airline tweets (all, eval only)', score(readAirline().map((r) => ({ features: extractFeatures(r.text, opts.bits), complaint: r.complaint, weight: 1 }))));
   }
   const explain = process.env.EN_EXPLAIN;
-  if (explain) for (const text of explain.split('|')) console.log(explainLine(text, model, opts.bits, ['x:aside', 'x:untargeted', 'x:concession']));
+  if (explain) for (const text of explain.split('|')) console.log(explainLine(text, model, opts.bits, ['x:concession']));
   const probes = process.env.EN_PROBES;
   if (probes && existsSync(probes)) {
     let flagged = 0;

@@ -5,8 +5,15 @@
 import { calibrate, logitOf, type LoadedModel } from '../lib/triage/model/classifier';
 import { extractFeatures, hashString } from '../lib/triage/model/features';
 import { CUES } from '../lib/triage/model/grievance';
+import { PLAIN_WEIGHTS } from '../lib/triage/model/train';
 
-const NAMED = ['bias', 'x:addressed', 'x:length', 'lex:negative', 'lex:positive', 'lex:complaint', 'lex:question', 'lex:praise', 'q:info', 'q:suggest', 'q:relay', 'q:news'];
+/** The learned named features, then every hand-set one (train.ts PLAIN_WEIGHTS, without its language suffix). */
+const NAMED = [
+  ...new Set([
+    'bias', 'x:addressed', 'x:length', 'lex:negative', 'lex:positive', 'lex:complaint', 'lex:question', 'lex:praise',
+    ...Object.keys(PLAIN_WEIGHTS).map((key) => key.split('@')[0] ?? key),
+  ]),
+];
 
 /** One line: probability, logit, the n-grams' share, then every named feature worth more than 0.05. */
 export function explainLine(text: string, model: LoadedModel, bits: number, extraNames: readonly string[] = []): string {
