@@ -171,7 +171,14 @@ function isOwn(el: Element, node: Element): boolean {
   return article === null || article === el || !el.contains(article);
 }
 
+/**
+ * `ownAll(el, chain)[0]`: a post's own parts (its time, language, message, menu) come before its
+ * comments in page order, so the first match is nearly always the answer, one native query and one
+ * climb, where listing every match climbed from each of every comment's.
+ */
 function ownFirst(el: Element, chain: SelectorChain): Element | null {
+  const first = queryFirstAny(el, chain);
+  if (first === null || isOwn(el, first)) return first;
   return ownAll(el, chain)[0] ?? null;
 }
 
@@ -206,13 +213,28 @@ function readProfileHref(href: string): { handle: string; url: string } | undefi
   return { handle: first, url: `${ORIGIN}/${first}` };
 }
 
+/** Each element's author by chain, this task (a post's is asked for by each of its comments' thread and by its own read). */
+const authorThisTask = thisTask<Map<SelectorChain, Author | null>>();
+
 function findAuthor(el: Element, chain: SelectorChain): Author | undefined {
-  // Every link is listed only when none of the chain's names a profile (the chain's come first).
-  return authorAmong(ownAll(el, chain)) ?? (chain === FB.link ? undefined : authorAmong(ownAll(el, FB.link)));
+  const known = authorThisTask.get(el, () => new Map());
+  let author = known.get(chain);
+  if (author === undefined) {
+    // Every link is looked at only when none of the chain's names a profile (the chain's come first).
+    author = authorAmong(el, chain) ?? (chain === FB.link ? undefined : authorAmong(el, FB.link)) ?? null;
+    known.set(chain, author);
+  }
+  return author ?? undefined;
 }
 
-function authorAmong(candidates: readonly Element[]): Author | undefined {
-  for (const node of candidates) {
+/**
+ * The first of `el`'s own matches of `chain` that links a named profile. Ownership is asked of each
+ * match in turn until one answers: the author leads a post, and a post's list holds every
+ * comment's author link too.
+ */
+function authorAmong(el: Element, chain: SelectorChain): Author | undefined {
+  for (const node of queryAllAny(el, chain)) {
+    if (!isOwn(el, node)) continue;
     const link = node.tagName === FB_TAG.link ? node : (closestAny(node, FB.link) ?? queryFirst(node, FB.link));
     if (!link || link.getAttribute(FB_ATTR.hidden) === 'true') continue;
     const profile = profileFromHref(attr(link, 'href'));
@@ -585,7 +607,7 @@ export const facebookReader: SiteReader = {
     return closestAny(author.link, FB.authorHeading) ?? author.link;
   },
   // Its own menu, not a nested comment's; the fit ignores it unless it sits on the badge's line.
-  authorLineEnd: (el) => ownAll(el, FB.authorLineEnd)[0] ?? null,
+  authorLineEnd: (el) => ownFirst(el, FB.authorLineEnd),
   readProfileStats: readFacebookProfileStats,
   // The feed and its rows (a post, or the feed's own child around one) never show a follower count:
   // those are in a page's header and in hover cards. Asked of every element added or changed (the

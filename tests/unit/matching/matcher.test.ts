@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, isBrandAuthor, summarise } from '../../../lib/matching/matcher';
+import fc from 'fast-check';
+import { brandHandleTest, compileMatcher, isBrandAuthor, summarise } from '../../../lib/matching/matcher';
 import { compileNaiveMatcher } from '../../../lib/matching/naive';
 import { BrandMatchSchema, type BrandMatch } from '../../../lib/schemas/posts';
 import { acme, profile, sber } from './helpers';
@@ -151,6 +152,36 @@ describe('isBrandAuthor', () => {
     ['@', false],
   ])('%j → %s', (handle, expected) => {
     expect(isBrandAuthor(acme, handle)).toBe(expected);
+  });
+});
+
+describe('brandHandleTest', () => {
+  const isAcmeHandle = brandHandleTest([acme]);
+
+  it.each([
+    ['acmehelp', true],
+    ['AcmeHelp', true],
+    ['@acmehelp', true],
+    [' acmehelp ', true],
+    ['ａｃｍｅｈｅｌｐ', true],
+    ['acme.help', false],
+    ['acmehelper', false],
+    ['', false],
+  ])('%j → %s', (handle, expected) => {
+    expect(isAcmeHandle(handle)).toBe(expected);
+  });
+
+  it('answers as isBrandAuthor for any handle, plain or not', () => {
+    const handle = fc.oneof(
+      fc.stringMatching(/^[a-z0-9_.-]{1,12}$/),
+      fc.constantFrom('acme', 'acmehelp', 'AcmeHelp', '@acme', 'acme ', 'ａｃｍｅ', 'ACME'),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(fc.property(handle, (h) => isAcmeHandle(h) === isBrandAuthor(acme, h)));
+  });
+
+  it('knows no handle when no brand has one', () => {
+    expect(brandHandleTest([])('acme')).toBe(false);
   });
 });
 

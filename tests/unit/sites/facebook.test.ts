@@ -410,6 +410,23 @@ describe('facebook variants', () => {
     expect(commentText && facebookAdapter.closestPost(commentText)?.id).toBe('c-ru');
   });
 
+  it("never takes a comment's parts for the post's when the comments come first in the page", () => {
+    const doc = loadHtml(
+      `<div role="feed"><div aria-posinset="1" role="article" id="p">
+<ul><li><div role="article" id="c" aria-label="Comment by Pal Nine"><a href="https://www.facebook.com/pal.9?comment_id=77"><strong>Pal Nine</strong></a>
+<span lang="de" dir="auto"><div dir="auto">Hallo</div></span><div role="button" aria-haspopup="menu" aria-label="Hide or report this"></div>
+<a href="https://www.facebook.com/shop/posts/123456?comment_id=77"><abbr data-utime="1795000000">1h</abbr></a></div></li></ul>
+<h2><a href="https://www.facebook.com/jane.doe">Jane Doe</a></h2><a href="https://www.facebook.com/shop/posts/123456">3h</a>
+<div data-ad-preview="message"><div dir="auto">Hello shop</div></div></div></div>`,
+      'https://www.facebook.com/',
+    );
+    const post = extractById(doc, 'p');
+    expect([post.key, post.authorHandle, post.lang, post.text, post.createdAt]).toEqual(['facebook:123456', 'jane.doe', undefined, 'Hello shop', NOW - 3 * HOUR]);
+    expect(facebookAdapter.authorLineEnd(byId(doc, 'p'))).toBeNull();
+    const comment = extractById(doc, 'c');
+    expect([comment.key, comment.authorHandle, comment.lang, comment.createdAt]).toEqual(['facebook:77', 'pal.9', 'de', 1_795_000_000_000]);
+  });
+
   it('yields nothing from an X page', () => {
     const doc = loadFixture('x', 'timeline.html', 'https://www.facebook.com/');
     expect(facebookAdapter.findPostElements(doc.body)).toEqual([]);
