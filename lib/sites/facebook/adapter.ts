@@ -23,21 +23,13 @@ import { readLine, readText } from '../../dom/text';
 import { parseCount } from '../counts';
 import { FB, FB_ATTR, FB_STOP_TAGS, FB_TAG } from './facebook.selectors';
 import { parseFacebookHref, type FacebookRef } from './ids';
-import { linkParts } from './linkParts';
+import { FACEBOOK_HOSTS, profileFromHref, RESERVED } from './profileHref';
 import { contentId } from './contentKey';
-import { rememberedByHref } from '../remembered';
 import { thisTask } from '../../dom/thisTask';
 import type { BrandReply, ExtractResult, PeekResult, ProfileStat, SiteReader } from '../types';
 
-const HOSTS = /^(?:(?:www|web|m|mbasic|touch)\.)?facebook\.com$/i;
 const ORIGIN = 'https://www.facebook.com';
 const NUMERIC_ID = /^\d+$/;
-/** First path segments that are app sections, not a page or profile. */
-const RESERVED = new Set([
-  'home.php', 'watch', 'marketplace', 'gaming', 'messages', 'notifications', 'settings', 'search',
-  'bookmarks', 'friends', 'events', 'saved', 'reel', 'reels', 'stories', 'hashtag', 'help', 'policies',
-  'login', 'login.php', 'l.php', 'photo', 'photo.php', 'permalink.php', 'story.php', 'share', 'sharer',
-]);
 
 function toUrl(href: string): URL | undefined {
   try {
@@ -187,30 +179,6 @@ interface Author {
   name: string;
   profileUrl?: string;
   link: Element;
-}
-
-/** `/acme`, `/profile.php?id=1`, `/groups/g/user/1` → handle and a tracking-free profile URL. */
-const profileFromHref = rememberedByHref((href: string): Readonly<{ handle: string; url: string }> | undefined => {
-  const profile = readProfileHref(href);
-  return profile && Object.freeze(profile);
-});
-
-function readProfileHref(href: string): { handle: string; url: string } | undefined {
-  const link = linkParts(href);
-  if (!link || !HOSTS.test(link.hostname)) return undefined;
-  const { segments } = link;
-  const [first = '', second = '', third = '', fourth = ''] = segments;
-  if (first === 'profile.php') {
-    const id = link.param('id');
-    return id && /^\d{1,25}$/.test(id) ? { handle: id, url: `${ORIGIN}/profile.php?id=${id}` } : undefined;
-  }
-  if (first === 'groups' && third === 'user' && /^\d{1,25}$/.test(fourth)) {
-    return { handle: fourth, url: `${ORIGIN}/profile.php?id=${fourth}` };
-  }
-  if (first === 'people' && /^\d{1,25}$/.test(third)) return { handle: third, url: `${ORIGIN}/profile.php?id=${third}` };
-  if (segments.length !== 1 && !(segments.length === 2 && second === '')) return undefined;
-  if (!/^[\w.-]{1,100}$/.test(first) || RESERVED.has(first.toLowerCase()) || first.startsWith('pfbid')) return undefined;
-  return { handle: first, url: `${ORIGIN}/${first}` };
 }
 
 /** Each element's author by chain, this task (a post's is asked for by each of its comments' thread and by its own read). */
@@ -584,7 +552,7 @@ export const facebookReader: SiteReader = {
   site: 'facebook',
   matches: (url) => {
     try {
-      return HOSTS.test(new URL(url).hostname);
+      return FACEBOOK_HOSTS.test(new URL(url).hostname);
     } catch {
       return false;
     }
