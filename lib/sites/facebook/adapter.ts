@@ -107,6 +107,7 @@ function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
 }
 
 function findFacebookElements(root: ParentNode): Element[] {
+  if (isElement(root) && isFeedUnit(root)) return unitElements(root);
   const posts = findFeedPosts(root);
   const dialogs = selfAndDescendants(root, FB.dialog).filter(
     (d) => queryFirst(d, FB.message) !== null && !posts.some((p) => d.contains(p)),
@@ -115,6 +116,22 @@ function findFacebookElements(root: ParentNode): Element[] {
   allPosts.push(...orphanMessageHosts(root, allPosts));
   const comments = selfAndDescendants(root, FB.comment).filter(isComment);
   return sortInDocumentOrder([...new Set([...allPosts, ...comments])]);
+}
+
+/** `FB.post`'s first selector, `div[aria-posinset]`, read without a query. */
+function isFeedUnit(el: Element): boolean {
+  return el.localName === 'div' && el.hasAttribute(FB_ATTR.feedPosition);
+}
+
+/**
+ * `findFacebookElements` of a feed unit, nearly every element the feed adds: the unit is its only
+ * post (the first post selector matches it, and it holds any other match), so no post query, no
+ * search for stray messages, and no sort when it holds no dialog (its comments come in page order).
+ */
+function unitElements(unit: Element): Element[] {
+  const dialogs = selfAndDescendants(unit, FB.dialog).filter((d) => d !== unit && queryFirst(d, FB.message) !== null);
+  const comments = selfAndDescendants(unit, FB.comment).filter((el) => el !== unit && isComment(el));
+  return dialogs.length === 0 ? [unit, ...comments] : sortInDocumentOrder([...new Set([unit, ...dialogs, ...comments])]);
 }
 
 /** The feed, one of its units, or a child of it (Facebook wraps each unit in one). */

@@ -427,6 +427,29 @@ describe('facebook variants', () => {
     expect([comment.key, comment.authorHandle, comment.lang, comment.createdAt]).toEqual(['facebook:77', 'pal.9', 'de', 1_795_000_000_000]);
   });
 
+  it.each(['feed.html', 'comment-replies.html', 'post-page-2025.html'])(
+    'finds the same posts and comments in a feed unit added alone as in the whole page (%s)',
+    (fixture) => {
+      const doc = loadFixture('facebook', fixture, 'https://www.facebook.com/');
+      const all = facebookAdapter.findPostElements(doc.body);
+      const units = [...doc.querySelectorAll('div[aria-posinset]')];
+      expect(units.length).toBeGreaterThan(0);
+      for (const unit of units) expect(facebookAdapter.findPostElements(unit)).toEqual(all.filter((el) => unit.contains(el)));
+    },
+  );
+
+  it('finds a dialog with a message inside a feed unit, in page order', () => {
+    const doc = loadHtml(
+      `<div role="feed"><div aria-posinset="1" role="article" id="u"><a href="https://www.facebook.com/shop/posts/123456">3h</a>
+<div role="article" id="c" aria-label="Comment by Ann"><a href="https://www.facebook.com/ann?comment_id=9">Ann</a><div dir="auto">Hi</div></div>
+<div role="dialog" id="d"><div data-ad-preview="message"><div dir="auto">Inside</div></div></div></div></div>`,
+      'https://www.facebook.com/',
+    );
+    const unit = byId(doc, 'u');
+    expect(facebookAdapter.findPostElements(unit).map((el) => el.id)).toEqual(['u', 'c', 'd']);
+    expect(facebookAdapter.findPostElements(doc.body).filter((el) => unit.contains(el))).toEqual(facebookAdapter.findPostElements(unit));
+  });
+
   it('yields nothing from an X page', () => {
     const doc = loadFixture('x', 'timeline.html', 'https://www.facebook.com/');
     expect(facebookAdapter.findPostElements(doc.body)).toEqual([]);
