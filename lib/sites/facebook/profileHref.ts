@@ -16,11 +16,6 @@ export const RESERVED = new Set([
 ]);
 const VANITY = /^[\w.-]{1,100}$/;
 const NUMERIC_ID = /^\d{1,25}$/;
-/**
- * A vanity link as Facebook writes every author link: `https://www.facebook.com/<name>`, then its
- * query or nothing. Its one segment is plain, so URL reads the same path whatever the query holds.
- */
-const VANITY_LINK = /^(?:https:\/\/www\.facebook\.com)?\/([\w.-]{1,100})\/?(?:[?#]|$)/;
 
 export interface FacebookProfile {
   handle: string;
@@ -29,20 +24,13 @@ export interface FacebookProfile {
 
 /** Remembered per href: a comment's author link is asked about for its key, its author and its thread. */
 export const profileFromHref = rememberedByHref((href: string): Readonly<FacebookProfile> | undefined => {
-  const profile = vanityProfile(href) ?? readProfileHref(href);
+  const profile = readProfileHref(href);
   return profile && Object.freeze(profile);
 });
 
-/**
- * `readProfileHref`'s answer for a plain vanity link, without splitting the link (its tracking
- * query is most of its length); undefined: the full reader decides.
- */
-export function vanityProfile(href: string): FacebookProfile | undefined {
-  const name = VANITY_LINK.exec(href)?.[1];
-  // Dot segments resolve away; profile.php names its profile in the query.
-  if (name === undefined || name === '.' || name === '..' || name === 'profile.php') return undefined;
-  if (RESERVED.has(name.toLowerCase()) || name.startsWith('pfbid')) return undefined;
-  return { handle: name, url: `${ORIGIN}/${name}` };
+/** A profile known by number: one URL for every link shape that names it. */
+function numbered(id: string): FacebookProfile | undefined {
+  return NUMERIC_ID.test(id) ? { handle: id, url: `${ORIGIN}/profile.php?id=${id}` } : undefined;
 }
 
 export function readProfileHref(href: string): FacebookProfile | undefined {
@@ -50,15 +38,11 @@ export function readProfileHref(href: string): FacebookProfile | undefined {
   if (!link || !FACEBOOK_HOSTS.test(link.hostname)) return undefined;
   const { segments } = link;
   const [first = '', second = '', third = '', fourth = ''] = segments;
-  if (first === 'profile.php') {
-    const id = link.param('id');
-    return id && NUMERIC_ID.test(id) ? { handle: id, url: `${ORIGIN}/profile.php?id=${id}` } : undefined;
-  }
-  if (first === 'groups' && third === 'user' && NUMERIC_ID.test(fourth)) {
-    return { handle: fourth, url: `${ORIGIN}/profile.php?id=${fourth}` };
-  }
-  if (first === 'people' && NUMERIC_ID.test(third)) return { handle: third, url: `${ORIGIN}/profile.php?id=${third}` };
+  if (first === 'profile.php') return numbered(link.param('id') ?? '');
+  if (first === 'groups' && third === 'user' && NUMERIC_ID.test(fourth)) return numbered(fourth);
+  if (first === 'people' && NUMERIC_ID.test(third)) return numbered(third);
   if (segments.length !== 1 && !(segments.length === 2 && second === '')) return undefined;
+  // A page or profile's own name: no app section, no post token.
   if (!VANITY.test(first) || RESERVED.has(first.toLowerCase()) || first.startsWith('pfbid')) return undefined;
   return { handle: first, url: `${ORIGIN}/${first}` };
 }
