@@ -107,7 +107,7 @@ function orphanMessageHosts(root: ParentNode, known: Element[]): Element[] {
 }
 
 function findFacebookElements(root: ParentNode): Element[] {
-  if (isElement(root) && isFeedUnit(root)) return unitElements(root);
+  if (isElement(root) && matchesAny(root, FB.feedUnit)) return unitElements(root);
   const posts = findFeedPosts(root);
   const dialogs = selfAndDescendants(root, FB.dialog).filter(
     (d) => queryFirst(d, FB.message) !== null && !posts.some((p) => d.contains(p)),
@@ -116,11 +116,6 @@ function findFacebookElements(root: ParentNode): Element[] {
   allPosts.push(...orphanMessageHosts(root, allPosts));
   const comments = selfAndDescendants(root, FB.comment).filter(isComment);
   return sortInDocumentOrder([...new Set([...allPosts, ...comments])]);
-}
-
-/** `FB.post`'s first selector, `div[aria-posinset]`, read without a query. */
-function isFeedUnit(el: Element): boolean {
-  return el.localName === 'div' && el.hasAttribute(FB_ATTR.feedPosition);
 }
 
 /**

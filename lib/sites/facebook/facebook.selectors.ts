@@ -3,6 +3,13 @@
  * structure. Never the atomic class names (`x1…`, and the 2020–21 `du4w35lb` kind): they rotate.
  * Sources: public 2020–21 snapshots and the facts in ../shared/data/SOURCES.md (2025–26 tools).
  */
+/**
+ * A feed unit, the post Facebook lists with its comments inside (`aria-posinset`, 2020–2026): the
+ * first post selector, and what the feed adds one at a time, so the adapter asks it of each added
+ * element before any query.
+ */
+const FEED_UNIT = 'div[aria-posinset]';
+
 export const FB = {
   /** The news feed list. */
   feed: ['[role="feed"]'],
@@ -11,11 +18,12 @@ export const FB = {
    * views render `role=feed > role=article`. The first selector that matches anything wins.
    */
   post: [
-    'div[aria-posinset]',
+    FEED_UNIT,
     '[role="feed"] div[aria-describedby][aria-labelledby]',
     '[role="feed"] > [role="article"]',
     '[role="feed"] > div > [role="article"]',
   ],
+  feedUnit: [FEED_UNIT],
   /** Post body text: 2025–26 `story_message`; older `data-ad-comet-preview` / `data-ad-preview`. */
   message: [
     '[data-ad-rendering-role="story_message"]',
